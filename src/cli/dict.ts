@@ -1,0 +1,7 @@
+/** `sohoa dict learn`: build a user overlay language model from clean documents. */
+export async function runDictLearnCommand(folder: string, opts: { out: string }): Promise<number> {
+  const { learnOverlay } = await import('../restore/overlay.ts');
+  const summary = await learnOverlay(folder, opts.out);
+  process.stderr.write(`sohoa dict learn: ${summary.documents} documents, ${summary.syllables} syllables → ${opts.out}\n`);
+  return 0;
+}
