@@ -11,7 +11,7 @@ interface IngestOptions {
   concurrency: number;
   workers: number;
   dpi: number;
-  toneStyle: 'new' | 'old';
+  toneStyle: 'classic' | 'modern';
   overlay?: string;
   force: boolean;
 }

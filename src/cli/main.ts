@@ -25,8 +25,8 @@ function formatList(value: string): ExportFormat[] {
   }
 }
 
-function toneStyle(value: string): 'new' | 'old' {
-  if (value !== 'new' && value !== 'old') throw new InvalidArgumentError('expected "new" (hòa, thủy) or "old" (hoà, thuỷ)');
+function toneStyle(value: string): 'classic' | 'modern' {
+  if (value !== 'classic' && value !== 'modern') throw new InvalidArgumentError('expected "classic" (hòa, thủy) or "modern" (hoà, thuỷ)');
   return value;
 }
 
@@ -47,7 +47,7 @@ export function buildProgram(): Command {
     .option('-c, --concurrency <n>', 'documents in flight at once', positiveInt, 1)
     .option('--workers <n>', 'OCR worker threads', positiveInt, availableParallelism())
     .option('--dpi <n>', 'render resolution for scanned pages', positiveInt, 300)
-    .option('--tone-style <style>', 'tone-mark placement written: new (hòa) or old (hoà)', toneStyle, 'new')
+    .option('--tone-style <style>', 'tone-mark placement written: classic (hòa, thủy) or modern (hoà, thuỷ)', toneStyle, 'classic')
     .option('--overlay <file>', 'a user overlay model made by `sohoa dict learn`')
     .option('--force', 'process inputs again even when their output is up to date', false)
     .action(async (paths: string[], opts) => {
@@ -58,7 +58,7 @@ export function buildProgram(): Command {
   program
     .command('restore')
     .description('restore Vietnamese OCR text read on stdin; writes the same number of lines on stdout')
-    .option('--tone-style <style>', 'tone-mark placement written: new (hòa) or old (hoà)', toneStyle, 'new')
+    .option('--tone-style <style>', 'tone-mark placement written: classic (hòa, thủy) or modern (hoà, thuỷ)', toneStyle, 'classic')
     .option('--overlay <file>', 'a user overlay model made by `sohoa dict learn`')
     .option('--changes', 'write the changed tokens as JSON lines on stderr', false)
     .action(async (opts) => {

@@ -8,7 +8,7 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-export async function runRestoreCommand(opts: { toneStyle: 'new' | 'old'; overlay?: string; changes: boolean }): Promise<number> {
+export async function runRestoreCommand(opts: { toneStyle: 'classic' | 'modern'; overlay?: string; changes: boolean }): Promise<number> {
   const { text } = decodeTextBytes(await readStdin());
   const restorer = loadRestorer({ toneStyle: opts.toneStyle, overlayPath: opts.overlay });
   // Split keeping each line's own ending, so CRLF, LF, CR and a missing final newline survive.

@@ -21,8 +21,8 @@ export interface PipelineOptions {
   /** OCR pool shared across documents of one run (scanned inputs only). */
   ocrPool?: OcrPool;
   dpi?: number;
-  /** Tone-mark placement written out: "new" (hòa, thủy) or "old" (hoà, thuỷ). */
-  toneStyle?: 'new' | 'old';
+  /** Tone-mark placement written out: "classic" (hòa, thủy) or "modern" (hoà, thuỷ). */
+  toneStyle?: 'classic' | 'modern';
   /** Extra language-model overlay learned from the user's documents (`sohoa dict learn`). */
   overlayPath?: string;
   onPage?: (p: { page: number; total: number }) => void;

@@ -1,9 +1,20 @@
 /**
- * The restorer: loads the models from `dictionaries/` once per process and restores lines.
- * (First cut: normalisation only; the decoder lands next.)
+ * The restorer: loads the models from `dictionaries/` once per process and restores lines of
+ * OCR text — Vietnamese diacritics and OCR confusions — keeping every line's structure.
+ *
+ *   line → pieces → candidates (channel model) → beam search (trigram LM) → restored line
+ *
+ * Inputs and outputs are NFC. Pure apart from the one-time model load.
  */
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { TokenChange } from '../tree/types.ts';
 import { normalizeInputText } from '../text/normalize.ts';
+import { NgramModel, BOS, NUM, UNK } from './lm.ts';
+import { ChannelModel, type ChannelData } from './channel.ts';
+import { CandidateGenerator, CandidateIndex, type FoldTable, type LexiconEntry } from './candidates.ts';
+import { Decoder, type Lexicon } from './decoder.ts';
+import { isValidSyllable, type ToneStyle } from './syllables.ts';
 
 export interface RestoredLine {
   text: string;
@@ -12,13 +23,113 @@ export interface RestoredLine {
 
 export interface Restorer {
   restoreLine(line: string): RestoredLine;
+  /** Lines of one document: the LM context runs across lines; diacritic loss is judged on all. */
+  restoreLines(lines: string[]): RestoredLine[];
 }
 
 export interface RestorerOptions {
-  toneStyle?: 'new' | 'old';
+  /** "classic" (hòa, thủy: the default, as most administrative documents) or "modern" (hoà, thuỷ). */
+  toneStyle?: ToneStyle;
   overlayPath?: string;
+  dictionariesDir?: string;
 }
 
-export function loadRestorer(_opts: RestorerOptions = {}): Restorer {
-  return { restoreLine: (line) => ({ text: normalizeInputText(line), changes: [] }) };
+export const DICTIONARIES_DIR = fileURLToPath(new URL('../../dictionaries/', import.meta.url));
+
+export interface RestoreModels {
+  lm: NgramModel;
+  channel: ChannelData;
+  fold: FoldTable;
+  forms: Map<string, string>;
+  codeParts: string[];
+}
+
+const modelCache = new Map<string, RestoreModels>();
+
+export function loadModels(dir = DICTIONARIES_DIR): RestoreModels {
+  const cached = modelCache.get(dir);
+  if (cached) return cached;
+  const path = (p: string) => `${dir.replace(/\/$/, '')}/${p}`;
+  const need = (p: string) => {
+    if (!existsSync(path(p))) throw new Error(`restoration model file missing: ${path(p)} (run \`npm run build:dict\`)`);
+    return path(p);
+  };
+  const lm = NgramModel.deserialise(readFileSync(need('lm/syllable-3gram.bin.gz')));
+  const channelFile = JSON.parse(readFileSync(need('channel/channel.json'), 'utf8')) as ChannelData & { fold: FoldTable };
+  const forms = new Map<string, string>();
+  for (const line of readFileSync(need('lm/forms.tsv'), 'utf8').split('\n')) {
+    const [lower, form] = line.split('\t');
+    if (lower && form) forms.set(lower, form);
+  }
+  const codeParts = readFileSync(need('domain/code-parts.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
+  const models: RestoreModels = { lm, channel: channelFile, fold: channelFile.fold, forms, codeParts };
+  modelCache.set(dir, models);
+  return models;
+}
+
+function styleOf(opt: RestorerOptions['toneStyle']): ToneStyle {
+  return opt === 'modern' ? 'modern' : 'classic';
+}
+
+/** Share of word tokens carrying any Vietnamese mark: near 0 when diacritics were stripped. */
+export function diacriticShare(lines: string[]): number {
+  let words = 0;
+  let marked = 0;
+  for (const line of lines) {
+    for (const w of line.split(/[^\p{L}]+/u)) {
+      if (w.length < 2) continue;
+      words++;
+      if (/[^\u0000-\u007f]/.test(w)) marked++;
+    }
+  }
+  return words ? marked / words : 0;
+}
+
+const restorerCache = new Map<string, Restorer>();
+
+export function loadRestorer(opts: RestorerOptions = {}): Restorer {
+  const style = styleOf(opts.toneStyle);
+  const key = `${style}|${opts.overlayPath ?? ''}|${opts.dictionariesDir ?? ''}`;
+  const cached = restorerCache.get(key);
+  if (cached) return cached;
+  const models = loadModels(opts.dictionariesDir);
+  const { lm, forms } = models;
+  const channel = new ChannelModel(models.channel);
+  const entries: LexiconEntry[] = [];
+  const special = new Set([BOS, NUM, UNK]);
+  lm.vocab.forEach((w, id) => {
+    if (special.has(w)) return;
+    if (isValidSyllable(w) || forms.has(w)) entries.push({ id, text: w });
+  });
+  const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
+  const index = new CandidateIndex(entries, models.fold);
+  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 12, beamCost: 6, maxCost: 9 }, isKnown);
+  const lexicon: Lexicon = { forms, codeParts: models.codeParts };
+  const decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: 8, channelWeight: 1, toneStyle: style });
+
+  const restoreLines = (lines: string[]): RestoredLine[] => {
+    const clean = lines.map((l) => normalizeInputText(l));
+    // Diacritics are evidence only as far as the text kept them.
+    const weight = Math.min(1, Math.max(0.05, diacriticShare(clean) / 0.7));
+    if (Math.abs(weight - channel.diacriticWeight) > 0.05) {
+      channel.diacriticWeight = weight;
+      gen.clearCache();
+    }
+    let state = { u: -1, v: -1 };
+    return clean.map((line) => {
+      if (!line.trim()) {
+        state = { u: -1, v: -1 };
+        return { text: line, changes: [] };
+      }
+      const r = decoder.decodeLine(line, state);
+      state = r.state;
+      return { text: r.text, changes: r.changes };
+    });
+  };
+  const restorer: Restorer = { restoreLines, restoreLine: (line) => restoreLines([line])[0] };
+  restorerCache.set(key, restorer);
+  return restorer;
 }

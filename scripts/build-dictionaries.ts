@@ -1,0 +1,141 @@
+/**
+ * Builds the restoration models in `dictionaries/` from the public corpora in `../shared/corpus`
+ * and the project's own administrative corpus and domain dictionary:
+ *
+ *   dictionaries/lm/syllable-3gram.bin.gz   trigram LM (modified Kneser-Ney)
+ *   dictionaries/lm/forms.tsv               written forms of abbreviations and names
+ *   dictionaries/lm/syllables.tsv           the generated syllable inventory, attested or not
+ *   dictionaries/channel/channel.json       channel model (learned pairs + unicharambigs prior)
+ *   dictionaries/corpus/split.json          which admin documents are held out
+ *
+ * Usage: npm run build:dict [-- --corpus ../shared/corpus]
+ */
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKneserNey, lmToken, textToSentences } from '../src/restore/lm-build.ts';
+import { NgramModel, NUM } from '../src/restore/lm.ts';
+import { generateInventory, isValidSyllable } from '../src/restore/syllables.ts';
+import { buildChannel } from './channel-data.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const corpusDir = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : join(root, '../shared/corpus');
+const dict = join(root, 'dictionaries');
+
+const read = (p: string) => readFileSync(p, 'utf8').normalize('NFC');
+
+/** Admin documents whose number is divisible by 5 are held out from all training and tuning. */
+export function isHeldOut(fileName: string): boolean {
+  const n = parseInt(fileName, 10);
+  return Number.isFinite(n) && n % 5 === 0;
+}
+
+const adminDir = join(dict, 'corpus/admin');
+const adminFiles = readdirSync(adminDir).filter((f) => f.endsWith('.txt')).sort();
+const train = adminFiles.filter((f) => !isHeldOut(f));
+const heldOut = adminFiles.filter(isHeldOut);
+writeFileSync(join(dict, 'corpus/split.json'), JSON.stringify({ rule: 'document number divisible by 5 is held out', train, heldOut }, null, 2) + '\n');
+
+const sentences: string[][] = [];
+const cased = new Map<string, Map<string, number>>();
+let adminSyllables = 0;
+function addText(text: string, countForms: boolean) {
+  for (const s of textToSentences(text)) sentences.push(s);
+  if (!countForms) return;
+  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (!raw || /^\d/.test(raw)) continue;
+    adminSyllables++;
+    const lower = lmToken(raw);
+    if (isValidSyllable(lower)) continue;
+    const m = cased.get(lower) ?? new Map<string, number>();
+    m.set(raw, (m.get(raw) ?? 0) + 1);
+    cased.set(lower, m);
+  }
+}
+for (const f of train) addText(read(join(adminDir, f)), true);
+const adminTrainSyllables = adminSyllables;
+
+// Domain dictionary: multi-word terms (bodies, procedures, places…) as short sentences.
+const domainDir = join(dict, 'domain');
+for (const f of readdirSync(domainDir).filter((f) => f.endsWith('.txt') && f !== 'code-parts.txt')) {
+  const terms = read(join(domainDir, f))
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
+  for (const t of terms) addText(t + '\n\n', true);
+}
+for (const p of read(join(domainDir, 'code-parts.txt')).split('\n')) {
+  const t = p.replace(/#.*/, '').trim();
+  if (!t) continue;
+  const m = cased.get(t.toLowerCase()) ?? new Map<string, number>();
+  m.set(t, (m.get(t) ?? 0) + 5);
+  cased.set(t.toLowerCase(), m);
+}
+
+// UD Vietnamese-VTB train: general news sentences (the dev file is never read here).
+for (const line of read(join(corpusDir, 'ud-vietnamese-vtb/vi_vtb-ud-train.txt')).split('\n')) {
+  if (line.trim()) for (const s of textToSentences(line)) sentences.push(s);
+}
+
+// Broad unigram frequencies: subtitles, Tesseract's word list (rank → pseudo count).
+const unigramCounts = new Map<string, number>();
+for (const line of read(join(corpusDir, 'opensubtitles2018-vi/vi_full.txt')).split('\n')) {
+  const [w, c] = line.split(' ');
+  if (!w || !c) continue;
+  const t = lmToken(w);
+  if (isValidSyllable(t)) unigramCounts.set(t, (unigramCounts.get(t) ?? 0) + Number(c));
+}
+const wordlist = read(join(corpusDir, 'tesseract-langdata-vie/vie.wordlist')).split('\n');
+wordlist.forEach((w, rank) => {
+  for (const part of w.split(' ')) {
+    const t = lmToken(part);
+    if (isValidSyllable(t)) unigramCounts.set(t, (unigramCounts.get(t) ?? 0) + Math.max(1, Math.round(20000 / (rank + 1))));
+  }
+});
+const pairs: [string, string][] = [];
+for (const line of read(join(corpusDir, 'tesseract-langdata-vie/vie.word.bigrams')).split('\n')) {
+  const parts = line.trim().split(/\s+/).map(lmToken);
+  if (parts.length === 2 && isValidSyllable(parts[0]) && isValidSyllable(parts[1])) pairs.push([parts[0], parts[1]]);
+}
+
+const started = Date.now();
+const tables = buildKneserNey({
+  sentences,
+  pairs,
+  unigramCounts,
+  acceptExtra: (t) => isValidSyllable(t) || t === NUM,
+});
+const bin = NgramModel.serialise(tables);
+writeFileSync(join(dict, 'lm/syllable-3gram.bin.gz'), bin);
+const model = NgramModel.deserialise(bin);
+console.log(
+  `LM: ${model.size.unigrams} unigrams, ${model.size.bigrams} bigrams, ${model.size.trigrams} trigrams, ` +
+    `${(bin.length / 1e6).toFixed(1)} MB, built in ${Date.now() - started} ms; admin train syllables ${adminTrainSyllables} in ${train.length} documents`,
+);
+
+// Written forms of non-syllable tokens (abbreviations, names): the most frequent spelling.
+const forms: string[] = [];
+for (const [lower, m] of [...cased].sort((a, b) => a[0].localeCompare(b[0]))) {
+  const best = [...m].sort((a, b) => b[1] - a[1])[0][0];
+  if (best !== lower) forms.push(`${lower}\t${best}`);
+  else forms.push(`${lower}\t${lower}`);
+}
+writeFileSync(join(dict, 'lm/forms.tsv'), forms.join('\n') + '\n');
+
+// The syllable inventory, with whether any corpus attests each syllable.
+const attested = new Set([...unigramCounts.keys(), ...sentences.flat()]);
+const inventory = generateInventory('classic');
+writeFileSync(
+  join(dict, 'lm/syllables.tsv'),
+  '# syllable\tattested (1) or only allowed by the spelling rules (0)\n' + inventory.map((s) => `${s}\t${attested.has(s) ? 1 : 0}`).join('\n') + '\n',
+);
+console.log(`inventory: ${inventory.length} syllables, ${inventory.filter((s) => attested.has(s)).length} attested`);
+
+// Channel model.
+const pairsDir = join(dict, 'channel/pairs');
+const channel = buildChannel({
+  unicharambigs: read(join(corpusDir, 'tesseract-langdata-vie/vie.unicharambigs')),
+  pairFiles: existsSync(pairsDir) ? readdirSync(pairsDir).filter((f) => f.endsWith('.tsv')).map((f) => read(join(pairsDir, f))) : [],
+});
+writeFileSync(join(dict, 'channel/channel.json'), JSON.stringify(channel, null, 1) + '\n');
+console.log(`channel: ${Object.keys(channel.sub).length} substitutions, ${Object.keys(channel.multi).length} segment confusions, learned from ${channel.learnedFrom} aligned token pairs`);

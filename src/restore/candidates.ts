@@ -1,0 +1,186 @@
+/**
+ * Candidate generation: for an OCR token, the vocabulary entries it may stand for, each with its
+ * channel cost. Lookup goes through skeletons (letters without diacritics, lower case): the
+ * token is folded to skeleton variants (digits and symbols read as the letters OCR confuses them
+ * with), and entries whose skeleton is within one edit are scored with the full channel model.
+ * Long tokens that match nothing are also tried as two syllables run together ("NHANDAN").
+ */
+import type { ChannelModel } from './channel.ts';
+import type { NgramModel } from './lm.ts';
+import { lmToken } from './lm-build.ts';
+import { stripDiacritics } from '../text/vietnamese.ts';
+
+export interface Candidate {
+  /** Lower-case text of the candidate; two syllables are joined by a space. */
+  text: string;
+  /** LM ids of its syllables. */
+  ids: number[];
+  /** Channel cost: −ln P(observed | candidate), scaled. */
+  cost: number;
+  /** The observed token kept as it is. */
+  keep?: boolean;
+}
+
+export interface LexiconEntry {
+  id: number;
+  text: string; // lower case, classic tone style
+}
+
+/** Observed character → skeleton letters it may stand for (besides itself). */
+export type FoldTable = Record<string, string[]>;
+
+export class CandidateIndex {
+  private readonly bySkeleton = new Map<string, LexiconEntry[]>();
+  /** Skeleton with one character deleted → skeletons. */
+  private readonly deletes = new Map<string, string[]>();
+  constructor(
+    entries: LexiconEntry[],
+    private readonly fold: FoldTable,
+  ) {
+    for (const e of entries) {
+      const sk = skeleton(e.text);
+      const list = this.bySkeleton.get(sk);
+      if (list) list.push(e);
+      else {
+        this.bySkeleton.set(sk, [e]);
+        for (const d of deletions(sk)) {
+          const l = this.deletes.get(d);
+          if (l) {
+            if (!l.includes(sk)) l.push(sk);
+          } else this.deletes.set(d, [sk]);
+        }
+      }
+    }
+  }
+
+  /** Skeleton variants of an observed token (lower case), digits and symbols folded to letters. */
+  foldVariants(observed: string, limit = 8): string[] {
+    let variants = [''];
+    for (const ch of stripDiacritics(observed.toLowerCase())) {
+      const options = /[a-zđ]/.test(ch) ? [ch, ...(this.fold[ch] ?? [])] : (this.fold[ch] ?? []);
+      if (!options.length) return []; // a character that stands for no letter
+      const next: string[] = [];
+      for (const v of variants) for (const o of options) if (next.length < limit) next.push(v + o);
+      variants = next;
+    }
+    return variants.map((v) => v.replace(/đ/g, 'd'));
+  }
+
+  /** Entries whose skeleton is within one edit of any variant. */
+  near(variants: string[], maxEdits: 0 | 1 = 1): LexiconEntry[] {
+    const skeletons = new Set<string>();
+    for (const v of variants) {
+      if (this.bySkeleton.has(v)) skeletons.add(v);
+      if (maxEdits === 0) continue;
+      // v with one deletion matches an entry (insertion in OCR)
+      for (const d of deletions(v)) {
+        if (this.bySkeleton.has(d)) skeletons.add(d);
+        // one substitution: both lose one character at the same place
+        for (const s of this.deletes.get(d) ?? []) if (s.length === v.length) skeletons.add(s);
+      }
+      // an entry with one deletion matches v (OCR dropped a character)
+      for (const s of this.deletes.get(v) ?? []) skeletons.add(s);
+    }
+    const out: LexiconEntry[] = [];
+    for (const s of skeletons) out.push(...this.bySkeleton.get(s)!);
+    return out;
+  }
+}
+
+export function skeleton(text: string): string {
+  return stripDiacritics(text.toLowerCase());
+}
+
+function deletions(s: string): string[] {
+  const out: string[] = [];
+  if (s.length < 2) return out;
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+export interface CandidateOptions {
+  maxCandidates: number;
+  /** Candidates costing more than the best plus this are dropped. */
+  beamCost: number;
+  /** Hard ceiling on a candidate's cost. */
+  maxCost: number;
+}
+
+/** Shape the candidate in the observed token's case so the channel compares like with like. */
+function inCaseOf(observed: string, lower: string): string {
+  const letters = observed.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return lower.toUpperCase();
+  if (letters && letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  }
+  return lower;
+}
+
+export class CandidateGenerator {
+  private readonly cache = new Map<string, Candidate[]>();
+  constructor(
+    private readonly index: CandidateIndex,
+    private readonly channel: ChannelModel,
+    private readonly lm: NgramModel,
+    private readonly options: CandidateOptions,
+    /** Is the token known as it stands (a vocabulary word or abbreviation worth keeping)? */
+    private readonly isKnown: (lower: string) => boolean,
+  ) {}
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  candidates(observed: string): Candidate[] {
+    let c = this.cache.get(observed);
+    if (!c) {
+      c = this.generate(observed);
+      this.cache.set(observed, c);
+    }
+    return c;
+  }
+
+  private single(observed: string, maxEdits: 0 | 1): Candidate[] {
+    const variants = this.index.foldVariants(observed);
+    const out: Candidate[] = [];
+    for (const e of this.index.near(variants, maxEdits)) {
+      const cost = this.channel.cost(inCaseOf(observed, e.text), observed);
+      if (cost <= this.options.maxCost) out.push({ text: e.text, ids: [e.id], cost });
+    }
+    return out;
+  }
+
+  private generate(observed: string): Candidate[] {
+    const lower = lmToken(observed);
+    const known = this.isKnown(lower);
+    let out = this.single(observed, observed.length >= 2 ? 1 : 0);
+    const best0 = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
+    // Two syllables run together: try every split when nothing single fits well.
+    const letters = [...observed];
+    if (!known && letters.length >= 4 && best0 > 1.5) {
+      for (let k = 2; k <= letters.length - 2; k++) {
+        const left = this.single(letters.slice(0, k).join(''), 0);
+        const right = this.single(letters.slice(k).join(''), 0);
+        if (!left.length || !right.length) continue;
+        const l = left.reduce((a, b) => (b.cost < a.cost ? b : a));
+        const r = right.reduce((a, b) => (b.cost < a.cost ? b : a));
+        out.push({ text: `${l.text} ${r.text}`, ids: [...l.ids, ...r.ids], cost: l.cost + r.cost + 1.0 });
+      }
+    }
+    if (known || !out.length || /^[\p{L}']+$/u.test(observed)) {
+      const id = this.lm.id(lower);
+      out = out.filter((c) => c.text !== lower);
+      out.push({ text: lower, ids: [id], cost: known ? 0 : this.keepCost(observed), keep: true });
+    }
+    out.sort((a, b) => a.cost - b.cost);
+    const best = out[0].cost;
+    return out.filter((c) => c.cost <= best + this.options.beamCost).slice(0, this.options.maxCandidates);
+  }
+
+  /** Keeping an unknown token: cheap for a capitalised word (a name), dear for digit-letter mixes. */
+  private keepCost(observed: string): number {
+    if (/^\p{Lu}[\p{Ll}']+$/u.test(observed)) return 2.5;
+    if (/^[\p{L}']+$/u.test(observed)) return 3.5;
+    return 6;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The decoder: beam search (a pruned Viterbi over trigram states) through each line's candidate
+ * lattice, scoring LM log-probability plus channel log-probability. It keeps what it cannot
+ * improve (numbers, dates, codes, unknown names), repairs document codes (`1337/QD-UBND` →
+ * `1337/QĐ-UBND`), preserves case, punctuation and spacing, and gives every changed token its
+ * original, a confidence and alternatives.
+ */
+import type { TokenChange } from '../tree/types.ts';
+import type { NgramModel } from './lm.ts';
+import { NUM } from './lm.ts';
+import type { Candidate, CandidateGenerator } from './candidates.ts';
+import type { ChannelModel } from './channel.ts';
+import { applyCase, canonicalTone, type ToneStyle } from './syllables.ts';
+import { splitPieces } from '../text/vietnamese.ts';
+
+export interface DecoderOptions {
+  beamWidth: number;
+  /** Weight of the channel cost against the LM log-probability. */
+  channelWeight: number;
+  toneStyle: ToneStyle;
+}
+
+export interface DecodedLine {
+  text: string;
+  changes: TokenChange[];
+}
+
+/** Punctuation that can wrap a word; OCR symbols that stand for letters (& ¢ § $ @) are not here. */
+const EDGE = /[.,;:!?()[\]{}"“”'‘’«»…\-–—_*/\\|~^`´·•<>=+]/u;
+const SENTENCE_END = /[.;:!?]/;
+
+interface WordSlot {
+  piece: number;
+  prefix: string;
+  core: string;
+  suffix: string;
+  cands: Candidate[];
+  /** Sentence ends after this slot: the LM context starts again. */
+  reset: boolean;
+}
+
+interface Hyp {
+  score: number;
+  u: number;
+  v: number;
+  prev: Hyp | null;
+  cand: Candidate | null;
+}
+
+export interface Lexicon {
+  /** Canonical written form of a non-syllable vocabulary token ("ubnd" → "UBND", "kuin" → "Kuin"). */
+  forms: Map<string, string>;
+  /** Abbreviations that may appear inside document codes (QĐ, UBND, NĐ, CP, TTg …), upper case. */
+  codeParts: string[];
+}
+
+export class Decoder {
+  constructor(
+    private readonly lm: NgramModel,
+    private readonly gen: CandidateGenerator,
+    private readonly channel: ChannelModel,
+    private readonly lexicon: Lexicon,
+    private readonly opts: DecoderOptions,
+  ) {}
+
+  /** Decode one line given the LM state left by the previous line. */
+  decodeLine(line: string, state: { u: number; v: number }): DecodedLine & { state: { u: number; v: number } } {
+    const pieces = splitPieces(line);
+    const outPieces = pieces.map((p) => p.text);
+    const slots: WordSlot[] = [];
+    const changes: TokenChange[] = [];
+
+    // Classify pieces. Numbers and codes are fixed: they feed the LM as <num> but never change
+    // except for code repair.
+    const sequence: ({ kind: 'slot'; slot: WordSlot } | { kind: 'fixed'; id: number; reset: boolean })[] = [];
+    pieces.forEach((p, i) => {
+      if (!p.word) return;
+      let a = 0;
+      let b = p.text.length;
+      while (a < b && EDGE.test(p.text[a])) a++;
+      while (b > a && EDGE.test(p.text[b - 1])) b--;
+      const prefix = p.text.slice(0, a);
+      const core = p.text.slice(a, b);
+      const suffix = p.text.slice(b);
+      const reset = SENTENCE_END.test(suffix);
+      if (!core) return;
+      if (/^[\d.,%]+$/.test(core) && /\d/.test(core)) {
+        sequence.push({ kind: 'fixed', id: this.lm.id(NUM), reset });
+        return;
+      }
+      if (/\d/.test(core) && /[/-]/.test(core) || /^[\p{Lu}\d]+([/-][\p{L}\d]+)+$/u.test(core)) {
+        const repaired = this.repairCode(core);
+        if (repaired !== core) {
+          outPieces[i] = prefix + repaired + suffix;
+          changes.push({ column: p.start + a + 1, original: core, restored: repaired, confidence: 0.8, alternatives: [] });
+        }
+        sequence.push({ kind: 'fixed', id: this.lm.id(NUM), reset });
+        return;
+      }
+      if (!/\p{L}/u.test(core)) return;
+      const cands = this.gen.candidates(core);
+      const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
+      slots.push(slot);
+      sequence.push({ kind: 'slot', slot });
+    });
+
+    // Beam search over the sequence.
+    let beam: Hyp[] = [{ score: 0, u: state.u, v: state.v, prev: null, cand: null }];
+    const lm = this.lm;
+    const W = this.opts.channelWeight;
+    for (const item of sequence) {
+      if (item.kind === 'fixed') {
+        for (const h of beam) {
+          h.score += lm.logp(h.u, h.v, item.id);
+          h.u = h.v;
+          h.v = item.id;
+          if (item.reset) {
+            h.u = -1;
+            h.v = lm.bos;
+          }
+        }
+        continue;
+      }
+      const next = new Map<string, Hyp>();
+      for (const h of beam) {
+        for (const c of item.slot.cands) {
+          let score = h.score - W * c.cost;
+          let u = h.u;
+          let v = h.v;
+          for (const w of c.ids) {
+            score += lm.logp(u, v, w);
+            u = v;
+            v = w;
+          }
+          if (item.slot.reset) {
+            u = -1;
+            v = lm.bos;
+          }
+          const key = `${u},${v}`;
+          const old = next.get(key);
+          if (!old || old.score < score) next.set(key, { score, u, v, prev: h, cand: c });
+        }
+      }
+      beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, this.opts.beamWidth);
+    }
+
+    // Back-track the best path.
+    const best = beam.reduce((a, b) => (b.score > a.score ? b : a));
+    const chosen: Candidate[] = [];
+    for (let h: Hyp | null = best; h && h.cand; h = h.prev) chosen.push(h.cand);
+    chosen.reverse();
+
+    slots.forEach((slot, k) => {
+      const cand = chosen[k];
+      const restoredCore = this.render(slot.core, cand);
+      if (restoredCore === slot.core) return;
+      outPieces[slot.piece] = slot.prefix + restoredCore + slot.suffix;
+      const { confidence, alternatives } = this.confidence(slot, cand);
+      changes.push({
+        column: pieces[slot.piece].start + slot.prefix.length + 1,
+        original: slot.core,
+        restored: restoredCore,
+        confidence,
+        alternatives: alternatives.map((a) => this.render(slot.core, a)).filter((a) => a !== restoredCore),
+      });
+    });
+    changes.sort((a, b) => a.column - b.column);
+    return { text: outPieces.join(''), changes, state: { u: best.u, v: best.v } };
+  }
+
+  /** Posterior-like confidence from the channel and unigram scores of the slot's candidates. */
+  private confidence(slot: WordSlot, chosen: Candidate): { confidence: number; alternatives: Candidate[] } {
+    const W = this.opts.channelWeight;
+    const scored = slot.cands.map((c) => ({ c, s: -W * c.cost + c.ids.reduce((a, id) => a + this.lm.unigram(id), 0) * 0.3 }));
+    const max = Math.max(...scored.map((x) => x.s));
+    const z = scored.reduce((a, x) => a + Math.exp(x.s - max), 0);
+    const mine = scored.find((x) => x.c === chosen);
+    const confidence = mine ? Math.exp(mine.s - max) / z : 0.5;
+    const alternatives = scored
+      .filter((x) => x.c !== chosen)
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 3)
+      .map((x) => x.c);
+    return { confidence: Math.round(confidence * 1000) / 1000, alternatives };
+  }
+
+  /** The candidate written in the observed token's case and the chosen tone style. */
+  private render(observed: string, cand: Candidate): string {
+    if (cand.keep) {
+      const canonical = this.lexicon.forms.get(cand.text);
+      if (canonical && canonical !== observed) {
+        return observed === observed.toUpperCase() && observed.length > 1 ? canonical.toUpperCase() : canonical;
+      }
+      return canonicalTone(observed, this.opts.toneStyle);
+    }
+    const words = cand.text.split(' ');
+    const upper = observed.length > 1 && observed === observed.toUpperCase() && observed !== observed.toLowerCase();
+    return words
+      .map((w, i) => {
+        const form = this.lexicon.forms.get(w);
+        if (form) return upper ? form.toUpperCase() : form;
+        const styled = canonicalTone(w, this.opts.toneStyle);
+        if (upper) return styled.toUpperCase();
+        return i === 0 ? applyCase(observed, styled) : styled;
+      })
+      .join(' ');
+  }
+
+  /** Repair the letter parts of a document code: "3478/QP-UBND" → "3478/QĐ-UBND". */
+  repairCode(code: string): string {
+    const parts = this.lexicon.codeParts;
+    return code.replace(/\p{L}+/gu, (part) => {
+      if (parts.includes(part)) return part;
+      const sameLetters = parts.find((k) => k.toUpperCase() === part.toUpperCase());
+      if (sameLetters) return sameLetters; // "Ttg" → "TTg"
+      if (part !== part.toUpperCase() && part.length > 3) return part; // a word, not an abbreviation
+      let best = part;
+      let bestCost = 2.6;
+      for (const known of parts) {
+        if (Math.abs(known.length - part.length) > 1) continue;
+        const c = this.channel.cost(known, part);
+        if (c < bestCost) {
+          bestCost = c;
+          best = known;
+        }
+      }
+      return best;
+    });
+  }
+}
