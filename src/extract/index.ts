@@ -1,14 +1,31 @@
 /**
  * Extract stage: the restored document tree → the structured fields of PlanDocument
  * (metadata, legal bases, sections, deadlines, targets, tasks, tables). Pure functions over the
- * tree; every doubt is a vfile message. Each extractor lives in its own file here.
+ * tree; every doubt is a vfile message (`extract:<rule>`). Each extractor lives in its own file:
+ *
+ *   lines.ts        the tree as a flat list of lines with page/line/block
+ *   text.ts         folding, paragraphs with a character → line map
+ *   metadata.ts     header, signer, recipients
+ *   sections.ts     heading tree (and the outline other extractors read)
+ *   legal-bases.ts  cited documents
+ *   grids.ts        tables (tree tables and `a | b` text tables) as cells with refs
+ *   deadlines.ts    time limits (dates, ranges, periods, recurrences, Thường xuyên)
+ *   tasks.ts        responsibility matrix (tables, labelled fields, unit paragraphs, "Giao …")
+ *   targets.ts      quantified targets (prose and tables)
  */
 import type { VFile } from 'vfile';
 import type { PlanDocument } from '../schema/plan-document.ts';
 import type { DocumentRoot } from '../tree/types.ts';
 import { documentLines } from './lines.ts';
-import { extractMetadata } from './metadata.ts';
-import { extractTables } from './tables.ts';
+import { extractMetadataDetailed } from './metadata.ts';
+import { tablesFromGrids } from './tables.ts';
+import { paragraphs } from './text.ts';
+import { buildOutline, extractSections } from './sections.ts';
+import { extractLegalBases } from './legal-bases.ts';
+import { findGrids } from './grids.ts';
+import { extractTasksDetailed } from './tasks.ts';
+import { extractDeadlines } from './deadlines.ts';
+import { extractTargets } from './targets.ts';
 
 export type Extraction = Pick<PlanDocument, 'metadata' | 'legalBases' | 'sections' | 'deadlines' | 'targets' | 'tasks' | 'tables'>;
 
@@ -38,7 +55,31 @@ export function emptyExtraction(): Extraction {
 export function extractPlan(tree: DocumentRoot, file?: VFile): Extraction {
   const lines = documentLines(tree);
   const out = emptyExtraction();
-  out.metadata = extractMetadata(lines, file);
-  out.tables = extractTables(tree);
+  const { metadata, headerEnd, closingStart } = extractMetadataDetailed(lines, file);
+  out.metadata = metadata;
+
+  const paras = paragraphs(lines);
+  // Paragraph index where the body starts (after type and title) and where the closing block starts.
+  const lineIndex = new Map(lines.map((l, i) => [l, i]));
+  const paraStartLine = paras.map((p) => lineIndex.get(p.lines[0]) ?? 0);
+  const bodyStart = Math.max(0, paraStartLine.findIndex((i) => i > headerEnd));
+  const closingPara = paraStartLine.findIndex((i) => i >= closingStart);
+  const year = metadata.issuedDate ? Number(metadata.issuedDate.slice(0, 4)) : null;
+
+  const outline = buildOutline(paras, bodyStart);
+  out.sections = extractSections(outline, paras, file);
+  const { legalBases, citations } = extractLegalBases(paras, { number: metadata.number, symbol: metadata.symbol }, file);
+  out.legalBases = legalBases;
+  // The closing block (Nơi nhận, signature) runs until the next heading (an appendix) or the end.
+  const closing = closingPara < 0 ? paras.length : closingPara;
+  const nextHeading = outline.headings.find((h) => h.para > closing);
+  const closingEnd = nextHeading ? nextHeading.para : paras.length;
+  const grids = findGrids(tree, paras);
+  out.tables = tablesFromGrids(grids);
+  const ctx = { paras, outline, citations, bodyStart, closing, closingEnd, year, grids, file };
+  const tasks = extractTasksDetailed(ctx);
+  out.tasks = tasks.tasks;
+  out.deadlines = extractDeadlines({ ...ctx, tasks });
+  out.targets = extractTargets({ ...ctx, tasks });
   return out;
 }

@@ -1,55 +1,56 @@
 /**
- * Header metadata of an official document laid out per Nghị định 30/2020/NĐ-CP: issuing body
- * (top left), number and symbol (`Số: 35/KH-UBND`), place and date, document type in capitals,
- * title, signer block and recipients (Nơi nhận). Tolerates OCR noise that restoration leaves.
+ * Header metadata of an official document laid out per Nghị định 30/2020/NĐ-CP: issuing body and
+ * its parent (top left), number and symbol (`Số: 35/KH-UBND`), place and date, document type in
+ * capitals, title (or the `V/v` subject of a letter), signer block (authority TM./KT./Q./TL./TUQ.,
+ * title, name) and recipients (Nơi nhận, with their purpose such as `b/c`). Tolerates what OCR
+ * leaves behind: `S6:17§KH-UBND`, `ngay /7 thang 02`, the two header columns read as one line,
+ * a missing header line.
  */
 import type { VFile } from 'vfile';
 import type { Metadata } from '../schema/plan-document.ts';
 import type { DocLine } from './lines.ts';
-import { stripDiacritics } from '../text/vietnamese.ts';
+import { isoDate, parseVietnameseDate } from './dates.ts';
+import { clean, fold, isUpper } from './text.ts';
 
-/** Document types by their capitalised name, compared without diacritics. */
+export { isoDate, parseVietnameseDate };
+
+/** Document types by their folded name. */
 export const DOC_TYPES: Record<string, string> = {
-  'KE HOACH': 'KẾ HOẠCH',
-  'QUYET DINH': 'QUYẾT ĐỊNH',
-  'BAO CAO': 'BÁO CÁO',
-  'THONG BAO': 'THÔNG BÁO',
-  'TO TRINH': 'TỜ TRÌNH',
-  'CONG VAN': 'CÔNG VĂN',
-  'CHI THI': 'CHỈ THỊ',
-  'NGHI QUYET': 'NGHỊ QUYẾT',
-  'CHUONG TRINH': 'CHƯƠNG TRÌNH',
-  'HUONG DAN': 'HƯỚNG DẪN',
-  'QUY CHE': 'QUY CHẾ',
-  'QUY DINH': 'QUY ĐỊNH',
-  'DE AN': 'ĐỀ ÁN',
-  'BIEN BAN': 'BIÊN BẢN',
-  'GIAY MOI': 'GIẤY MỜI',
+  'ke hoach': 'KẾ HOẠCH',
+  'quyet dinh': 'QUYẾT ĐỊNH',
+  'bao cao': 'BÁO CÁO',
+  'thong bao': 'THÔNG BÁO',
+  'to trinh': 'TỜ TRÌNH',
+  'cong van': 'CÔNG VĂN',
+  'chi thi': 'CHỈ THỊ',
+  'nghi quyet': 'NGHỊ QUYẾT',
+  'chuong trinh': 'CHƯƠNG TRÌNH',
+  'huong dan': 'HƯỚNG DẪN',
+  'quy che': 'QUY CHẾ',
+  'quy dinh': 'QUY ĐỊNH',
+  'de an': 'ĐỀ ÁN',
+  'bien ban': 'BIÊN BẢN',
+  'giay moi': 'GIẤY MỜI',
+  'cong dien': 'CÔNG ĐIỆN',
+  'phuong an': 'PHƯƠNG ÁN',
 };
 
-const fold = (s: string) => stripDiacritics(s).toUpperCase().replace(/\s+/g, ' ').trim();
+/** `Số: 35/KH-UBND`, `Số: 12/2024/QĐ-UBND`, `S6:17§KH-UBND`, `Số:   /KH-UBND` (number left blank). */
+const NUMBER_RE =
+  /(?:^|\s)S[ốôoóồổỗộơớờởỡợ6ỏ0Ố]\s*[:;.,]?\s*(\d{1,6}[a-z]?)?\s*(?:\/\s*((?:19|20)\d\d)\s*)?[/§|\\]\s*([A-ZĐ]{1,6}(?:\s*-\s*[A-ZĐ][A-ZĐa-z0-9]{0,9}){0,3})/u;
 
-/** `ngày 14 tháng 11 năm 2024` → 2024-11-14 (tolerating OCR-damaged words and blanks). */
-export function parseVietnameseDate(text: string): string | null {
-  const f = stripDiacritics(text).toLowerCase();
-  const m = f.match(/ngay\s*[^\d\s]{0,2}\s*(\d{1,2})\s*[^\d\s]{0,2}\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/);
-  if (m) return isoDate(+m[3], +m[2], +m[1]);
-  const n = f.match(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/);
-  if (n) return isoDate(+n[3], +n[2], +n[1]);
-  return null;
-}
+const STAMP = /^(ky boi|co quan|ngay ky|thoi gian ky|email|to chuc|chuc vu)\b/;
+const MOTTO = /cong\s*hoa\s*xa\s*hoi|doc\s*lap\s*-?\s*tu\s*do|doc lap|tu do - hanh phuc/;
+const ADMIN_LEVEL = /^(huyen|xa|tinh|thanh pho|thi xa|phuong|thi tran|quan|dac khu|tp\.?)\b/;
+const GENERIC_BODY = /^(uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd|uy ban mat tran to quoc viet nam)$/;
+const AUTHORITY = /(?:^|\s)(TM|KT|Q|TL|TUQ|T\/M)\s*\.\s*(\p{Lu}[\p{Lu}\s.,-]*)/u;
+const TITLE_WORDS = /\b(chu tich|giam doc|truong|pho|chanh|bi thu|thu truong|vien truong|cuc truong|tong giam doc|chu nhiem|uy vien|thu tuong|bo truong)\b/;
+/** What a recipient gets the document for: b/c (báo cáo), t/h (thực hiện), để biết, phối hợp… */
+const PURPOSE = /\/|^de\b|thuc hien|bao cao|chi dao|\bbiet\b|phoi hop|theo doi|giam sat|^t\.?h\.?$|^b\.?c\.?$/;
+const NAME = /^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,5}\p{Lu}[\p{Ll}\p{M}]+$/u;
 
-export function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-const NUMBER_RE = /S[ốôo]\s*[:;.]?\s*([0-9]{1,6}[a-zA-Z]?)?\s*\/\s*([A-ZĐ]{1,6}(?:\s*-\s*[A-ZĐa-z]{1,8}){0,3})/u;
-
-export function extractMetadata(lines: DocLine[], file?: VFile): Metadata {
-  const meta: Metadata = {
+function emptyMetadata(): Metadata {
+  return {
     docType: null,
     number: null,
     symbol: null,
@@ -61,102 +62,240 @@ export function extractMetadata(lines: DocLine[], file?: VFile): Metadata {
     signer: { name: null, title: null, authority: null },
     recipients: [],
   };
-  const head = lines.slice(0, 40);
+}
 
-  // Number and symbol.
-  for (const l of head) {
-    const m = l.text.match(NUMBER_RE);
-    if (m) {
-      meta.number = m[1] ?? null;
-      meta.symbol = m[2].replace(/\s+/g, '');
-      break;
-    }
-  }
+/** The run of capitals that ends a line (the right-hand column of a two-column line). */
+function trailingCapitals(text: string): string | null {
+  const m = text.match(/((?:[\p{Lu}Đ][\p{Lu}Đ.]*\s*)+)$/u);
+  if (!m) return null;
+  const t = clean(m[1]);
+  return t.replace(/[^\p{L}]/gu, '').length >= 4 ? t : null;
+}
 
-  // Place and date: "<Place>, ngày … tháng … năm …".
-  for (const l of head) {
-    const f = stripDiacritics(l.text).toLowerCase();
-    const at = f.search(/,\s*ngay\b/);
-    if (at >= 0 && /thang/.test(f)) {
-      meta.issuedDate = parseVietnameseDate(l.text.slice(at));
-      const before = l.text.slice(0, at);
-      // The place follows the number/symbol when both share the line.
-      const place = before.replace(NUMBER_RE, '').replace(/^.*\/\S*\s+/, '').trim();
-      meta.place = place || null;
-      break;
-    }
-  }
+function isSignerTitle(t: string): boolean {
+  return isUpper(t) && TITLE_WORDS.test(fold(t)) && t.length <= 60;
+}
 
-  // Document type: the first line that is one of the known types (in capitals).
+export interface MetadataResult {
+  metadata: Metadata;
+  /** Index (in `lines`) of the last header line (type + title), or -1. */
+  headerEnd: number;
+  /** Index (in `lines`) where the closing block (Nơi nhận / signature) starts, or lines.length. */
+  closingStart: number;
+}
+
+export function extractMetadataDetailed(lines: DocLine[], file?: VFile): MetadataResult {
+  const meta = emptyMetadata();
+  const limit = Math.min(lines.length, 45);
+  const head = lines.slice(0, limit);
+  const folded = head.map((l) => fold(l.text).trim());
+
+  // Document type: the first line that is one of the known types, in capitals.
   let typeIndex = -1;
   for (let i = 0; i < head.length; i++) {
-    const f = fold(head[i].text).replace(/[^A-Z ]/g, '').trim();
-    if (DOC_TYPES[f]) {
+    const f = folded[i].replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim();
+    if (DOC_TYPES[f] && isUpper(head[i].text)) {
       meta.docType = DOC_TYPES[f];
       typeIndex = i;
       break;
     }
   }
-  if (typeIndex < 0 && head.some((l) => /^V\/v\b/i.test(l.text.trim()))) meta.docType = 'CÔNG VĂN';
+  const headerZone = typeIndex >= 0 ? typeIndex : Math.min(limit, 15);
 
-  // Title: the lines after the type, up to a blank/paragraph change or a body opener.
+  // Number and symbol.
+  let numberIndex = -1;
+  for (let i = 0; i < Math.min(head.length, Math.max(headerZone, 15)); i++) {
+    const m = head[i].text.match(NUMBER_RE);
+    if (m) {
+      meta.number = m[1] ? (m[2] ? `${m[1]}/${m[2]}` : m[1]) : null;
+      meta.symbol = m[3].replace(/\s+/g, '');
+      numberIndex = i;
+      if (!m[1]) file?.message('document number left blank in the header', { line: head[i].line, column: 1 }, 'extract:metadata');
+      break;
+    }
+  }
+
+  // Place and date: "<Place>, ngày … tháng … năm …".
+  let dateIndex = -1;
+  for (let i = 0; i < Math.min(head.length, Math.max(headerZone + 1, 15)); i++) {
+    const f = folded[i];
+    const at = f.search(/,?\s*ngay\s*\S{0,3}\s*\S{0,3}\s*thang/);
+    if (at < 0 || !/nam\s*\d{4}|\d{4}\s*$/.test(f)) continue;
+    meta.issuedDate = parseVietnameseDate(head[i].text.slice(at));
+    if (!meta.issuedDate) file?.message(`issue date not readable: "${clean(head[i].text.slice(at))}"`, { line: head[i].line, column: at + 1 }, 'extract:metadata');
+    let before = head[i].text.slice(0, at);
+    const num = before.match(NUMBER_RE);
+    if (num) before = before.slice((num.index ?? 0) + num[0].length);
+    const cut = fold(before).search(MOTTO);
+    if (cut >= 0) before = before.slice(0, cut);
+    const place = clean(before).replace(/^[,;:.\s-]+|[,;:.\s-]+$/g, '');
+    meta.place = place && !isUpper(place) ? place : place || null;
+    dateIndex = i;
+    break;
+  }
+
+  // Issuer: the left column of the header lines before the number/date/type.
+  const stop = [numberIndex, dateIndex, typeIndex].filter((i) => i >= 0);
+  const issuerEnd = stop.length ? Math.min(...stop) : Math.min(limit, 6);
+  const parts: string[] = [];
+  for (let i = 0; i < Math.min(issuerEnd, head.length); i++) {
+    const f = folded[i];
+    if (STAMP.test(f)) continue;
+    const cut = f.search(MOTTO);
+    let left = cut >= 0 ? head[i].text.slice(0, cut) : head[i].text;
+    left = clean(left).replace(/[-_=.*]{3,}/g, '').trim();
+    if (left && isUpper(left) && /\p{L}{2}/u.test(left)) parts.push(left);
+  }
+  // Join "ỦY BAN NHÂN DÂN" + "HUYỆN CƯ KUIN": one body written over two lines.
+  const groups: string[] = [];
+  for (const p of parts) {
+    const prev = groups[groups.length - 1];
+    if (prev && ADMIN_LEVEL.test(fold(p)) && GENERIC_BODY.test(fold(prev))) groups[groups.length - 1] = `${prev} ${p}`;
+    else groups.push(p);
+  }
+  if (groups.length >= 2) {
+    meta.parentIssuer = groups.slice(0, -1).join(' ');
+    meta.issuer = groups[groups.length - 1];
+  } else if (groups.length === 1) meta.issuer = groups[0];
+
+  // Title: the lines after the type, in its paragraph; a letter's subject line ("V/v …").
+  let headerEnd = typeIndex;
   if (typeIndex >= 0) {
     const titleLines: string[] = [];
     const block = head[typeIndex + 1]?.block;
-    for (let i = typeIndex + 1; i < head.length && titleLines.length < 4; i++) {
+    const page = head[typeIndex + 1]?.page;
+    for (let i = typeIndex + 1; i < head.length && titleLines.length < 5; i++) {
       const t = head[i].text.trim();
-      if (!t || head[i].block !== block || /^(Căn cứ|Thực hiện|Để|Nhằm)\b/u.test(t) || /^-+$/.test(t)) break;
+      const f = folded[i];
+      if (!t || head[i].block !== block || head[i].page !== page || /^[-_]+$/.test(t)) break;
+      if (titleLines.length && /^(can cu|thuc hien|de |nham|xet|theo de nghi|kinh gui|i\.|phan)/.test(f)) break;
+      if (titleLines.length && isUpper(t) && !isUpper(titleLines[0])) break;
       titleLines.push(t);
+      headerEnd = i;
     }
-    meta.title = titleLines.join(' ') || null;
+    meta.title = titleLines.length ? clean(titleLines.join(' ')) : null;
+  }
+  for (let i = 0; i < head.length; i++) {
+    const m = head[i].text.match(/(?:^|\s)V\/v\s*[:.]?\s*(.+)$/iu);
+    if (!m) continue;
+    if (!meta.docType) meta.docType = 'CÔNG VĂN';
+    if (!meta.title) {
+      const t = [m[1]];
+      for (let j = i + 1; j < head.length && head[j].block === head[i].block && !MOTTO.test(folded[j]) && !/ngay\s*\S*\s*thang/.test(folded[j]); j++) t.push(head[j].text);
+      meta.title = clean(t.join(' '));
+      headerEnd = Math.max(headerEnd, i);
+    }
+    break;
   }
 
-  // Issuer: the left column of the first header lines (before the motto on the same line).
-  const issuerParts: string[] = [];
-  for (const l of head.slice(0, 8)) {
-    const f = fold(l.text);
-    if (/^(KY BOI|CO QUAN|NGAY KY|THOI GIAN KY)/.test(f)) continue;
-    if (NUMBER_RE.test(l.text) || /,\s*NGAY\b/.test(f)) break;
-    const cut = l.text.search(/C[ỘO]NG\s*H[ÒO]A|Đ[ỘO]C\s*L[ẬA]P|Độc lập/iu);
-    const left = (cut >= 0 ? l.text.slice(0, cut) : l.text).trim();
-    if (left && left === left.toUpperCase() && /\p{L}/u.test(left)) issuerParts.push(left);
+  // Closing block: recipients (Nơi nhận) and signature, searched from the end of the main text.
+  let closingStart = lines.length;
+  let recipientsAt = -1;
+  for (let i = lines.length - 1; i > headerEnd; i--) {
+    if (/^noi\s*nhan\b/.test(fold(lines[i].text.trim()))) {
+      recipientsAt = i;
+      break;
+    }
   }
-  if (issuerParts.length >= 2) {
-    meta.parentIssuer = issuerParts[0];
-    meta.issuer = issuerParts.slice(1).join(' ');
-  } else if (issuerParts.length === 1) {
-    meta.issuer = issuerParts[0];
+  if (recipientsAt < 0) {
+    for (let i = Math.max(0, headerEnd); i < lines.length; i++) {
+      if (/^kinh\s*gui\b/.test(fold(lines[i].text.trim()))) {
+        recipientsAt = i;
+        break;
+      }
+    }
+  }
+  // Signature block: authority lines, title, name, near the recipients (or at the end).
+  const sigFrom = recipientsAt >= 0 ? Math.max(headerEnd + 1, recipientsAt - 4) : Math.max(headerEnd + 1, lines.length - 40);
+  const sigTo = Math.min(lines.length, (recipientsAt >= 0 ? recipientsAt : sigFrom) + 40);
+  const authorities: string[] = [];
+  let titleAt = -1;
+  for (let i = sigFrom; i < sigTo; i++) {
+    const t = lines[i].text;
+    const a = t.match(AUTHORITY);
+    if (a && isUpper(a[2])) {
+      authorities.push(`${a[1]}. ${clean(a[2])}`);
+      titleAt = i;
+      continue;
+    }
+    if (authorities.length && recipientsAt < 0 && titleAt >= 0 && i > titleAt + 3) break;
+  }
+  for (let i = titleAt >= 0 ? titleAt + 1 : sigFrom; i < sigTo; i++) {
+    const t = lines[i].text;
+    if (AUTHORITY.test(t)) continue;
+    const cap = trailingCapitals(t.replace(/^.*?:\s*/, (x) => (fold(x).startsWith('noi nhan') || fold(x).startsWith('gui ban') ? '' : x)));
+    if (cap && isSignerTitle(cap)) {
+      meta.signer.title = cap;
+      titleAt = i;
+      break;
+    }
+    if (authorities.length && i > titleAt + 6) break;
+  }
+  if (!meta.signer.title && authorities.length) {
+    // "KT. CHỦ TỊCH" without a further title line: the title is the one signed for.
+    meta.signer.title = authorities[authorities.length - 1].replace(/^\S+\s*/, '');
+  }
+  meta.signer.authority = authorities.length ? authorities.join('; ') : null;
+  if (titleAt >= 0) {
+    for (let i = titleAt + 1; i < Math.min(lines.length, titleAt + 25); i++) {
+      const t = clean(lines[i].text);
+      if (/^[-–+•]/.test(t) || /^(luu|noi nhan)/.test(fold(t))) continue;
+      if (NAME.test(t) && t.split(' ').length >= 2 && !/\d/.test(t)) {
+        meta.signer.name = t;
+        break;
+      }
+      // Two columns on one line: "- Lưu: VT, VP. Nguyễn Văn A".
+      const m = t.match(/((?:\p{Lu}[\p{Ll}\p{M}]*\s+){1,4}\p{Lu}[\p{Ll}\p{M}]+)$/u);
+      if (m && /[;.]\s+\S+/.test(t) && NAME.test(m[1]) && m[1].split(' ').length >= 3) {
+        meta.signer.name = m[1];
+        break;
+      }
+    }
   }
 
-  // Signer: authority line (TM./KT./Q./TL./TUQ.) near the end, then title, then a name.
-  const tail = lines.slice(-60);
-  for (let i = 0; i < tail.length; i++) {
-    const m = tail[i].text.match(/\b(TM|KT|Q|TL|TUQ)\s*\.\s*(.*)$/u);
-    if (!m || m[2].trim() !== m[2].trim().toUpperCase()) continue;
-    meta.signer.authority = `${m[1]}.`;
-    const after = tail.slice(i + 1).map((l) => l.text.trim()).filter(Boolean);
-    const titleLine = after.find((t) => t === t.toUpperCase() && /\p{L}{2}/u.test(t));
-    meta.signer.title = titleLine ?? m[2].trim();
-    const name = after.reverse().find((t) => /^(\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}+$/u.test(t));
-    meta.signer.name = name ?? null;
-  }
-
-  // Recipients: lines starting with "-" after "Nơi nhận".
-  const at = lines.findIndex((l) => /^N[ơo]i\s*nh[ậa]n/iu.test(l.text.trim()));
-  if (at >= 0) {
-    for (const l of lines.slice(at + 1, at + 30)) {
-      const t = l.text.trim();
-      const m = t.match(/^[-–•+]\s*(.+?)[;.,]?$/u);
-      if (!m) {
-        if (meta.recipients.length) break;
+  // Recipients: each "- …" entry after "Nơi nhận:" (or "Kính gửi:"), with its purpose in brackets.
+  if (recipientsAt >= 0) {
+    closingStart = recipientsAt;
+    const firstLine = lines[recipientsAt].text.replace(/^.*?:\s*/, '');
+    const entries: { text: string; line: DocLine }[] = [];
+    if (/^[-–+•]/.test(firstLine.trim())) entries.push({ text: firstLine, line: lines[recipientsAt] });
+    for (let i = recipientsAt + 1; i < Math.min(lines.length, recipientsAt + 40); i++) {
+      let t = lines[i].text.trim();
+      const a = t.search(AUTHORITY);
+      if (a > 0) t = t.slice(0, a).trim();
+      const cap = trailingCapitals(t);
+      if (cap && isSignerTitle(cap) && cap !== t) t = t.slice(0, t.length - cap.length).trim();
+      if (/^[-–+•]/.test(t)) {
+        entries.push({ text: t, line: lines[i] });
         continue;
       }
-      const purpose = m[1].match(/\(([^)]+)\)\s*$/);
-      meta.recipients.push({ name: m[1].replace(/\s*\([^)]+\)\s*$/, '').trim(), purpose: purpose ? purpose[1] : null });
+      if (!t) continue;
+      if (entries.length && /^\p{Ll}/u.test(t) && !/[;.]$/.test(entries[entries.length - 1].text.trim())) {
+        entries[entries.length - 1].text += ` ${t}`;
+        continue;
+      }
+      if (entries.length) break;
+    }
+    for (const e of entries) {
+      let body = clean(e.text.replace(/^[-–+•]\s*/, ''));
+      let purpose: string | null = null;
+      const pm = body.match(/\s*\(([^()]{1,30})\)\s*[;,.]?\s*$/);
+      if (pm && PURPOSE.test(fold(pm[1]))) {
+        purpose = clean(pm[1]);
+        body = body.slice(0, pm.index);
+      }
+      body = body.replace(/\s*[;,]+\s*$/, '').replace(/\.$/, '').trim();
+      if (body) meta.recipients.push({ name: body, purpose });
     }
   }
 
   if (!meta.docType) file?.message('document type not found in the header', undefined, 'extract:metadata');
-  if (!meta.issuedDate) file?.message('issue date not found in the header', undefined, 'extract:metadata');
-  return meta;
+  if (!meta.issuedDate && dateIndex < 0) file?.message('issue date not found in the header', undefined, 'extract:metadata');
+  if (!meta.symbol) file?.message('number and symbol (Số: …/…) not found in the header', undefined, 'extract:metadata');
+  if (!meta.signer.name) file?.message('signer name not found', undefined, 'extract:metadata');
+  return { metadata: meta, headerEnd, closingStart };
+}
+
+export function extractMetadata(lines: DocLine[], file?: VFile): Metadata {
+  return extractMetadataDetailed(lines, file).metadata;
 }

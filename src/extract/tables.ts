@@ -1,19 +1,14 @@
-/** Every table of the tree as rows of cell text, with its page and box. */
+/** Every table as rows of cell text, with its page and box: tree tables and text (`a | b`) tables. */
 import type { DocumentRoot } from '../tree/types.ts';
 import type { Table } from '../schema/plan-document.ts';
+import { type Grid, findGrids } from './grids.ts';
+import { documentLines } from './lines.ts';
+import { paragraphs } from './text.ts';
+
+export function tablesFromGrids(grids: Grid[]): Table[] {
+  return grids.map((g) => ({ page: g.page, position: g.position, rows: g.rows.map((r) => r.cells.map((c) => c.text)) }));
+}
 
 export function extractTables(tree: DocumentRoot): Table[] {
-  const out: Table[] = [];
-  for (const page of tree.children) {
-    for (const block of page.children) {
-      if (block.type !== 'table') continue;
-      const b = block.data?.bbox;
-      out.push({
-        page: page.data.number,
-        position: b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null,
-        rows: block.children.map((row) => row.children.map((cell) => cell.children.map((l) => l.value).join(' ').trim())),
-      });
-    }
-  }
-  return out;
+  return tablesFromGrids(findGrids(tree, paragraphs(documentLines(tree))));
 }

@@ -1,0 +1,218 @@
+/**
+ * Vietnamese time expressions → normalised dates, periods and recurrences. Every pattern works on
+ * folded text (no diacritics, lower case: see `fold`), so restored and half-restored OCR text read
+ * the same; offsets are those of the original text. Tolerates the blanks and misreads of filled-in
+ * dates (`ngày /7 tháng 02`, `ngay 06 thang 4 nam 2024`).
+ */
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function lastDay(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4, l: 1, ll: 2, lll: 3, lv: 4 };
+
+/** A day digit group as handwritten-then-OCR'd: `/7` or `l7` for 17. */
+function dayNumber(s: string): number {
+  return Number(s.replace(/^[/|l]/, '1'));
+}
+
+/** `ngày 14 tháng 11 năm 2024`, `14/11/2024` → 2024-11-14 (tolerating OCR-damaged words and blanks). */
+export function parseVietnameseDate(text: string): string | null {
+  const f = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+  const m = f.match(/ngay\s*[^\d\s/|]{0,2}\s*([/|l]?\d{1,2})\s*[^\d\s]{0,2}\s*thang\s*(\d{1,2})\s*[^\d\s]{0,2}\s*nam\s*(\d{4})/);
+  if (m) return isoDate(+m[3], +m[2], dayNumber(m[1]));
+  const n = f.match(/\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/);
+  if (n) return isoDate(+n[3], +n[2], +n[1]);
+  return null;
+}
+
+export interface TimeExpr {
+  start: number;
+  end: number;
+  kind: 'date' | 'range' | 'month' | 'quarter' | 'year' | 'recurring' | 'ongoing';
+  date: string | null;
+  endDate: string | null;
+  recurrence: string | null;
+}
+
+// Building blocks over folded text.
+const D_NUM = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?`;
+const D_WORDS = String.raw`ngay\s*([/|l]?\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?`;
+const DATE = String.raw`(?:ngay\s*)?(?:${D_NUM})|${D_WORDS}`;
+
+interface DateHit {
+  start: number;
+  end: number;
+  d: number;
+  m: number;
+  y: number | null;
+}
+
+/** Every calendar day mentioned (with or without year), in order. */
+function dayHits(f: string): DateHit[] {
+  const out: DateHit[] = [];
+  const re = new RegExp(String.raw`(?<![\d/.])(?:${DATE})(?![\d/])`, 'g');
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    const [d, mo, y] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+    const day = dayNumber(d);
+    const month = Number(mo);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    // A bare "d/m" without the word "ngày" is too ambiguous (ratios like 02/08, 6/15).
+    if (!y && m[1] !== undefined && !/^ngay/.test(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, d: day, m: month, y: y ? Number(y) : null });
+  }
+  return out;
+}
+
+const QUARTER = String.raw`quy\s*(iv|iii|ii|i|lv|lll|ll|l|[1-4])\b(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?`;
+const MONTH = String.raw`thang\s*(\d{1,2})\s*(?:[/-]\s*|\s+nam\s+)(\d{4})`;
+
+function quarterRange(q: number, y: number): [string, string] {
+  const m0 = (q - 1) * 3 + 1;
+  return [isoDate(y, m0, 1)!, isoDate(y, m0 + 2, lastDay(y, m0 + 2))!];
+}
+
+const RECUR: [RegExp, string][] = [
+  [/dinh ky\s*(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
+  [/(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
+  [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*(?:ky|quy)[^,;.]{0,20}/y, 'each reporting period, day $2 of its last month'],
+  [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:cuoi\s*quy)/y, 'quarterly, by day $1 of the quarter\'s last month'],
+  [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:sau|ke tiep|tiep theo)/y, 'monthly, by day $1 of the next month'],
+  [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*hang\s*thang/y, 'monthly, by day $1'],
+  [/thu\s*(hai|ba|tu|nam|sau|bay)\s*hang\s*tuan/y, 'weekly ($1)'],
+  [/(?:dinh ky\s*)?(?:hang|moi|hàng)\s*ngay/y, 'daily'],
+  [/(?:dinh ky\s*)?(?:hang|moi)\s*tuan/y, 'weekly'],
+  [/(?:dinh ky\s*)?(?:hang|moi)\s*thang/y, 'monthly'],
+  [/(?:dinh ky\s*)?(?:hang|moi)\s*quy/y, 'quarterly'],
+  [/(?:dinh ky\s*)?(?:hang|moi)\s*nam/y, 'yearly'],
+  [/dinh ky\s*(?:hang\s*)?quy/y, 'quarterly'],
+  [/dinh ky\s*(?:hang\s*)?thang/y, 'monthly'],
+  [/dinh ky\s*6\s*thang/y, 'every 6 months'],
+  [/dinh ky\s*(?:hang\s*)?nam/y, 'yearly'],
+  [/theo\s*(?:dinh\s*)?ky\s*bao\s*cao/y, 'each reporting period'],
+];
+
+const RECUR_ANY = new RegExp(`(?<![a-z0-9])(?:${RECUR.map(([re]) => re.source).join('|')})`, 'g');
+
+/**
+ * Scan folded text for time expressions. `strict` (prose) asks for a recurrence to be introduced
+ * by "định kỳ"/"báo cáo" or to stand in a time field; `field` (a time column or a "Thời gian:"
+ * value) accepts bare recurrences, years and "thường xuyên".
+ */
+export function scanTime(f: string, opts: { field: boolean; year?: number | null }): TimeExpr[] {
+  const out: TimeExpr[] = [];
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const push = (t: TimeExpr) => {
+    if (!free(t.start, t.end)) return;
+    taken.push([t.start, t.end]);
+    out.push(t);
+  };
+
+  const days = dayHits(f);
+  // Ranges: từ (ngày) A đến (hết) (ngày) B; A - B.
+  for (let i = 0; i + 1 < days.length; i++) {
+    const a = days[i];
+    const b = days[i + 1];
+    const between = f.slice(a.end, b.start);
+    const before = f.slice(Math.max(0, a.start - 12), a.start);
+    if (/^\s*(?:(?:va\s*)?(?:ket thuc\s*)?(?:vao\s*)?den\s*(?:het\s*)?(?:ngay\s*)?|va\s*ket thuc\s*(?:vao\s*)?(?:ngay\s*)?|-\s*|–\s*)$/.test(between) && (/tu\s*(?:ngay\s*)?$/.test(before) || /-/.test(between))) {
+      const yb = b.y ?? opts.year ?? null;
+      const ya = a.y ?? (yb !== null ? (a.m > b.m ? yb - 1 : yb) : null);
+      const from = ya !== null ? isoDate(ya, a.m, a.d) : null;
+      const to = yb !== null ? isoDate(yb, b.m, b.d) : null;
+      const s = /tu\s*(?:ngay\s*)?$/.test(before) ? a.start - before.match(/tu\s*(?:ngay\s*)?$/)![0].length : a.start;
+      push({ start: s, end: b.end, kind: 'range', date: from, endDate: to, recurrence: null });
+      i++;
+    }
+  }
+  for (const a of days) {
+    const y = a.y ?? opts.year ?? null;
+    if (y === null) continue;
+    push({ start: a.start, end: a.end, kind: 'date', date: isoDate(y, a.m, a.d), endDate: null, recurrence: null });
+  }
+
+  // Quarters, with ranges "Quý II - Quý III/2025" and lists "Quý II và Quý IV/2026".
+  const qre = new RegExp(QUARTER, 'g');
+  const quarters: { start: number; end: number; q: number; y: number | null }[] = [];
+  for (let m = qre.exec(f); m; m = qre.exec(f)) {
+    quarters.push({ start: m.index, end: m.index + m[0].length, q: ROMAN[m[1]], y: m[2] ? +m[2] : m[3] ? +m[3] : null });
+  }
+  for (let i = 0; i < quarters.length; i++) {
+    const q = quarters[i];
+    let y = q.y;
+    for (let j = i + 1; y === null && j < quarters.length && j <= i + 2; j++) y = quarters[j].y;
+    y = y ?? opts.year ?? null;
+    if (y === null) continue;
+    const next = quarters[i + 1];
+    if (next && /^\s*[-–]\s*$/.test(f.slice(q.end, next.start))) {
+      const ny = next.y ?? y;
+      push({ start: q.start, end: next.end, kind: 'range', date: quarterRange(q.q, y)[0], endDate: quarterRange(next.q, ny)[1], recurrence: null });
+      i++;
+      continue;
+    }
+    const [s, e] = quarterRange(q.q, y);
+    push({ start: q.start, end: q.end, kind: 'quarter', date: s, endDate: e, recurrence: null });
+  }
+
+  // Months: tháng 10/2025, tháng 01 năm 2025.
+  const mre = new RegExp(MONTH, 'g');
+  for (let m = mre.exec(f); m; m = mre.exec(f)) {
+    const mo = +m[1];
+    const y = +m[2];
+    if (mo < 1 || mo > 12) continue;
+    // "6 tháng", "9 tháng" are durations, not months.
+    if (/\d\s*$/.test(f.slice(Math.max(0, m.index - 3), m.index))) continue;
+    push({ start: m.index, end: m.index + m[0].length, kind: 'month', date: isoDate(y, mo, 1), endDate: isoDate(y, mo, lastDay(y, mo)), recurrence: null });
+  }
+
+  // Recurrences: find candidate starts with one pass, then try each pattern there.
+  RECUR_ANY.lastIndex = 0;
+  for (let c = RECUR_ANY.exec(f); c; c = RECUR_ANY.exec(f)) {
+    const i = c.index + (c[0].length - c[0].trimStart().length);
+    for (const [re, label] of RECUR) {
+      re.lastIndex = i;
+      const m = re.exec(f);
+      if (!m) continue;
+      const end = i + m[0].length;
+      const introduced = /dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      if (!opts.field && !introduced) break;
+      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') });
+      RECUR_ANY.lastIndex = end;
+      break;
+    }
+  }
+
+  // Years: "cả năm 2026", "trong năm 2025", "năm học 2025 - 2026"; in prose only after a deadline word.
+  const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
+  for (let m = yre.exec(f); m; m = yre.exec(f)) {
+    if (!opts.field && !m[1]) continue;
+    const y1 = +m[2];
+    const y2 = m[3] ? +m[3] : null;
+    if (y1 < 1900 || y1 > 2100) continue;
+    if (/nam\s*hoc/.test(m[0]) && y2) {
+      push({ start: m.index, end: m.index + m[0].length, kind: 'range', date: isoDate(y1, 9, 1), endDate: isoDate(y2, 5, 31), recurrence: null });
+    } else if (y2) {
+      push({ start: m.index, end: m.index + m[0].length, kind: 'range', date: isoDate(y1, 1, 1), endDate: isoDate(y2, 12, 31), recurrence: null });
+    } else {
+      push({ start: m.index, end: m.index + m[0].length, kind: 'year', date: isoDate(y1, 1, 1), endDate: isoDate(y1, 12, 31), recurrence: null });
+    }
+  }
+
+  if (opts.field) {
+    const re = /thuong xuyen|lien tuc/g;
+    for (let m = re.exec(f); m; m = re.exec(f)) push({ start: m.index, end: m.index + m[0].length, kind: 'ongoing', date: null, endDate: null, recurrence: 'ongoing' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,134 @@
+/**
+ * Deadlines: every time limit the document sets — dates (`trước ngày 14/12/2024`), ranges (`từ
+ * ngày 15/11/2024 đến ngày 13/01/2025`), months, quarters (`Quý III/2024`), years, recurrences
+ * (`định kỳ 10 ngày/lần`, `hằng tháng`, `10 giờ ngày 15 của tháng cuối kỳ báo cáo`) and `Thường
+ * xuyên` — with what is due (context) and who must deliver it (responsible). Sources: the time
+ * column of task tables, "Thời gian …:" fields, and prose. Dates of cited documents, data
+ * cut-offs (`số liệu tính đến ngày …`) and the results part of a report are not deadlines.
+ */
+import type { Deadline, SourceRef } from '../schema/plan-document.ts';
+import { type TimeExpr, scanTime } from './dates.ts';
+import { startsWithUnit, splitUnitsAndTask } from './lexicon.ts';
+import { ancestors } from './sections.ts';
+import type { ExtractContext, TaskResult } from './tasks.ts';
+import { type Para, clean, fold, refAt, trimItem } from './text.ts';
+
+const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao|xong|bat dau|trong|cuoi|dau|ke tu|sau)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
+const NOT_DEADLINE = /(?:tinh|cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
+const RESULTS_SECTION = /ket qua|thuc trang|tinh hinh|danh gia|can cu/;
+const TIME_SECTION = /thoi gian|tien do|nhiem vu|to chuc thuc hien|che do bao cao|trach nhiem|phan cong/;
+
+function toDeadline(f: string, text: string, t: TimeExpr, context: string, responsible: string | null, ref: SourceRef): Deadline {
+  return {
+    date: t.date,
+    endDate: t.endDate,
+    text: clean(text.slice(t.start, t.end)),
+    context: trimItem(context),
+    responsible,
+    recurrence: t.recurrence,
+    ref,
+  };
+}
+
+/** The words of a clause before the expression: what is due. */
+function contextBefore(p: Para, at: number): string {
+  const before = p.text.slice(0, at);
+  const cut = Math.max(before.lastIndexOf(';'), before.search(/\.\s+\p{Lu}[^.]*$/u), before.lastIndexOf('('), before.lastIndexOf(':'));
+  let c = before.slice(cut + 1);
+  c = c.replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])\s*/u, '');
+  // Drop the trigger words at the end ("… báo cáo sơ kết (trước ngày").
+  c = c.replace(/\s*(?:,|và)?\s*(?:hoàn thành\s+)?(?:trước|chậm nhất|đến hết|đến|từ|vào|trong|kể từ|bắt đầu|kết thúc)?\s*(?:ngày|tháng)?\s*[:,(]?\s*$/iu, '');
+  return clean(c);
+}
+
+export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): Deadline[] {
+  const { paras, outline, citations, grids, tasks, file } = ctx;
+  const out: Deadline[] = [];
+  const year = ctx.year;
+
+  const fromField = (value: string, context: string, responsible: string | null, ref: SourceRef, warnAt: SourceRef) => {
+    const f = fold(value);
+    const found = scanTime(f, { field: true, year });
+    for (const t of found) out.push(toDeadline(f, value, t, context, responsible, ref));
+    if (!found.length && value.trim()) {
+      out.push({ date: null, endDate: null, text: clean(value), context: trimItem(context), responsible, recurrence: null, ref });
+      file?.message(`time limit not normalised: "${clean(value)}"`, warnAt.line ? { line: warnAt.line, column: 1 } : undefined, 'extract:deadline');
+    }
+  };
+
+  // 1. Time column of task matrices.
+  for (const [gi, cols] of tasks.matrices) {
+    if (cols.time < 0) continue;
+    const g = grids[gi];
+    for (let r = cols.header + 1; r < g.rows.length; r++) {
+      const cells = g.rows[r].cells;
+      const time = cells[cols.time];
+      const task = cells[cols.task]?.text ?? '';
+      if (!time?.text || !task) continue;
+      fromField(time.text, task, cells[cols.lead]?.text || null, time.ref, time.ref);
+    }
+  }
+
+  // 2. "Thời gian …:" fields.
+  const seenBlocks = new Set<unknown>();
+  for (const [pi, { fields, info }] of tasks.fieldParas) {
+    if (!fields.time) continue;
+    const key = info ?? pi;
+    if (seenBlocks.has(key)) continue;
+    seenBlocks.add(key);
+    const p = paras[pi];
+    const context = info?.task.task ?? ancestors(outline, pi)[0]?.heading ?? '';
+    fromField(fields.time.text, context, info?.task.lead ?? null, refAt(p, 0), refAt(p, 0));
+  }
+
+  // Task lead of each paragraph that belongs to a task.
+  const leadOf = new Map<number, string | null>();
+  for (const ti of tasks.info) for (const k of ti.paras) leadOf.set(k, ti.task.lead);
+
+  // 3. Prose.
+  for (let i = ctx.bodyStart; i < paras.length; i++) {
+    const p = paras[i];
+    if (p.piped || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
+    const f = p.folded;
+    if (!/\d|hang|thuong xuyen|moi/.test(f)) continue;
+    const anc = ancestors(outline, i);
+    const own = anc[0];
+    if (own && own.para === i && (own.kind === 'roman' || own.kind === 'appendix' || own.kind === 'chapter')) continue;
+    // The innermost section title that says what it holds decides: results / legal grounds (no
+    // deadlines there) or time, tasks, organisation. Sentences that open with a number are not titles.
+    const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && a.rest.length <= 100 && !/[.;]\s*$/.test(a.rest) && (RESULTS_SECTION.test(fold(a.heading)) || TIME_SECTION.test(fold(a.heading))));
+    if (decisive && !TIME_SECTION.test(fold(decisive.heading))) continue;
+    const spans = citations.spans.get(i) ?? [];
+    // "Thời gian thực hiện: …" as a numbered heading's own text: a field.
+    const timeLabel = f.match(/^(?:\d+\.\s*|[a-z]\)\s*|[-–+]\s*)?thoi gian(?: thuc hien| hoan thanh)?\s*:\s*/);
+    const found = scanTime(f, { field: false, year });
+    for (const t of found) {
+      if (spans.some(([a, b]) => t.start >= a && t.start < b)) continue;
+      const pre = f.slice(Math.max(0, t.start - 30), t.start);
+      if (NOT_DEADLINE.test(pre)) continue;
+      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel) continue;
+      let context = contextBefore(p, t.start);
+      if (words(context) < 2) {
+        const after = p.text.slice(t.end).replace(/^[\s,:;)]+/, '');
+        const end = after.search(/[.;(]/);
+        const tail = clean(end >= 0 ? after.slice(0, end) : after);
+        context = words(tail) >= 2 ? tail : (own?.heading ?? context);
+      }
+      let responsible: string | null = leadOf.get(i) ?? null;
+      if (!responsible) {
+        const unitHeading = anc.find((a) => startsWithUnit(a.rest));
+        if (unitHeading) responsible = clean(splitUnitsAndTask(unitHeading.rest.split(':')[0]).units);
+      }
+      if (!responsible && startsWithUnit(context)) {
+        const { units, rest } = splitUnitsAndTask(context);
+        if (rest) responsible = units;
+      }
+      out.push(toDeadline(f, p.text, t, context, responsible, refAt(p, t.start)));
+    }
+  }
+  return out;
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}

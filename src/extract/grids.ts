@@ -1,0 +1,91 @@
+/**
+ * Tables as grids of cells that remember where they were found: tables of the tree (layout stage)
+ * and tables written in text as `a | b | c` rows (one row per paragraph, wrapped cells joined),
+ * as OCR-text archives and born-digital exports carry them.
+ */
+import type { SourceRef } from '../schema/plan-document.ts';
+import type { DocumentRoot } from '../tree/types.ts';
+import { type Para, clean, refAt } from './text.ts';
+
+export interface GridCell {
+  text: string;
+  ref: SourceRef;
+}
+export interface GridRow {
+  cells: GridCell[];
+  /** Paragraph of a text table row. */
+  para?: number;
+}
+export interface Grid {
+  index: number;
+  page: number | null;
+  position: { x: number; y: number; width: number; height: number } | null;
+  rows: GridRow[];
+  /** Paragraph indexes a text table spans. */
+  paras: number[];
+}
+
+function splitPipes(p: Para, table: number, row: number): GridCell[] {
+  let text = p.text;
+  let offset = 0;
+  if (/^\s*\|/.test(text)) {
+    offset = text.indexOf('|') + 1;
+    text = text.slice(offset).replace(/\|\s*$/, '');
+  }
+  const cells: GridCell[] = [];
+  let at = 0;
+  for (const piece of text.split('|')) {
+    const lead = piece.length - piece.trimStart().length;
+    cells.push({ text: clean(piece), ref: { ...refAt(p, offset + at + lead), table, row, column: cells.length } });
+    at += piece.length + 1;
+  }
+  return cells;
+}
+
+export function findGrids(tree: DocumentRoot, paras: Para[]): Grid[] {
+  const grids: Grid[] = [];
+  for (const page of tree.children) {
+    for (const block of page.children) {
+      if (block.type !== 'table') continue;
+      const b = block.data?.bbox;
+      const index = grids.length;
+      grids.push({
+        index,
+        page: page.data.number,
+        position: b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null,
+        paras: [],
+        rows: block.children.map((row, r) => ({
+          cells: row.children.map((cell, c) => {
+            const first = cell.children[0];
+            return {
+              text: clean(cell.children.map((l) => l.value).join(' ')),
+              ref: { page: page.data.number, line: first?.position?.start.line ?? null, table: index, row: r, column: c },
+            };
+          }),
+        })),
+      });
+    }
+  }
+  // Text tables: runs of piped paragraphs (blank lines between rows allowed).
+  let cur: Grid | null = null;
+  for (const p of paras) {
+    const isRow = p.piped && !p.lines.some((l) => l.inTable);
+    if (!isRow) {
+      cur = null;
+      continue;
+    }
+    if (/^\s*\|?\s*:?-{3,}/.test(p.text)) continue; // Markdown separator row
+    if (!cur) {
+      cur = { index: grids.length, page: p.lines[0].page, position: null, rows: [], paras: [] };
+      grids.push(cur);
+    }
+    cur.rows.push({ cells: splitPipes(p, cur.index, cur.rows.length), para: p.index });
+    cur.paras.push(p.index);
+  }
+  return grids;
+}
+
+/** Row-major cell texts of a grid, padded to the header's width. */
+export function gridTexts(g: Grid): string[][] {
+  return g.rows.map((r) => r.cells.map((c) => c.text));
+}

@@ -1,0 +1,89 @@
+/**
+ * The few closed word classes the extractors lean on, in folded form (no diacritics, lower case):
+ * heads of unit names (who can lead or cooperate), and the verbs that open a task after a unit
+ * list ("Giao Phòng Tư pháp chủ trì, phối hợp với Phòng Nội vụ *xây dựng* …"). These are words of
+ * Vietnamese administrative writing in general, not of any one document.
+ */
+import { fold } from './text.ts';
+
+/** Words a unit name starts with (folded). Multi-word heads first. */
+const UNIT_HEADS = [
+  'uy ban nhan dan', 'ubnd', 'hoi dong nhan dan', 'hdnd', 'uy ban mat tran', 'uy ban mttq', 'ubmttq', 'mat tran',
+  'van phong', 'phong', 'so', 'ban', 'bo', 'cuc', 'chi cuc', 'tong cuc', 'vu', 'vien', 'trung tam', 'cong an', 'bo chi huy',
+  'ban chi huy', 'quan su', 'toa an', 'kho bac', 'bao hiem', 'buu dien', 'vien thong', 'ngan hang', 'chi nhanh',
+  'thue', 'chi cuc thue', 'dai', 'bao', 'hoi', 'doan', 'huyen doan', 'xa doan', 'tinh doan', 'thanh doan', 'lien doan',
+  'lien minh', 'truong', 'tram', 'benh vien', 'thanh tra', 'to', 'doi', 'hat', 'ban quan ly', 'thu truong', 'chu tich',
+  'giam doc', 'chanh van phong', 'nguoi dung dau', 'cac', 'dang uy', 'huyen uy', 'tinh uy', 'thanh uy', 'tt', 'ct',
+  'cac phong', 'cac co quan', 'cac don vi', 'cac so', 'cac xa', 'co quan', 'don vi', 'doanh nghiep', 'to chuc',
+  'cong ty', 'hop tac xa', 'ubnd cap xa', 'cap xa', 'cap huyen', 'dia phuong',
+].sort((a, b) => b.length - a.length);
+
+/** Verbs (folded) that start the task after the units in an assignment. */
+export const TASK_VERBS = [
+  'xay dung', 'to chuc', 'trien khai', 'huong dan', 'tham muu', 'thuc hien', 'theo doi', 'kiem tra', 'ra soat',
+  'tuyen truyen', 'don doc', 'tang cuong', 'chi dao', 'tong hop', 'bao cao', 'de xuat', 'cap nhat', 'bao dam',
+  'dam bao', 'ho tro', 'cung cap', 'ban hanh', 'nghien cuu', 'so hoa', 'quan ly', 'kip thoi', 'co trach nhiem',
+  'chiu trach nhiem', 'can cu', 'giup', 'day manh', 'bo tri', 'phoi hop', 'chu tri', 'tiep tuc', 'duy tri',
+  'nang cao', 'dua tin', 'phan anh', 'ket noi', 'tich hop', 'van dong', 'tiep nhan', 'giai quyet', 'chuan bi',
+  'khao sat', 'danh gia', 'xu ly', 'phat huy', 'hoan thanh', 'hoan thien', 'kien toan', 'boi duong',
+  'dao tao', 'tap huan', 'tham dinh', 'phan cong', 'lua chon', 'mua sam', 'dau tu', 'ra quan',
+  'phat dong', 'quan triet', 'nam bat', 'tiep can', 'khai thac', 'su dung', 'dang tai', 'cong khai', 'niem yet', 'thanh lap',
+  'thanh toan', 'uu tien', 'chu dong', 'tap trung', 'tham gia', 'giam sat', 'ap dung', 'dieu chinh',
+].sort((a, b) => b.length - a.length);
+
+/** Words that open like a unit name but are not one ("Tổ chức hội nghị", "Hội nghị", "Báo cáo"). */
+const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|so hoa|so lieu|phong chong|ban hanh|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc))\b/;
+const headRe = new RegExp(`^(?:${UNIT_HEADS.map((h) => h.replace(/ /g, '\\s+')).join('|')})\\b`);
+const verbRe = new RegExp(`(?:^|\\s)(?:${TASK_VERBS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?=\\s|[,.;:]|$)`, 'g');
+
+/** Does the text open with a unit name (Phòng …, Sở …, UBND …, Các phòng, ban …)? */
+export function startsWithUnit(text: string): boolean {
+  const t = text.trim();
+  const f = fold(t).replace(/^(?:de nghi|giao)\s+/, '');
+  if (!headRe.test(f) || NOT_UNIT.test(f)) return false;
+  // A unit name is written with a capital (Phòng, Sở) or opens with "các" + a unit noun.
+  const first = t.replace(/^(?:Đề nghị|Giao)\s+/iu, '');
+  return /^\p{Lu}/u.test(first) || /^c[áa]c\s/iu.test(first);
+}
+
+/**
+ * Split "Văn phòng HĐND và UBND huyện, Phòng Văn hóa và Thông tin xây dựng, đưa tin…" into the
+ * units and the rest: the units end where a task verb written in lower case begins.
+ */
+export function splitUnitsAndTask(text: string): { units: string; rest: string } {
+  const f = fold(text);
+  verbRe.lastIndex = 0;
+  for (let m = verbRe.exec(f); m; m = verbRe.exec(f)) {
+    const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
+    if (at === 0) continue;
+    // Written in lower case in the original: a verb, not part of a name like "Phòng Tư pháp".
+    const ch = text[at];
+    if (ch && ch === ch.toLowerCase()) {
+      return { units: text.slice(0, at).trim().replace(/[,:;]\s*$/, ''), rest: text.slice(at).trim() };
+    }
+  }
+  return { units: text.trim(), rest: '' };
+}
+
+/**
+ * A list of units → its members: split at ";" then at ",", joining back a piece that does not
+ * open with a unit ("các phòng, ban chuyên môn" stays one; "UBND các xã, thị trấn" stays one).
+ */
+export function splitUnits(text: string): string[] {
+  const out: string[] = [];
+  for (const group of text.split(/;/)) {
+    const pieces = group.split(/,/);
+    let cur = '';
+    for (const raw of pieces) {
+      const p = raw.trim();
+      if (!p) continue;
+      if (cur && !(startsWithUnit(p) && /^(\p{Lu}|c[áa]c\s)/u.test(p))) cur += `, ${p}`;
+      else {
+        if (cur) out.push(cur);
+        cur = p;
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out.map((u) => u.replace(/^(?:và|với)\s+/iu, '').replace(/[.;,]+$/, '').trim()).filter(Boolean);
+}

@@ -1,0 +1,314 @@
+/**
+ * Tasks (the responsibility matrix): who leads (chủ trì), who cooperates (phối hợp), by when, with
+ * what product. Four sources, all common in Vietnamese plans:
+ *  1. tables whose header names the columns (task / chủ trì / phối hợp / thời gian / sản phẩm), in
+ *     any order or wording;
+ *  2. labelled fields after an item ("- Chủ trì: …", "Phối hợp: …", "Thời gian hoàn thành: …"); a
+ *     field block after several sibling items belongs to their parent section;
+ *  3. numbered unit paragraphs under TỔ CHỨC THỰC HIỆN / NHIỆM VỤ, GIẢI PHÁP ("2. Phòng Văn hóa và
+ *     Thông tin: …", or the unit as a heading with a), b) items);
+ *  4. assignments in prose: "Giao Phòng Tư pháp chủ trì, phối hợp với … <task>".
+ */
+import type { VFile } from 'vfile';
+import type { SourceRef, Task } from '../schema/plan-document.ts';
+import type { Grid } from './grids.ts';
+import { splitUnits, splitUnitsAndTask, startsWithUnit } from './lexicon.ts';
+import type { CitationSpans } from './legal-bases.ts';
+import { type Heading, type Outline, ancestors } from './sections.ts';
+import { FIELD_START, type Para, clean, fold, refAt, trimItem } from './text.ts';
+
+export interface ExtractContext {
+  paras: Para[];
+  outline: Outline;
+  citations: CitationSpans;
+  bodyStart: number;
+  closing: number;
+  closingEnd: number;
+  year: number | null;
+  grids: Grid[];
+  file?: VFile;
+}
+
+/** What the deadline and target extractors need to know about where tasks were found. */
+export interface TaskInfo {
+  task: Task;
+  /** Paragraphs whose text is the task's (for responsibility of deadlines found in them). */
+  paras: number[];
+}
+
+export interface TaskResult {
+  tasks: Task[];
+  info: TaskInfo[];
+  /** Paragraphs that are labelled-field blocks: index → parsed fields and owning task. */
+  fieldParas: Map<number, { fields: Fields; info: TaskInfo | null }>;
+  /** Grid index → column roles, for task matrices. */
+  matrices: Map<number, Columns>;
+}
+
+export interface Columns {
+  header: number;
+  task: number;
+  lead: number;
+  coop: number;
+  time: number;
+  product: number;
+  stt: number;
+}
+
+/** Column roles from a header row's folded texts. */
+export function classifyColumns(header: string[]): Omit<Columns, 'header'> {
+  const cols = { task: -1, lead: -1, coop: -1, time: -1, product: -1, stt: -1 };
+  header.forEach((raw, i) => {
+    const f = fold(raw).replace(/\s+/g, ' ').trim();
+    if (!f) return;
+    if (/^(stt|tt|so tt|so thu tu)$/.test(f)) cols.stt = i;
+    else if (/san pham|ket qua dau ra|ket qua du kien/.test(f)) cols.product < 0 && (cols.product = i);
+    else if (/phoi hop/.test(f)) cols.coop < 0 && (cols.coop = i);
+    else if (/chu tri|thuc hien chinh|don vi thuc hien|co quan thuc hien|trach nhiem/.test(f)) cols.lead < 0 && (cols.lead = i);
+    else if (/thoi gian|thoi han|tien do|hoan thanh|moc/.test(f)) cols.time < 0 && (cols.time = i);
+    else if (/nhiem vu|noi dung|cong viec|hoat dong|ten /.test(f) || f === 'ten') cols.task < 0 && (cols.task = i);
+  });
+  return cols;
+}
+
+export type Fields = Partial<Record<'lead' | 'coop' | 'time' | 'product', { text: string; at: number }>>;
+
+const FIELD_RE =
+  /(?:^|[.;]\s+|\s[-–+]\s+|^[-–+•]\s*)((?:co quan |don vi )?chu tri|(?:co quan |don vi )?phoi hop|thoi gian(?: hoan thanh| thuc hien| bao cao)?|thoi han(?: hoan thanh)?|tien do(?: hoan thanh| thuc hien)?|san pham(?: dau ra| du kien| chinh)?|ket qua dau ra)\s*:\s*/g;
+
+/** Parse "Chủ trì: X. Phối hợp: Y. Thời gian: Z." (one paragraph or several). */
+export function parseFields(text: string): Fields {
+  const f = fold(text);
+  const hits: { role: keyof Fields; start: number; valueStart: number }[] = [];
+  FIELD_RE.lastIndex = 0;
+  for (let m = FIELD_RE.exec(f); m; m = FIELD_RE.exec(f)) {
+    const label = m[1];
+    const role: keyof Fields = /chu tri/.test(label) ? 'lead' : /phoi hop/.test(label) ? 'coop' : /san pham|ket qua/.test(label) ? 'product' : 'time';
+    hits.push({ role, start: m.index, valueStart: m.index + m[0].length });
+  }
+  const out: Fields = {};
+  hits.forEach((h, i) => {
+    const end = i + 1 < hits.length ? hits[i + 1].start : text.length;
+    const value = trimItem(text.slice(h.valueStart, end));
+    if (value && !out[h.role]) out[h.role] = { text: value, at: h.valueStart };
+  });
+  return out;
+}
+
+const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong/;
+
+/** "Văn phòng HĐND và UBND huyện có trách nhiệm" → "Văn phòng HĐND và UBND huyện". */
+function cleanUnit(u: string): string {
+  return clean(u)
+    .replace(/^(?:Đề nghị|đề nghị|De nghi|Giao|giao)\s+/u, '')
+    .replace(/\s+(?:có|chịu)\s+trách\s+nhiệm.*$/u, '')
+    .replace(/\s+(?:chủ trì|thực hiện|là cơ quan).*$/u, '')
+    .replace(/[:;,.\s]+$/u, '')
+    .trim();
+}
+
+/** "Phối hợp (với) A, B <verb> …" at the start of a task text → [A, B]. */
+function cooperatingAtStart(text: string): string[] {
+  const m = fold(text).match(/^(?:chu tri,?\s*)?phoi hop(?:\s+voi)?\s+/);
+  if (!m) return [];
+  const { units } = splitUnitsAndTask(text.slice(m[0].length));
+  return units ? splitUnits(units) : [];
+}
+
+/** The first time expression of a text, with its trigger words ("trước ngày 25/4/2024"). */
+const DEADLINE_PHRASE =
+  /(?:hoan thanh\s+)?(?:truoc|cham nhat|trong|den het|den|tu|vao)\s+(?:ngay\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?:\s*(?:den|-)\s*(?:het\s*)?(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})?|ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}|thang\s*\d{1,2}\s*\/\s*\d{4}|quy\s*[ivx]+\s*\/\s*\d{4})/;
+export function deadlineInText(text: string): string | null {
+  const m = fold(text).match(DEADLINE_PHRASE);
+  return m ? clean(text.slice(m.index!, m.index! + m[0].length)) : null;
+}
+
+export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
+  const { paras, outline, grids, file } = ctx;
+  const tasks: Task[] = [];
+  const info: TaskInfo[] = [];
+  const fieldParas = new Map<number, { fields: Fields; info: TaskInfo | null }>();
+  const matrices = new Map<number, Columns>();
+  const push = (t: Task, ps: number[]) => {
+    const i: TaskInfo = { task: t, paras: ps };
+    tasks.push(t);
+    info.push(i);
+    return i;
+  };
+
+  // 1. Task matrices.
+  for (const g of grids) {
+    const h = g.rows.findIndex((r) => {
+      const c = classifyColumns(r.cells.map((x) => x.text));
+      return c.task >= 0 && (c.lead >= 0 || c.coop >= 0);
+    });
+    if (h < 0 || h > 2) continue;
+    const cols = { header: h, ...classifyColumns(g.rows[h].cells.map((x) => x.text)) };
+    matrices.set(g.index, cols);
+    for (let r = h + 1; r < g.rows.length; r++) {
+      const cells = g.rows[r].cells;
+      const get = (i: number) => (i >= 0 && i < cells.length ? cells[i].text : '');
+      const text = get(cols.task);
+      const others = [cols.lead, cols.coop, cols.time, cols.product].map(get).filter(Boolean);
+      if (!text) continue;
+      // Group rows (I | NÂNG CAO NHẬN THỨC | | |): a heading, not a task.
+      if (!others.length) continue;
+      if (cells.length < g.rows[h].cells.length - 2) file?.message(`table row with ${cells.length} cells where the header has ${g.rows[h].cells.length}`, cells[0].ref.line ? { line: cells[0].ref.line, column: 1 } : undefined, 'extract:tasks');
+      const task: Task = {
+        task: text,
+        lead: get(cols.lead) || null,
+        cooperating: get(cols.coop) ? splitUnits(get(cols.coop)) : [],
+        deadline: get(cols.time) || null,
+        product: get(cols.product) || null,
+        ref: cells[cols.task]?.ref ?? cells[0].ref,
+      };
+      push(task, g.rows[r].para !== undefined ? [g.rows[r].para!] : []);
+    }
+  }
+
+  const inBody = (i: number) => i >= ctx.bodyStart && !(i >= ctx.closing && i < ctx.closingEnd);
+  const done = new Set<number>(); // paragraphs already part of a task
+
+  // 2. Labelled fields.
+  const fielded = new Set<Heading>();
+  for (let i = ctx.bodyStart; i < paras.length; i++) {
+    const p = paras[i];
+    if (p.piped || !inBody(i) || !FIELD_START.test(p.folded)) continue;
+    // Gather the consecutive field paragraphs.
+    const block = [i];
+    while (i + 1 < paras.length && !paras[i + 1].piped && FIELD_START.test(paras[i + 1].folded) && outline.owner[i + 1] === outline.owner[i]) block.push(++i);
+    const fields = parseFields(block.map((k) => paras[k].text).join(' ; '));
+    if (!fields.lead && !fields.coop) {
+      for (const k of block) fieldParas.set(k, { fields, info: null });
+      continue;
+    }
+    const owner = outline.owner[block[0]];
+    let target: Heading | null = owner;
+    let textParas: number[] = [];
+    if (owner) {
+      const siblings = owner.parent ? owner.parent.children : outline.headings.filter((x) => !x.parent);
+      const at = siblings.indexOf(owner);
+      let unfielded = 0;
+      for (let k = at - 1; k >= 0 && !fielded.has(siblings[k]) && siblings[k].kind === owner.kind; k--) unfielded++;
+      if (unfielded > 0 && owner.parent && (owner.kind === 'letter' || owner.kind === 'paren')) {
+        target = owner.parent;
+        textParas = [];
+      } else {
+        textParas = owner.body.filter((k) => k < block[0] && !fieldParas.has(k) && inBody(k));
+      }
+    }
+    let text = '';
+    if (target) {
+      fielded.add(target);
+      text = target === owner ? clean([target.rest, ...textParas.map((k) => paras[k].text)].join(' ')) : target.heading;
+    } else {
+      // No heading: the paragraph just before.
+      const prev = paras[block[0] - 1];
+      if (prev && !prev.piped) {
+        text = prev.text;
+        textParas = [prev.index];
+      }
+    }
+    text = trimItem(text);
+    if (!text) {
+      file?.message('task fields (Chủ trì/Phối hợp) with no task before them', { line: p.lines[0].line, column: 1 }, 'extract:tasks');
+      continue;
+    }
+    const ref: SourceRef = target ? refAt(paras[target.para], 0) : refAt(paras[textParas[0] ?? block[0]], 0);
+    const t: Task = {
+      task: text,
+      lead: fields.lead ? fields.lead.text : null,
+      cooperating: fields.coop ? splitUnits(fields.coop.text) : [],
+      deadline: fields.time?.text ?? deadlineInText(text),
+      product: fields.product?.text ?? null,
+      ref,
+    };
+    const ti = push(t, [...(target ? [target.para] : []), ...textParas, ...block]);
+    for (const k of block) fieldParas.set(k, { fields, info: ti });
+    for (const k of ti.paras) done.add(k);
+    if (target && target !== owner) {
+      for (const c of target.children) {
+        done.add(c.para);
+        for (const b of c.body) done.add(b);
+      }
+    }
+  }
+
+  // 3. Unit paragraphs under TỔ CHỨC THỰC HIỆN / NHIỆM VỤ, GIẢI PHÁP.
+  for (const h of outline.headings) {
+    if (h.kind !== 'number' && h.kind !== 'decimal' && h.kind !== 'letter') continue;
+    if (done.has(h.para) || fielded.has(h) || !inBody(h.para)) continue;
+    const anc = ancestors(outline, h.para).slice(1);
+    if (anc.some((a) => a.kind === 'appendix')) continue;
+    if (!anc.some((a) => TASK_SECTION.test(fold(a.heading)))) continue;
+    if (!startsWithUnit(h.rest)) continue;
+    let units: string;
+    let rest: string;
+    const colon = h.rest.indexOf(':');
+    if (colon > 0 && colon < 160) {
+      units = h.rest.slice(0, colon);
+      rest = h.rest.slice(colon + 1);
+    } else {
+      ({ units, rest } = splitUnitsAndTask(h.rest));
+      if (!rest && h.rest.length > 120) continue;
+    }
+    const lead = cleanUnit(units);
+    if (!lead) continue;
+    const items = h.children.filter((c) => (c.kind === 'letter' || c.kind === 'paren') && !fielded.has(c));
+    const makeTask = (text: string, at: Heading, ps: number[]) => {
+      const t = trimItem(text);
+      if (!t) return;
+      push(
+        { task: t, lead, cooperating: cooperatingAtStart(t), deadline: deadlineInText(t), product: null, ref: refAt(paras[at.para], 0) },
+        ps,
+      );
+      for (const k of ps) done.add(k);
+    };
+    if (items.length) {
+      for (const c of items) {
+        const body = c.body.filter((k) => !fieldParas.has(k) && inBody(k) && !paras[k].piped);
+        makeTask([c.rest, ...body.map((k) => paras[k].text)].join(' '), c, [c.para, ...body]);
+      }
+      if (clean(rest)) makeTask(rest, h, [h.para]);
+    } else {
+      const body = h.body.filter((k) => !fieldParas.has(k) && !paras[k].piped && inBody(k));
+      makeTask([rest, ...body.map((k) => paras[k].text)].join(' '), h, [h.para, ...body]);
+    }
+  }
+
+  // 4. "Giao <unit> chủ trì, phối hợp với <units> <task>" in prose.
+  for (let i = ctx.bodyStart; i < paras.length; i++) {
+    const p = paras[i];
+    if (done.has(i) || p.piped || !inBody(i) || fieldParas.has(i)) continue;
+    const re = /(?:^|[.;:]\s+|,\s+|\s)giao\s+(?=\S)/g;
+    for (let m = re.exec(p.folded); m; m = re.exec(p.folded)) {
+      const start = m.index + m[0].length;
+      const after = p.text.slice(start);
+      if (!startsWithUnit(after) || !/^\p{Lu}/u.test(after)) continue;
+      const sentenceEnd = after.search(/[.;](?:\s|$)/);
+      const sentence = sentenceEnd >= 0 ? after.slice(0, sentenceEnd) : after;
+      const { units, rest } = splitUnitsAndTask(sentence);
+      if (!rest) continue;
+      let task = rest;
+      let cooperating: string[] = [];
+      const fm = fold(task).match(/^chu tri\s*,?\s*(?:va\s*)?/);
+      if (fm) task = task.slice(fm[0].length);
+      const cm = fold(task).match(/^phoi hop(?:\s+voi)?\s+/);
+      if (cm) {
+        const split = splitUnitsAndTask(task.slice(cm[0].length));
+        cooperating = splitUnits(split.units);
+        task = split.rest || task;
+      }
+      task = trimItem(task);
+      if (!task) continue;
+      push({ task, lead: cleanUnit(units), cooperating, deadline: deadlineInText(sentence), product: null, ref: refAt(p, start) }, [i]);
+      done.add(i);
+    }
+  }
+
+  return { tasks, info, fieldParas, matrices };
+}
+
+export function extractTasks(ctx: ExtractContext): Task[] {
+  return extractTasksDetailed(ctx).tasks;
+}

@@ -1,0 +1,166 @@
+/**
+ * Text helpers shared by the extractors: diacritic-insensitive folding, paragraphs rebuilt from
+ * document lines (so a citation or a deadline broken across lines is read whole) with a map back
+ * from every character to the line it came from, and word sets for fuzzy comparison.
+ */
+import type { SourceRef } from '../schema/plan-document.ts';
+import { stripDiacritics } from '../text/vietnamese.ts';
+import type { DocLine } from './lines.ts';
+
+/** Lower case, no diacritics, đ → d: the form every rule matches against. Same length as input for NFC Vietnamese. */
+/** Folded form of every UTF-16 unit up to U+1EFF (Latin with Vietnamese letters); others stay. */
+const FOLD_TABLE = (() => {
+  const t = new Uint16Array(0x1f00);
+  for (let c = 0; c < t.length; c++) {
+    const ch = String.fromCharCode(c);
+    const f = c < 0x80 ? ch.toLowerCase() : stripDiacritics(ch).toLowerCase();
+    t[c] = f.length === 1 ? f.charCodeAt(0) : c;
+  }
+  return t;
+})();
+
+export function fold(s: string): string {
+  // Per-unit table: fast, and offsets stay aligned with the input (one UTF-16 unit each).
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] = c < 0x1f00 ? FOLD_TABLE[c] : c;
+  }
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.subarray(i, i + 4096));
+  return out;
+}
+
+/** Collapse whitespace and trim. */
+export function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Trim list punctuation at the ends: leading dashes/bullets, trailing ; , . : */
+export function trimItem(s: string): string {
+  return clean(s)
+    .replace(/^[-–—+•*]\s*/u, '')
+    .replace(/\.\/\.?$/u, '')
+    .replace(/[\s;,.:]+$/u, '')
+    .trim();
+}
+
+/** Folded words of a text (letters and digits), for comparing texts by their words. */
+export function words(s: string): string[] {
+  return fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Dice coefficient of two texts' word multisets (0..1). */
+export function wordSimilarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (!wa.length || !wb.length) return 0;
+  const counts = new Map<string, number>();
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wb) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(w, c - 1);
+    }
+  }
+  return (2 * common) / (wa.length + wb.length);
+}
+
+/** A run of lines read as one text, with where each character came from. */
+export interface Para {
+  index: number;
+  lines: DocLine[];
+  /** Lines joined with single spaces. */
+  text: string;
+  /** `fold(text)`, same length. */
+  folded: string;
+  /** Offset in `text` where each line starts. */
+  starts: number[];
+  /** Text written as a pipe table row (`a | b | c`). */
+  piped: boolean;
+}
+
+export function makePara(index: number, lines: DocLine[]): Para {
+  const starts: number[] = [];
+  let text = '';
+  for (const l of lines) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += l.text.trim();
+  }
+  return { index, lines, text, folded: fold(text), starts, piped: (text.match(/\|/g) ?? []).length >= 1 && /\S\s*\|/.test(text) };
+}
+
+/** Where offset `at` of a paragraph's text was found. */
+export function refAt(p: Para, at: number): SourceRef {
+  let i = 0;
+  while (i + 1 < p.starts.length && p.starts[i + 1] <= at) i++;
+  const l = p.lines[i];
+  return { page: l?.page ?? null, line: l && l.line > 0 ? l.line : null };
+}
+
+/** A line that opens a new item: list markers, numbered/lettered labels, Roman numerals, Điều, Phụ lục. */
+const ITEM_START =
+  /^(?:[-–—+•*]\s|[-–—+•]\S|\(?\d{1,2}\)\s|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[IVXL]{1,6}\s*[.\-–]\s|điều\s+\d+|dieu\s+\d+|phụ lục|phu luc|chương\s+[ivx\d]|chuong\s+[ivx\d])/iu;
+
+/** Labelled fields of a task block (Chủ trì: …, Phối hợp: …, Thời gian: …, Sản phẩm: …). */
+export const FIELD_START = /^[-–+•]?\s*(?:co quan |don vi )?(?:chu tri|phoi hop|thoi gian|thoi han|tien do|san pham|ket qua dau ra)[^:]{0,30}:/;
+
+export function isItemStart(text: string): boolean {
+  const t = text.trim();
+  return ITEM_START.test(t) || (/^[-–+•]?\s*[CcPpTtSsKkĐđ]/u.test(t) && FIELD_START.test(fold(t.slice(0, 60))));
+}
+
+const PIPE_ROW_START = /^[^|\s]{1,8}\s*\|/u;
+
+/**
+ * Paragraphs of the document: a new one starts at a block change (a blank line in text inputs),
+ * at a page change, at a line that opens an item, and at a pipe-table row.
+ */
+export function paragraphs(lines: DocLine[]): Para[] {
+  const out: Para[] = [];
+  let cur: DocLine[] = [];
+  const flush = () => {
+    if (cur.length) out.push(makePara(out.length, cur));
+    cur = [];
+  };
+  for (const l of lines) {
+    if (!l.text.trim()) {
+      flush();
+      continue;
+    }
+    const prev = cur[cur.length - 1];
+    // A pipe-table row wraps over lines: its continuations join it unless they open a new row.
+    const inPipeRow = cur.some((c) => c.text.includes('|'));
+    const opens = inPipeRow ? PIPE_ROW_START.test(l.text.trim()) : isItemStart(l.text);
+    if (prev && (prev.block !== l.block || prev.page !== l.page || prev.inTable !== l.inTable || opens)) flush();
+    cur.push(l);
+  }
+  flush();
+  return out;
+}
+
+/** Is the text written in capitals (ignoring digits and punctuation)? */
+export function isUpper(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** Split a sentence into clauses at semicolons and sentence ends, with their offsets. */
+export function clauses(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^;]+?(?:;|\.(?=\s+\p{Lu})|\.$|$)/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!m[0]) {
+      re.lastIndex++;
+      continue;
+    }
+    if (m[0].trim()) out.push({ text: m[0], start: m.index });
+    if (re.lastIndex >= text.length) break;
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
+
+describe('extractMetadata', () => {
+  it('reads the header, signer and recipients of a clean plan', () => {
+    const { metadata: m } = extract(fixture('plan-small.txt'));
+    expect(m).toMatchObject({
+      docType: 'KẾ HOẠCH',
+      number: '35',
+      symbol: 'KH-STP',
+      issuedDate: '2024-04-06',
+      place: 'Bắc Kạn',
+      parentIssuer: 'ỦY BAN NHÂN DÂN TỈNH BẮC KẠN',
+      issuer: 'SỞ TƯ PHÁP',
+      title: 'Phổ biến, giáo dục pháp luật năm 2024',
+    });
+    expect(m.signer).toEqual({ name: 'Hoàng Thị Lan', title: 'PHÓ GIÁM ĐỐC', authority: 'KT. GIÁM ĐỐC' });
+    expect(m.recipients).toEqual([
+      { name: 'UBND tỉnh', purpose: 'b/c' },
+      { name: 'Các phòng, đơn vị', purpose: 't/h' },
+      { name: 'Lưu: VT, PBGDPL', purpose: null },
+    ]);
+  });
+
+  it('tolerates OCR damage: two columns on a line, S6:17§, a handwritten day, no motto line', () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'HUYỆN CƯ KUIN',
+      'S6:17§KH-UBND Cư Kuin, ngay /7 thang 02 năm 2024',
+      'KẾ HOẠCH',
+      '',
+      'Triển khai thực hiện chuyển đổi số năm 2024',
+      '',
+      'I. MỤC ĐÍCH',
+      'Nơi nhận: TM. ỦY BAN NHÂN DÂN',
+      '- Sở Nội vụ; (b/c) CHỦ TỊCH',
+      '- Lưu: VT.',
+      '',
+      'Nguyễn Văn An',
+    ].join('\n');
+    const { metadata: m } = extract(text);
+    expect(m.number).toBe('17');
+    expect(m.symbol).toBe('KH-UBND');
+    expect(m.issuedDate).toBe('2024-02-17');
+    expect(m.place).toBe('Cư Kuin');
+    expect(m.issuer).toBe('ỦY BAN NHÂN DÂN HUYỆN CƯ KUIN');
+    expect(m.parentIssuer).toBeNull();
+    expect(m.title).toBe('Triển khai thực hiện chuyển đổi số năm 2024');
+    expect(m.signer).toEqual({ name: 'Nguyễn Văn An', title: 'CHỦ TỊCH', authority: 'TM. ỦY BAN NHÂN DÂN' });
+    expect(m.recipients[0]).toEqual({ name: 'Sở Nội vụ', purpose: 'b/c' });
+  });
+
+  it('reads a header whose diacritics were lost', () => {
+    const { metadata: m } = extract(stripMarks(fixture('plan-small.txt')));
+    expect(m.docType).toBe('KẾ HOẠCH');
+    expect(m.issuedDate).toBe('2024-04-06');
+    expect(m.symbol).toBe('KH-STP');
+  });
+
+  it('warns when the header has no type, date or number', () => {
+    const { messages } = extract('Một đoạn văn không có tiêu đề.\n');
+    expect(messages.join('\n')).toMatch(/extract:metadata/);
+  });
+});

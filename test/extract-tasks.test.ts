@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { classifyColumns } from '../src/extract/tasks.ts';
+import { splitUnits, splitUnitsAndTask } from '../src/extract/lexicon.ts';
+import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
+
+describe('responsibility matrix', () => {
+  it('classifies columns in any order and wording', () => {
+    expect(classifyColumns(['STT', 'Thời hạn', 'Cơ quan phối hợp', 'Nội dung công việc', 'Đơn vị chủ trì', 'Sản phẩm'])).toEqual({ stt: 0, time: 1, coop: 2, task: 3, lead: 4, product: 5 });
+    expect(classifyColumns(stripMarks('TT | Tên nhiệm vụ | Sản phẩm dự kiến hoàn thành | Cơ quan chủ trì | Cơ quan, đơn vị phối hợp | Thời gian thực hiện').split(' | '))).toEqual({ stt: 0, task: 1, product: 2, lead: 3, coop: 4, time: 5 });
+  });
+
+  it('splits unit lists and finds where the task starts', () => {
+    expect(splitUnits('Các sở, ngành; UBND các huyện, thành phố; Báo Bắc Kạn')).toEqual(['Các sở, ngành', 'UBND các huyện, thành phố', 'Báo Bắc Kạn']);
+    expect(splitUnitsAndTask('Văn phòng HĐND và UBND huyện, Phòng Văn hóa và Thông tin xây dựng, đưa tin')).toEqual({ units: 'Văn phòng HĐND và UBND huyện, Phòng Văn hóa và Thông tin', rest: 'xây dựng, đưa tin' });
+  });
+});
+
+describe('extractTasks', () => {
+  const { tasks } = extract(fixture('plan-small.txt'));
+  const find = (words: string) => tasks.find((t) => t.task.includes(words));
+
+  it('reads task tables', () => {
+    expect(find('Ngày Pháp luật')).toMatchObject({ lead: 'Văn phòng Sở', cooperating: ['Các phòng'], deadline: 'Tháng 10/2024', product: 'Báo cáo kết quả' });
+  });
+
+  it('reads labelled fields, giving a block after several items to their parent', () => {
+    expect(find('Tuyên truyền Luật Đất đai')).toMatchObject({ lead: 'Phòng Phổ biến, giáo dục pháp luật', cooperating: ['Văn phòng Sở', 'Phòng Hành chính tư pháp'], deadline: 'Quý III/2024' });
+    expect(find('Kiểm tra tại 05 huyện')).toMatchObject({ lead: 'Thanh tra Sở', cooperating: ['Văn phòng Sở'], deadline: 'trước ngày 30/11/2024' });
+  });
+
+  it('reads unit paragraphs and "Giao … chủ trì, phối hợp với …"', () => {
+    expect(find('bố trí kinh phí')).toMatchObject({ lead: 'Văn phòng Sở' });
+    expect(find('báo cáo sơ kết')).toMatchObject({ lead: 'Phòng Hành chính tư pháp', cooperating: ['Văn phòng Sở'], deadline: 'trước ngày 15/7/2024' });
+    // The closing block (Nơi nhận) is never part of a task.
+    expect(tasks.some((t) => /Nơi nhận/.test(t.task))).toBe(false);
+  });
+
+  it('still finds the matrix when diacritics are lost', () => {
+    const t = extract(stripMarks(fixture('plan-small.txt'))).tasks;
+    expect(t.some((x) => x.task === 'To chuc Ngay Phap luat' && x.lead === 'Van phong So')).toBe(true);
+  });
+});
