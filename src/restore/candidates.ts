@@ -144,7 +144,10 @@ export class CandidateGenerator {
     const variants = this.index.foldVariants(observed);
     const out: Candidate[] = [];
     for (const e of this.index.near(variants, maxEdits)) {
-      const cost = this.channel.cost(inCaseOf(observed, e.text), observed);
+      const intended = inCaseOf(observed, e.text);
+      const cost = variants.includes(skeleton(e.text)) && intended.length === observed.length
+        ? this.channel.positionalCost(intended, observed)
+        : this.channel.cost(intended, observed);
       if (cost <= this.options.maxCost) out.push({ text: e.text, ids: [e.id], cost });
     }
     return out;
@@ -172,9 +175,13 @@ export class CandidateGenerator {
       out = out.filter((c) => c.text !== lower);
       out.push({ text: lower, ids: [id], cost: known ? 0 : this.keepCost(observed), keep: true });
     }
-    out.sort((a, b) => a.cost - b.cost);
-    const best = out[0].cost;
-    return out.filter((c) => c.cost <= best + this.options.beamCost).slice(0, this.options.maxCandidates);
+    // Prune by channel cost, then rank by channel cost and unigram prior together.
+    const best = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
+    const prior = (c: Candidate) => c.cost - 0.5 * c.ids.reduce((a, id) => a + this.lm.unigram(id), 0);
+    return out
+      .filter((c) => c.cost <= best + this.options.beamCost)
+      .sort((a, b) => prior(a) - prior(b))
+      .slice(0, this.options.maxCandidates);
   }
 
   /** Keeping an unknown token: cheap for a capitalised word (a name), dear for digit-letter mixes. */

@@ -111,6 +111,20 @@ export class ChannelModel {
   }
 
   /**
+   * Cost of a same-length reading, character by character: exact when the two differ only in
+   * marks or in letters read one for one (the common case), and far cheaper than the full DP.
+   */
+  positionalCost(intended: string, observed: string): number {
+    let c = 0;
+    for (let k = 0; k < intended.length; k++) {
+      const a = intended[k];
+      const b = observed[k];
+      if (a !== b) c += this.subCost(a, b);
+    }
+    return c;
+  }
+
+  /**
    * Weighted edit distance: the cheapest way OCR could have turned `intended` into `observed`.
    * Both are arrays of characters (NFC code points) in the same case pattern.
    */

@@ -106,7 +106,7 @@ export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   });
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
   const index = new CandidateIndex(entries, models.fold);
-  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 12, beamCost: 6, maxCost: 9 }, isKnown);
+  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 16, beamCost: 6, maxCost: 9 }, isKnown);
   const lexicon: Lexicon = { forms, codeParts: models.codeParts };
   const decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: 8, channelWeight: 1, toneStyle: style });
 
