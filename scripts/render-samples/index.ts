@@ -1,0 +1,170 @@
+/**
+ * Renders the sample documents (documents.ts) to samples/scans/: scanned-looking PDFs (one JPEG
+ * page image per page at 300/200/150 dpi with skew, noise, blur, a red seal) and one born-digital
+ * PDF with a real text layer, each with its gold text (<id>.gold.txt, pages separated by a form
+ * feed line) and gold pages and table cells (<id>.gold.json); manifest.json lists them and marks
+ * the held-out ones. With --fixtures, also writes the small test fixtures to test/fixtures/scans/.
+ *
+ *   node --import tsx scripts/render-samples/index.ts [--fixtures]
+ *
+ * Needs Liberation Serif (Debian: fonts-liberation2). Output is deterministic.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { typeset, type DocumentSpec, type Gold } from './draw.ts';
+import { ALL, decisionDisasterPlan, planCultureWeek, planDigitalTransformation, planLegalEducation } from './documents.ts';
+import { scanLook, type ScanLook } from './degrade.ts';
+import { CanvasSurface, PdfSurface } from './surfaces.ts';
+import type { Block } from './draw.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const OUT = join(ROOT, 'samples/scans');
+const FIXTURES = join(ROOT, 'test/fixtures/scans');
+
+export interface ManifestEntry {
+  file: string;
+  id: string;
+  kind: 'scanned' | 'born-digital';
+  pages: number;
+  dpi: number | null;
+  look: Omit<ScanLook, 'stamp' | 'seed'> & { stamp: boolean } | null;
+  heldOut: boolean;
+  goldText: string;
+  goldJson: string;
+}
+
+interface ScanJob {
+  doc: DocumentSpec;
+  dpi: number;
+  look: Omit<ScanLook, 'stamp'>;
+  stamp?: string;
+  heldOut: boolean;
+}
+
+const JOBS: ScanJob[] = [
+  {
+    doc: planDigitalTransformation,
+    dpi: 300,
+    look: { skewDegrees: 0.7, noise: 6, blur: 1, speckles: 15, jpegQuality: 35, paper: 246, seed: 1 },
+    stamp: 'ỦY BAN NHÂN DÂN HUYỆN AN LẠC',
+    heldOut: false,
+  },
+  {
+    doc: decisionDisasterPlan,
+    dpi: 200,
+    look: { skewDegrees: -1.8, noise: 9, blur: 1, speckles: 40, jpegQuality: 45, paper: 240, seed: 2 },
+    stamp: 'ỦY BAN NHÂN DÂN XÃ TÂN PHÚ',
+    heldOut: false,
+  },
+  {
+    doc: planLegalEducation,
+    dpi: 150,
+    look: { skewDegrees: 2.6, noise: 12, blur: 0, speckles: 80, jpegQuality: 50, paper: 236, seed: 3 },
+    heldOut: true,
+  },
+];
+
+export async function renderScan(doc: DocumentSpec, dpi: number, look: Omit<ScanLook, 'stamp'>, stamp?: string): Promise<{ pdf: Uint8Array; jpegs: Uint8Array[]; gold: Gold }> {
+  const surface = new CanvasSurface(dpi);
+  const gold = typeset(doc, surface);
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const jpegs: Uint8Array[] = [];
+  for (let i = 0; i < surface.pages.length; i++) {
+    const at = (gold.pages[i] as { signatureAt?: { x: number; y: number } }).signatureAt;
+    const k = dpi / 25.4;
+    const jpeg = await scanLook(surface.pages[i], dpi, {
+      ...look,
+      seed: look.seed * 100 + i,
+      stamp: stamp && at ? { x: (at.x - 14) * k, y: at.y * k, text: stamp } : undefined,
+    });
+    jpegs.push(jpeg);
+    const img = await pdf.embedJpg(jpeg);
+    const page = pdf.addPage([595.28, 841.89]);
+    page.drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  }
+  for (const p of gold.pages) delete (p as { signatureAt?: unknown }).signatureAt;
+  return { pdf: await pdf.save(), jpegs, gold };
+}
+
+export async function renderBornDigital(doc: DocumentSpec): Promise<{ pdf: Uint8Array; gold: Gold }> {
+  const surface = await PdfSurface.create();
+  const gold = typeset(doc, surface);
+  for (const p of gold.pages) delete (p as { signatureAt?: unknown }).signatureAt;
+  return { pdf: await surface.doc.save(), gold };
+}
+
+function goldText(gold: Gold): string {
+  return gold.pages.map((p) => p.lines.join('\n')).join('\n\f\n') + '\n';
+}
+
+function writeGold(dir: string, id: string, gold: Gold): void {
+  writeFileSync(join(dir, `${id}.gold.txt`), goldText(gold));
+  writeFileSync(join(dir, `${id}.gold.json`), JSON.stringify(gold, null, 1) + '\n');
+}
+
+/** A short one-page document for the tests: header, title, a paragraph, a 3-row task table. */
+export const FIXTURE_DOC: DocumentSpec = {
+  id: 'fixture',
+  blocks: planDigitalTransformation.blocks.filter((b: Block, i: number) => i <= 6 || b.kind === 'table').map((b: Block) =>
+    b.kind === 'table' ? { ...b, rows: b.rows.slice(0, 2) } : b,
+  ),
+};
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const manifest: ManifestEntry[] = [];
+  for (const job of JOBS) {
+    const { pdf, gold } = await renderScan(job.doc, job.dpi, job.look, job.stamp);
+    const file = `${job.doc.id}.pdf`;
+    writeFileSync(join(OUT, file), pdf);
+    writeGold(OUT, job.doc.id, gold);
+    const { seed: _seed, ...look } = job.look;
+    manifest.push({
+      file,
+      id: job.doc.id,
+      kind: 'scanned',
+      pages: gold.pages.length,
+      dpi: job.dpi,
+      look: { ...look, stamp: Boolean(job.stamp) },
+      heldOut: job.heldOut,
+      goldText: `${job.doc.id}.gold.txt`,
+      goldJson: `${job.doc.id}.gold.json`,
+    });
+    console.log(`${file}: ${gold.pages.length} page(s), ${Math.round(pdf.length / 1024)} KB`);
+  }
+  const born = await renderBornDigital(planCultureWeek);
+  const bornFile = `${planCultureWeek.id}.pdf`;
+  writeFileSync(join(OUT, bornFile), born.pdf);
+  writeGold(OUT, planCultureWeek.id, born.gold);
+  manifest.push({
+    file: bornFile,
+    id: planCultureWeek.id,
+    kind: 'born-digital',
+    pages: born.gold.pages.length,
+    dpi: null,
+    look: null,
+    heldOut: false,
+    goldText: `${planCultureWeek.id}.gold.txt`,
+    goldJson: `${planCultureWeek.id}.gold.json`,
+  });
+  console.log(`${bornFile}: born-digital, ${Math.round(born.pdf.length / 1024)} KB`);
+  writeFileSync(join(OUT, 'manifest.json'), JSON.stringify({ documents: manifest }, null, 2) + '\n');
+  void ALL;
+
+  if (process.argv.includes('--fixtures')) {
+    mkdirSync(FIXTURES, { recursive: true });
+    // A scanned page as JPEG (200 dpi, light skew and noise) and the same page as a 150 dpi PDF.
+    const jpg = await renderScan(FIXTURE_DOC, 200, { skewDegrees: 1.2, noise: 2, blur: 1, speckles: 10, jpegQuality: 45, paper: 245, seed: 7 });
+    writeFileSync(join(FIXTURES, 'plan-page.jpg'), jpg.jpegs[0]);
+    writeGold(FIXTURES, 'plan-page', jpg.gold);
+    const pdf = await renderScan(FIXTURE_DOC, 150, { skewDegrees: 0, noise: 0, blur: 0, speckles: 0, jpegQuality: 50, paper: 252, seed: 8 });
+    writeFileSync(join(FIXTURES, 'plan-page-150dpi.pdf'), pdf.pdf);
+    const born = await renderBornDigital(FIXTURE_DOC);
+    writeFileSync(join(FIXTURES, 'plan-page-born-digital.pdf'), born.pdf);
+    writeGold(FIXTURES, 'plan-page-born-digital', born.gold);
+    console.log('fixtures written');
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

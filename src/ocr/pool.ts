@@ -1,0 +1,203 @@
+/**
+ * A pool of tesseract.js workers (each a worker thread running tesseract's wasm build) reading
+ * Vietnamese with the `vie` 4.0.0_best_int model shipped by @tesseract.js-data/vie — read from
+ * disk, never fetched, never cached elsewhere (`cacheMethod: 'none'`).
+ *
+ * Workers are created lazily, recycled after `recycleAfter` pages (tesseract's wasm heap only
+ * grows), and replaced when a page crashes them or runs past the page timeout.
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import Tesseract from 'tesseract.js';
+import type { RawLine, RawWord } from '../layout/types.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Folder holding vie.traineddata.gz (tesseract.js reads `${langPath}/vie.traineddata.gz`). */
+export function vieLangPath(): string {
+  return join(dirname(require.resolve('@tesseract.js-data/vie/package.json')), '4.0.0_best_int');
+}
+
+export interface OcrPoolOptions {
+  /** Number of tesseract workers; default os.availableParallelism(). */
+  size?: number;
+  /** Pages a worker reads before it is replaced; default 40. */
+  recycleAfter?: number;
+  /** A page taking longer than this fails and its worker is replaced; default 180 s. */
+  pageTimeoutMs?: number;
+}
+
+export interface OcrPageResult {
+  lines: RawLine[];
+  /** Mean word confidence 0..1 (null when no word was read). */
+  confidence: number | null;
+}
+
+interface Slot {
+  worker: Tesseract.Worker | null;
+  starting: Promise<Tesseract.Worker> | null;
+  pages: number;
+  busy: boolean;
+}
+
+interface Job {
+  image: Uint8Array;
+  dpi: number;
+  psm: Tesseract.PSM;
+  resolve: (r: OcrPageResult) => void;
+  reject: (e: Error) => void;
+}
+
+export class OcrPool {
+  readonly size: number;
+  private readonly recycleAfter: number;
+  private readonly pageTimeoutMs: number;
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private closed = false;
+
+  constructor(opts: OcrPoolOptions = {}) {
+    this.size = Math.max(1, opts.size ?? availableParallelism());
+    this.recycleAfter = Math.max(1, opts.recycleAfter ?? 40);
+    this.pageTimeoutMs = opts.pageTimeoutMs ?? 180_000;
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, starting: null, pages: 0, busy: false }));
+  }
+
+  /**
+   * Reads one image (PNG, JPEG, PGM… as bytes) at the given resolution. Page segmentation is
+   * automatic (PSM 3) unless `block` asks for one uniform block of text (PSM 6: table mosaics).
+   */
+  recognize(image: Uint8Array, dpi: number, opts: { block?: boolean } = {}): Promise<OcrPageResult> {
+    if (this.closed) return Promise.reject(new Error('OCR pool is closed'));
+    const psm = opts.block ? Tesseract.PSM.SINGLE_BLOCK : Tesseract.PSM.AUTO;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ image, dpi, psm, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Pages waiting for a worker. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('OCR pool is closed'));
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const w = slot.worker ?? (slot.starting ? await slot.starting.catch(() => null) : null);
+        slot.worker = null;
+        if (w) await w.terminate().catch(() => {});
+      }),
+    );
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.busy) continue;
+      const job = this.queue.shift()!;
+      slot.busy = true;
+      void this.run(slot, job).finally(() => {
+        slot.busy = false;
+        if (!this.closed) this.pump();
+      });
+    }
+  }
+
+  private async workerFor(slot: Slot): Promise<Tesseract.Worker> {
+    if (slot.worker && slot.pages >= this.recycleAfter) {
+      const old = slot.worker;
+      slot.worker = null;
+      await old.terminate().catch(() => {});
+    }
+    if (slot.worker) return slot.worker;
+    slot.starting ??= Tesseract.createWorker('vie', Tesseract.OEM.LSTM_ONLY, {
+      langPath: vieLangPath(),
+      cacheMethod: 'none',
+      gzip: true,
+    });
+    try {
+      const worker = await slot.starting;
+      await worker.setParameters({
+        tessedit_pageseg_mode: Tesseract.PSM.AUTO,
+        preserve_interword_spaces: '0',
+        // tesseract's own chatter ("Estimating resolution as …") goes nowhere.
+        debug_file: '/dev/null',
+      });
+      slot.worker = worker;
+      slot.pages = 0;
+      return worker;
+    } finally {
+      slot.starting = null;
+    }
+  }
+
+  private async run(slot: Slot, job: Job): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const worker = await this.workerFor(slot);
+      await worker.setParameters({ user_defined_dpi: String(Math.round(job.dpi)), tessedit_pageseg_mode: job.psm });
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`OCR timed out after ${this.pageTimeoutMs / 1000} s`)), this.pageTimeoutMs);
+      });
+      const result = await Promise.race([
+        worker.recognize(Buffer.from(job.image.buffer, job.image.byteOffset, job.image.byteLength), {}, { blocks: true, text: false }),
+        timeout,
+      ]);
+      slot.pages++;
+      job.resolve(toLines(result.data));
+    } catch (error) {
+      // The worker may be wedged or dead: replace it.
+      const w = slot.worker;
+      slot.worker = null;
+      if (w) void w.terminate().catch(() => {});
+      job.reject(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/**
+ * Specks, rule and seal remnants come out as lone marks ('|', '.', ':', '‘') or as a mark glued
+ * to the front of a word ('.1', "'Trần"): tesseract attaches real punctuation to the end of the
+ * word it follows, so a word made only of such marks, or such a mark leading a word, is noise.
+ * Dashes and plus signs stay: they open list items.
+ */
+function cleanWord(text: string, confidence: number): string {
+  if (/^[.,'`‘’"“”:;|!^~_]+$/u.test(text)) return '';
+  if (!/[\p{L}\p{N}]/u.test(text) && confidence < 0.6 && !/^[-–+•*]$/u.test(text)) return '';
+  return text.replace(/^[.,'`‘’]+(?=[\p{L}\p{N}])/u, '');
+}
+
+/** tesseract's blocks → paragraphs → lines → words, flattened to lines of positioned words. */
+function toLines(page: Tesseract.Page): OcrPageResult {
+  const lines: RawLine[] = [];
+  let sum = 0;
+  let count = 0;
+  for (const block of page.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const l of para.lines) {
+        const words: RawWord[] = [];
+        for (const w of l.words) {
+          const confidence = Math.max(0, Math.min(1, w.confidence / 100));
+          const text = cleanWord(w.text.normalize('NFC').trim(), confidence);
+          if (!text) continue;
+          words.push({
+            text,
+            confidence,
+            bbox: { ...w.bbox },
+            symbols: w.symbols.map((s) => ({ text: s.text.normalize('NFC'), bbox: { ...s.bbox } })),
+          });
+          sum += confidence;
+          count++;
+        }
+        if (words.length) lines.push({ words });
+      }
+    }
+  }
+  return { lines, confidence: count ? sum / count : null };
+}

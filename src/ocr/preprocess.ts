@@ -1,0 +1,361 @@
+/**
+ * Page image preprocessing before OCR: grayscale (with red-stamp suppression), contrast stretch,
+ * Otsu binarisation, orientation (0/90/180/270) and skew (±5°) detection and correction.
+ *
+ * Pure functions over 8-bit grayscale images (0 = black ink, 255 = white paper). They are CPU
+ * heavy on full pages (8.7 MP at 300 dpi), so callers run them inside a worker thread
+ * (src/pdf/page-worker.ts), never on the event loop of the hosting process.
+ */
+
+export interface GrayImage {
+  width: number;
+  height: number;
+  /** One byte per pixel, row-major. */
+  data: Uint8Array;
+}
+
+/** A binary mask: 1 = ink, 0 = paper. Same layout as GrayImage. */
+export interface InkMask {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * RGBA → gray. Red pixels (the red seal over the signature, red stamps) turn pale instead of
+ * covering the text as dark blobs; black ink, even under the seal, and blue ink stay dark.
+ */
+export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GrayImage {
+  const n = width * height;
+  const data = new Uint8Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    const r = rgba[j];
+    const g = rgba[j + 1];
+    const b = rgba[j + 2];
+    const a = rgba[j + 3];
+    let v = (r * 77 + g * 150 + b * 29) >> 8;
+    // Redness lifts a pixel towards white; chroma blur of JPEG scans leaves seal edges only
+    // half red, so the lift is graded rather than all-or-nothing.
+    const redness = r - ((g + b) >> 1);
+    if (redness > 20) v = Math.min(255, v + 2 * (redness - 20));
+    // Transparent pixels are paper.
+    data[i] = a === 255 ? v : 255 - (((255 - v) * a) >> 8);
+  }
+  return { width, height, data };
+}
+
+/**
+ * Maps the paper level (the commonest bright gray) to white and the darkest ink (0.1th
+ * percentile) to black, in place. Anchoring on the paper, not on a high percentile, keeps a
+ * nearly blank page's paper noise and a pale (red-suppressed) seal from being stretched into ink.
+ */
+export function stretchContrast(img: GrayImage): void {
+  const hist = histogram(img);
+  const n = img.data.length;
+  let paper = 255;
+  for (let v = 255, best = -1; v >= 128; v--) {
+    if (hist[v] > best) {
+      best = hist[v];
+      paper = v;
+    }
+  }
+  let lo = 0;
+  let acc = 0;
+  while (lo < 255 && acc + hist[lo] < n * 0.001) acc += hist[lo++];
+  if (paper - lo < 48) return; // blank or flat: leave it alone
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (paper - lo))));
+  const d = img.data;
+  for (let i = 0; i < d.length; i++) d[i] = lut[d[i]];
+}
+
+export function histogram(img: GrayImage): Float64Array {
+  const hist = new Float64Array(256);
+  const d = img.data;
+  for (let i = 0; i < d.length; i++) hist[d[i]]++;
+  return hist;
+}
+
+/** Otsu's global threshold: gray levels <= threshold are ink. */
+export function otsuThreshold(img: GrayImage): number {
+  const hist = histogram(img);
+  const total = img.data.length;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * hist[i];
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 127;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t];
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t];
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+export function binarise(img: GrayImage, threshold = otsuThreshold(img)): InkMask {
+  const d = img.data;
+  const out = new Uint8Array(d.length);
+  for (let i = 0; i < d.length; i++) out[i] = d[i] <= threshold ? 1 : 0;
+  return { width: img.width, height: img.height, data: out };
+}
+
+/** OR-pools a mask by an integer factor (fast, keeps thin strokes). */
+export function downsampleMask(mask: InkMask, factor: number): InkMask {
+  if (factor <= 1) return mask;
+  const w = Math.floor(mask.width / factor);
+  const h = Math.floor(mask.height / factor);
+  const out = new Uint8Array(w * h);
+  const src = mask.data;
+  for (let y = 0; y < h * factor; y++) {
+    const row = y * mask.width;
+    const orow = Math.floor(y / factor) * w;
+    for (let x = 0; x < w * factor; x++) if (src[row + x]) out[orow + Math.floor(x / factor)] = 1;
+  }
+  return { width: w, height: h, data: out };
+}
+
+/**
+ * Skew angle in degrees (positive: text lines descend to the right), found by maximising the
+ * sharpness (sum of squares) of the row profile of the sheared ink, coarse then fine.
+ */
+export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
+  const factor = Math.max(1, Math.round(mask.width / 900));
+  const small = downsampleMask(mask, factor);
+  const { width: w, height: h, data } = small;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (data[y * w + x]) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  if (xs.length < 200) return 0;
+  const margin = Math.ceil(w * Math.tan((maxDegrees * Math.PI) / 180)) + 2;
+  const bins = new Float64Array(h + 2 * margin);
+  const score = (deg: number): number => {
+    const t = Math.tan((deg * Math.PI) / 180);
+    bins.fill(0);
+    for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i] - xs[i] * t) + margin]++;
+    let s = 0;
+    for (let i = 0; i < bins.length; i++) s += bins[i] * bins[i];
+    return s;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let deg = -maxDegrees; deg <= maxDegrees + 1e-9; deg += 0.25) {
+    const s = score(deg);
+    if (s > bestScore) {
+      bestScore = s;
+      best = deg;
+    }
+  }
+  const coarse = best;
+  for (let deg = coarse - 0.25; deg <= coarse + 0.25 + 1e-9; deg += 0.05) {
+    const s = score(deg);
+    if (s > bestScore) {
+      bestScore = s;
+      best = deg;
+    }
+  }
+  return Math.round(best * 100) / 100;
+}
+
+/**
+ * Rotates the image by `degrees` about its centre so that lines skewed by that angle come out
+ * level (bilinear, paper-white outside). Returns the input when the angle is negligible.
+ */
+export function rotateImage(img: GrayImage, degrees: number): GrayImage {
+  if (Math.abs(degrees) < 0.05) return img;
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h);
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = w / 2;
+  const cy = h / 2;
+  for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    // Source coordinates of the destination pixel (0, y); each step in x adds (cos, sin).
+    const sx = cx - cx * cos - dy * sin;
+    const sy = cy - cx * sin + dy * cos;
+    const o = y * w;
+    for (let x = 0; x < w; x++) {
+      const fx = sx + x * cos;
+      const fy = sy + x * sin;
+      const x0 = Math.floor(fx);
+      const y0 = Math.floor(fy);
+      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
+        out[o + x] = 255;
+        continue;
+      }
+      const tx = fx - x0;
+      const ty = fy - y0;
+      const i = y0 * w + x0;
+      const top = data[i] + (data[i + 1] - data[i]) * tx;
+      const bottom = data[i + w] + (data[i + w + 1] - data[i + w]) * tx;
+      out[o + x] = top + (bottom - top) * ty;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** Rotates by a multiple of 90° clockwise. */
+export function rotateQuarter<T extends GrayImage | InkMask>(img: T, quarters: number): T {
+  const q = ((quarters % 4) + 4) % 4;
+  if (q === 0) return img;
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h);
+  const nw = q === 2 ? w : h;
+  const nh = q === 2 ? h : w;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let nx: number;
+      let ny: number;
+      if (q === 1) {
+        nx = h - 1 - y;
+        ny = x;
+      } else if (q === 2) {
+        nx = w - 1 - x;
+        ny = h - 1 - y;
+      } else {
+        nx = y;
+        ny = w - 1 - x;
+      }
+      out[ny * nw + nx] = data[y * w + x];
+    }
+  }
+  return { width: nw, height: nh, data: out } as T;
+}
+
+/** Ink-row runs (text lines) of a mask's row profile: [start, end) pairs. */
+function profileRuns(profile: Float64Array, minInk: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = 0; i <= profile.length; i++) {
+    const ink = i < profile.length && profile[i] >= minInk;
+    if (ink && start < 0) start = i;
+    else if (!ink && start >= 0) {
+      runs.push([start, i]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+function rowProfile(mask: InkMask): Float64Array {
+  const p = new Float64Array(mask.height);
+  for (let y = 0; y < mask.height; y++) {
+    let s = 0;
+    const o = y * mask.width;
+    for (let x = 0; x < mask.width; x++) s += mask.data[o + x];
+    p[y] = s;
+  }
+  return p;
+}
+
+function colProfile(mask: InkMask): Float64Array {
+  const p = new Float64Array(mask.width);
+  for (let y = 0; y < mask.height; y++) {
+    const o = y * mask.width;
+    for (let x = 0; x < mask.width; x++) p[x] += mask.data[o + x];
+  }
+  return p;
+}
+
+/**
+ * Is the page turned sideways (text lines vertical)? Ink concentrates in the rows of horizontal
+ * text lines (x-height bands) far more than in any column: the sum of squares of the row profile
+ * beats the column profile's by the ratio of a line's length to the total height of the lines
+ * (about 2 on a dense page, more on sparse ones); sideways, it is the other way round.
+ */
+export function isSideways(mask: InkMask): boolean {
+  const small = downsampleMask(mask, Math.max(1, Math.round(Math.max(mask.width, mask.height) / 1200)));
+  const sq = (p: Float64Array) => p.reduce((s, v) => s + v * v, 0);
+  return sq(colProfile(small)) > sq(rowProfile(small)) * 1.5;
+}
+
+/**
+ * Is a page with horizontal, deskewed lines upside down? Vietnamese text carries much more ink
+ * above its x-height band (capitals, ascenders, tone marks) than below it (few descenders).
+ * Returns null when unsure (too few lines, no clear difference).
+ */
+export function isUpsideDown(mask: InkMask): boolean | null {
+  const small = downsampleMask(mask, Math.max(1, Math.round(Math.max(mask.width, mask.height) / 1600)));
+  const v = upDownVerdict(small);
+  return v === 0 ? null : v < 0;
+}
+
+/**
+ * Clockwise quarter turns that make the text upright (0..3), for a page with at most a few
+ * degrees of skew. cleanScan does the same in steps, deskewing before the up/down test.
+ */
+export function detectOrientation(mask: InkMask): number {
+  const quarter = isSideways(mask) ? 1 : 0;
+  const turned = quarter ? rotateQuarter(mask, 1) : mask;
+  const flipped = isUpsideDown(turned);
+  return flipped ? (quarter + 2) % 4 : quarter;
+}
+
+/** +1 upright, -1 upside down, 0 unsure. */
+function upDownVerdict(mask: InkMask): number {
+  const profile = rowProfile(mask);
+  // A row belongs to a line when it holds a fair share of a typical text row's ink (specks and
+  // stray marks between lines stay below that).
+  const sorted = Array.from(profile).filter((v) => v > 0).sort((a, b) => a - b);
+  const busy = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
+  let runs = profileRuns(profile, Math.max(2, busy * 0.06));
+  // Tone marks and dots sit a few pixels above their letters: join such slivers to their line.
+  const heights = runs.map(([s, e]) => e - s).sort((a, b) => a - b);
+  const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+  const merged: Array<[number, number]> = [];
+  for (const r of runs) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] - last[1] <= Math.max(2, typical * 0.25) && (r[1] - r[0] < typical * 0.6 || last[1] - last[0] < typical * 0.6)) last[1] = r[1];
+    else merged.push([r[0], r[1]]);
+  }
+  runs = merged;
+  let above = 0;
+  let below = 0;
+  let lines = 0;
+  for (const [s, e] of runs) {
+    if (e - s < 4) continue;
+    let peak = s;
+    for (let y = s; y < e; y++) if (profile[y] > profile[peak]) peak = y;
+    const max = profile[peak];
+    // The x-height band: the rows around the densest row that stay dense.
+    let c0 = peak;
+    let c1 = peak;
+    while (c0 > s && profile[c0 - 1] >= max * 0.4) c0--;
+    while (c1 < e - 1 && profile[c1 + 1] >= max * 0.4) c1++;
+    for (let y = s; y < c0; y++) above += profile[y];
+    for (let y = c1 + 1; y < e; y++) below += profile[y];
+    lines++;
+  }
+  if (lines < 5) return 0;
+  if (above > below * 1.3) return 1;
+  if (below > above * 1.3) return -1;
+  return 0;
+}
+
+/** Portable graymap (binary PGM): what tesseract.js reads without any decoding cost here. */
+export function encodePgm(img: GrayImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
+  const out = new Uint8Array(header.length + img.data.length);
+  out.set(header, 0);
+  out.set(img.data, header.length);
+  return out;
+}
