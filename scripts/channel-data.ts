@@ -51,7 +51,7 @@ export function alignChars(intended: string, observed: string): Op[] {
   return ops.reverse();
 }
 
-export function buildChannel(input: ChannelBuildInput): ChannelData & { fold: FoldTable; learnedFrom: number } {
+export function buildChannel(input: ChannelBuildInput): ChannelData & { fold: FoldTable; foldMulti: FoldTable; learnedFrom: number } {
   const subCount = new Map<string, number>();
   const multiCount = new Map<string, number>();
   const charTotal = new Map<string, number>();
@@ -125,16 +125,30 @@ export function buildChannel(input: ChannelBuildInput): ChannelData & { fold: Fo
     const bo = decompose(o).base;
     if (!/[a-z]/.test(bi) || bi === bo) continue;
     const isLetter = /^[a-zđ]$/.test(o.toLowerCase());
-    if (c > (isLetter ? 2.5 : 4)) continue;
+    // Letters rarely stand for other letters; digits and symbols in a word stand for something.
+    if (c > (isLetter ? 3 : 7.5)) continue;
     const key = o.toLowerCase();
     fold[key] ??= [];
     const letter = i.toLowerCase() === 'đ' ? 'd' : bi;
     if (!fold[key].includes(letter)) fold[key].push(letter);
   }
 
+  // Observed segments of two or three characters that stand for one letter ("ir" for ứ, "rn" for m).
+  const foldMulti: Record<string, string[]> = {};
+  for (const [k, c] of Object.entries(multi)) {
+    const [i, o] = k.split('\t');
+    if ([...i].length !== 1 || [...o].length < 2 || c > 6) continue;
+    const base = i.toLowerCase() === 'đ' ? 'd' : decompose(i).base;
+    if (!/[a-z]/.test(base)) continue;
+    const key = o.toLowerCase();
+    foldMulti[key] ??= [];
+    if (!foldMulti[key].includes(base)) foldMulti[key].push(base);
+  }
+
   return {
     sub,
     multi,
+    foldMulti,
     del,
     ins,
     diacritic: { toneLost: 1.2, toneWrong: 1.8, toneAdded: 2.2, markLost: 1.2, markWrong: 1.8, markAdded: 2.2 },

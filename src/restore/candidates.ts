@@ -6,7 +6,7 @@
  * Long tokens that match nothing are also tried as two syllables run together ("NHANDAN").
  */
 import type { ChannelModel } from './channel.ts';
-import type { NgramModel } from './lm.ts';
+import type { LanguageModel } from './lm.ts';
 import { lmToken } from './lm-build.ts';
 import { stripDiacritics } from '../text/vietnamese.ts';
 
@@ -19,6 +19,8 @@ export interface Candidate {
   cost: number;
   /** The observed token kept as it is. */
   keep?: boolean;
+  /** Written back exactly as observed (a number kept as a number). */
+  verbatim?: boolean;
 }
 
 export interface LexiconEntry {
@@ -36,6 +38,8 @@ export class CandidateIndex {
   constructor(
     entries: LexiconEntry[],
     private readonly fold: FoldTable,
+    /** Observed segments of 2–3 characters → the letters they may stand for ("ir" → u). */
+    private readonly foldMulti: FoldTable = {},
   ) {
     for (const e of entries) {
       const sk = skeleton(e.text);
@@ -53,17 +57,30 @@ export class CandidateIndex {
     }
   }
 
-  /** Skeleton variants of an observed token (lower case), digits and symbols folded to letters. */
-  foldVariants(observed: string, limit = 8): string[] {
-    let variants = [''];
-    for (const ch of stripDiacritics(observed.toLowerCase())) {
-      const options = /[a-zđ]/.test(ch) ? [ch, ...(this.fold[ch] ?? [])] : (this.fold[ch] ?? []);
-      if (!options.length) return []; // a character that stands for no letter
-      const next: string[] = [];
-      for (const v of variants) for (const o of options) if (next.length < limit) next.push(v + o);
-      variants = next;
+  /**
+   * Skeleton variants of an observed token (lower case): digits and symbols folded to the letters
+   * they stand for, two-character segments to one letter; a character that stands for no letter
+   * is dropped (the one-edit lookup then finds what it replaced).
+   */
+  foldVariants(observed: string, limit = 12): string[] {
+    const chars = [...stripDiacritics(observed.toLowerCase())];
+    // variants[k]: skeletons for the first k characters
+    const variants: string[][] = [[''], ...chars.map(() => [] as string[])];
+    const push = (k: number, list: string[]) => {
+      for (const v of list) if (variants[k].length < limit && !variants[k].includes(v)) variants[k].push(v);
+    };
+    for (let k = 0; k < chars.length; k++) {
+      if (!variants[k].length) continue;
+      const ch = chars[k];
+      const options = /[a-zđ]/.test(ch) ? [ch, ...(this.fold[ch] ?? [])] : (this.fold[ch] ?? ['']);
+      push(k + 1, variants[k].flatMap((v) => options.map((o) => v + o)));
+      for (const len of [2, 3]) {
+        const seg = chars.slice(k, k + len).join('');
+        const multi = seg.length === len ? this.foldMulti[seg] : undefined;
+        if (multi) push(k + len, variants[k].flatMap((v) => multi.map((o) => v + o)));
+      }
     }
-    return variants.map((v) => v.replace(/đ/g, 'd'));
+    return variants[chars.length].filter(Boolean).map((v) => v.replace(/đ/g, 'd'));
   }
 
   /** Entries whose skeleton is within one edit of any variant. */
@@ -121,7 +138,7 @@ export class CandidateGenerator {
   constructor(
     private readonly index: CandidateIndex,
     private readonly channel: ChannelModel,
-    private readonly lm: NgramModel,
+    private readonly lm: LanguageModel,
     private readonly options: CandidateOptions,
     /** Is the token known as it stands (a vocabulary word or abbreviation worth keeping)? */
     private readonly isKnown: (lower: string) => boolean,
@@ -147,7 +164,7 @@ export class CandidateGenerator {
       const intended = inCaseOf(observed, e.text);
       const cost = variants.includes(skeleton(e.text)) && intended.length === observed.length
         ? this.channel.positionalCost(intended, observed)
-        : this.channel.cost(intended, observed);
+        : this.channel.cost(intended, observed, this.options.maxCost);
       if (cost <= this.options.maxCost) out.push({ text: e.text, ids: [e.id], cost });
     }
     return out;
@@ -156,7 +173,7 @@ export class CandidateGenerator {
   private generate(observed: string): Candidate[] {
     const lower = lmToken(observed);
     const known = this.isKnown(lower);
-    let out = this.single(observed, observed.length >= 2 ? 1 : 0);
+    let out = this.single(observed, 1);
     const best0 = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
     // Two syllables run together: try every split when nothing single fits well.
     const letters = [...observed];

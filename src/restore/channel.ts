@@ -49,15 +49,14 @@ export class ChannelModel {
   private readonly data: ChannelData;
   private readonly multiByIntended = new Map<string, { observed: string; cost: number }[]>();
   private readonly subCache = new Map<string, number>();
-  /** How much diacritic disagreement costs, 0..1: low when the text has lost its marks wholesale. */
-  diacriticWeight = 1;
 
+  /** How much diacritic disagreement costs, 0..1 (`diacriticWeight`): low when the text lost its marks wholesale. */
   constructor(data: ChannelData) {
     this.data = data;
     for (const [key, cost] of Object.entries(data.multi)) {
       const [intended, observed] = key.split('\t');
       const list = this.multiByIntended.get(intended) ?? [];
-      list.push({ observed, cost });
+      list.push({ observed: observed.toLowerCase(), cost });
       this.multiByIntended.set(intended, list);
     }
   }
@@ -65,6 +64,9 @@ export class ChannelModel {
   /** Cost of one observed character for one intended character. */
   subCost(intended: string, observed: string): number {
     if (intended === observed) return 0;
+    const fast = (intended.charCodeAt(0) << 16) | observed.charCodeAt(0);
+    const hit = intended.length === 1 && observed.length === 1 ? this.fastSub.get(fast) : undefined;
+    if (hit !== undefined) return hit;
     const key = intended + '\t' + observed;
     let cost = this.subCache.get(key);
     if (cost !== undefined) return cost * (this.isDiacriticOnly(intended, observed) ? this.diacriticWeight : 1);
@@ -93,7 +95,20 @@ export class ChannelModel {
       }
     }
     this.subCache.set(key, cost);
-    return cost * (this.isDiacriticOnly(intended, observed) ? this.diacriticWeight : 1);
+    const weighted = cost * (this.isDiacriticOnly(intended, observed) ? this.diacriticWeight : 1);
+    if (intended.length === 1 && observed.length === 1) this.fastSub.set(fast, weighted);
+    return weighted;
+  }
+
+  /** Weighted costs by code-unit pair; cleared when the diacritic weight changes. */
+  private fastSub = new Map<number, number>();
+  private weight = 1;
+  get diacriticWeight(): number {
+    return this.weight;
+  }
+  set diacriticWeight(w: number) {
+    this.weight = w;
+    this.fastSub.clear();
   }
 
   private isDiacriticOnly(intended: string, observed: string): boolean {
@@ -125,48 +140,56 @@ export class ChannelModel {
   }
 
   /**
-   * Weighted edit distance: the cheapest way OCR could have turned `intended` into `observed`.
-   * Both are arrays of characters (NFC code points) in the same case pattern.
+   * Weighted edit distance: the cheapest way OCR could have turned `intended` into `observed`
+   * (NFC strings in the same case pattern). Gives up early, returning Infinity, once every path
+   * costs more than `limit`.
    */
-  cost(intended: string, observed: string): number {
-    const I = [...intended];
-    const O = [...observed];
-    const n = I.length;
-    const m = O.length;
-    const row = (this.rows ??= []);
-    for (let i = 0; i <= n; i++) {
-      row[i] ??= new Float64Array(32);
-      if (row[i].length <= m) row[i] = new Float64Array(m + 16);
-    }
-    const d = row;
+  cost(intended: string, observed: string, limit = Infinity): number {
+    const n = intended.length;
+    const m = observed.length;
+    const rows = (this.rows ??= []);
+    for (let i = 0; i <= n; i++) if (!rows[i] || rows[i].length <= m) rows[i] = new Float64Array(m + 16);
+    const d = rows;
+    if (this.insRow.length < m) this.insRow = new Float64Array(m * 2);
+    const insC = this.insRow;
+    for (let j = 0; j < m; j++) insC[j] = this.insCost(observed[j]);
     d[0][0] = 0;
-    for (let j = 1; j <= m; j++) d[0][j] = d[0][j - 1] + this.insCost(O[j - 1]);
+    for (let j = 1; j <= m; j++) d[0][j] = d[0][j - 1] + insC[j - 1];
+    const lowerObserved = observed.toLowerCase();
     for (let i = 1; i <= n; i++) {
-      d[i][0] = d[i - 1][0] + this.delCost(I[i - 1]);
-      // Segment confusions ending at i: intended I[i-k..i) printed as some observed segment.
-      const segOptions: { k: number; obs: string[]; cost: number }[] = [];
-      for (let k = 1; k <= 2 && k <= i; k++) {
-        const seg = I.slice(i - k, i).join('');
-        const options = this.multiByIntended.get(seg) ?? this.multiByIntended.get(seg.toLowerCase());
-        if (options) for (const o of options) segOptions.push({ k, obs: [...o.observed.toLowerCase()], cost: o.cost });
-      }
+      const ci = intended[i - 1];
+      const del = this.delCost(ci);
+      d[i][0] = d[i - 1][0] + del;
+      // Segment confusions ending at i: intended one or two characters printed as another segment.
+      const seg1 = this.multiByIntended.get(ci) ?? this.multiByIntended.get(ci.toLowerCase());
+      const seg2 = i >= 2 ? (this.multiByIntended.get(intended.slice(i - 2, i)) ?? this.multiByIntended.get(intended.slice(i - 2, i).toLowerCase())) : undefined;
+      let rowMin = d[i][0];
       for (let j = 1; j <= m; j++) {
-        let best = d[i - 1][j - 1] + this.subCost(I[i - 1], O[j - 1]);
-        const del = d[i - 1][j] + this.delCost(I[i - 1]);
-        if (del < best) best = del;
-        const ins = d[i][j - 1] + this.insCost(O[j - 1]);
+        let best = d[i - 1][j - 1] + this.subCost(ci, observed[j - 1]);
+        const dl = d[i - 1][j] + del;
+        if (dl < best) best = dl;
+        const ins = d[i][j - 1] + insC[j - 1];
         if (ins < best) best = ins;
-        for (const { k, obs, cost } of segOptions) {
-          const L = obs.length;
-          if (L > j) continue;
-          let match = true;
-          for (let x = 0; x < L && match; x++) match = O[j - L + x].toLowerCase() === obs[x];
-          if (match && d[i - k][j - L] + cost < best) best = d[i - k][j - L] + cost;
-        }
+        if (seg1) best = this.segment(d, i - 1, j, seg1, lowerObserved, best);
+        if (seg2) best = this.segment(d, i - 2, j, seg2, lowerObserved, best);
         d[i][j] = best;
+        if (best < rowMin) rowMin = best;
       }
+      if (rowMin > limit) return Infinity;
     }
     return d[n][m];
   }
+
+  private segment(d: Float64Array[], from: number, j: number, options: { observed: string; cost: number }[], lowerObserved: string, best: number): number {
+    for (const { observed: obs, cost } of options) {
+      const L = obs.length;
+      if (L > j) continue;
+      const c = d[from][j - L] + cost;
+      if (c < best && lowerObserved.startsWith(obs, j - L)) best = c;
+    }
+    return best;
+  }
+
+  private insRow = new Float64Array(64);
   private rows?: Float64Array[];
 }

@@ -6,7 +6,7 @@
  * original, a confidence and alternatives.
  */
 import type { TokenChange } from '../tree/types.ts';
-import type { NgramModel } from './lm.ts';
+import type { LanguageModel } from './lm.ts';
 import { NUM } from './lm.ts';
 import type { Candidate, CandidateGenerator } from './candidates.ts';
 import type { ChannelModel } from './channel.ts';
@@ -47,6 +47,16 @@ interface Hyp {
   cand: Candidate | null;
 }
 
+/**
+ * A Roman numeral section label as OCR prints it: I and 1, l, L, | look alike ("IL" → II,
+ * "111" → III). Plain numbers other than 111 stay numbers (item 11 is item 11).
+ */
+export function romanLabel(core: string): string | null {
+  if (!/^[IVXLl1|]{1,4}$/.test(core) || (/^\d+$/.test(core) && core !== '111')) return null;
+  const roman = core.replace(/[lL1|]/g, 'I');
+  return /^X?(IX|IV|V?I{0,3})$/.test(roman) && roman.length > 0 ? roman : null;
+}
+
 export interface Lexicon {
   /** Canonical written form of a non-syllable vocabulary token ("ubnd" → "UBND", "kuin" → "Kuin"). */
   forms: Map<string, string>;
@@ -56,7 +66,7 @@ export interface Lexicon {
 
 export class Decoder {
   constructor(
-    private readonly lm: NgramModel,
+    private readonly lm: LanguageModel,
     private readonly gen: CandidateGenerator,
     private readonly channel: ChannelModel,
     private readonly lexicon: Lexicon,
@@ -73,6 +83,10 @@ export class Decoder {
     // Classify pieces. Numbers and codes are fixed: they feed the LM as <num> but never change
     // except for code repair.
     const sequence: ({ kind: 'slot'; slot: WordSlot } | { kind: 'fixed'; id: number; reset: boolean })[] = [];
+    const lm = this.lm;
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    const capsLine = letters.length > 3 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
+    let firstWord = true;
     pieces.forEach((p, i) => {
       if (!p.word) return;
       let a = 0;
@@ -83,9 +97,39 @@ export class Decoder {
       const core = p.text.slice(a, b);
       const suffix = p.text.slice(b);
       const reset = SENTENCE_END.test(suffix);
+      const lineStart = firstWord;
+      firstWord = false;
       if (!core) return;
+      // List and section labels: "a)", "đ)", and Roman numerals opening a line ("II.", OCR'd "IL.", "111.").
+      if (/^\)/.test(suffix) && [...core].length === 1) {
+        sequence.push({ kind: 'fixed', id: lm.bos, reset: true });
+        return;
+      }
+      if (lineStart && /^\./.test(suffix)) {
+        const roman = romanLabel(core);
+        if (roman) {
+          if (roman !== core) {
+            outPieces[i] = prefix + roman + suffix;
+            changes.push({ column: p.start + a + 1, original: core, restored: roman, confidence: 0.7, alternatives: [] });
+          }
+          sequence.push({ kind: 'fixed', id: lm.bos, reset: true });
+          return;
+        }
+      }
       if (/^[\d.,%]+$/.test(core) && /\d/.test(core)) {
-        sequence.push({ kind: 'fixed', id: this.lm.id(NUM), reset });
+        // One or two digits alone may be a misread syllable ("16" for lệ, "13" for là): the LM decides,
+        // with keeping the number as the cheap default.
+        if (/^\d{1,2}$/.test(core) && !/^[/.,:-]/.test(suffix) && !/[/.-]$/.test(prefix)) {
+          const readings = this.gen.candidates(core).filter((c) => !c.keep).map((c) => ({ ...c, cost: c.cost + 1.5 }));
+          if (readings.length) {
+            const cands: Candidate[] = [{ text: core, ids: [lm.id(NUM)], cost: 0, keep: true, verbatim: true }, ...readings];
+            const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
+            slots.push(slot);
+            sequence.push({ kind: 'slot', slot });
+            return;
+          }
+        }
+        sequence.push({ kind: 'fixed', id: lm.id(NUM), reset });
         return;
       }
       if (/\d/.test(core) && /[/-]/.test(core) || /^[\p{Lu}\d]+([/-][\p{L}\d]+)+$/u.test(core)) {
@@ -94,11 +138,23 @@ export class Decoder {
           outPieces[i] = prefix + repaired + suffix;
           changes.push({ column: p.start + a + 1, original: core, restored: repaired, confidence: 0.8, alternatives: [] });
         }
-        sequence.push({ kind: 'fixed', id: this.lm.id(NUM), reset });
+        sequence.push({ kind: 'fixed', id: lm.id(NUM), reset });
         return;
       }
       if (!/\p{L}/u.test(core)) return;
-      const cands = this.gen.candidates(core);
+      let cands = this.gen.candidates(core);
+      // An all-capital token in running text is an abbreviation: keep a known one, repair an unknown
+      // one only into another abbreviation (HDND → HĐND), never into a common word (DVC ↛ ĐỌC).
+      const caps = core.length >= 2 && core === core.toUpperCase() && core !== core.toLowerCase();
+      if (caps && !capsLine) {
+        const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
+        const keep = cands.find((c) => c.keep && this.isAbbreviation(c.text));
+        if (keep) cands = [keep];
+        else {
+          const abbr = cands.filter((c) => isAbbr(c) || c.keep);
+          if (abbr.length) cands = abbr;
+        }
+      }
       const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
       slots.push(slot);
       sequence.push({ kind: 'slot', slot });
@@ -106,7 +162,6 @@ export class Decoder {
 
     // Beam search over the sequence.
     let beam: Hyp[] = [{ score: 0, u: state.u, v: state.v, prev: null, cand: null }];
-    const lm = this.lm;
     const W = this.opts.channelWeight;
     for (const item of sequence) {
       if (item.kind === 'fixed') {
@@ -121,7 +176,7 @@ export class Decoder {
         }
         continue;
       }
-      const next = new Map<string, Hyp>();
+      const next = new Map<number, Hyp>();
       for (const h of beam) {
         for (const c of item.slot.cands) {
           let score = h.score - W * c.cost;
@@ -136,7 +191,7 @@ export class Decoder {
             u = -1;
             v = lm.bos;
           }
-          const key = `${u},${v}`;
+          const key = (u + 1) * (lm.V + 1) + (v + 1);
           const old = next.get(key);
           if (!old || old.score < score) next.set(key, { score, u, v, prev: h, cand: c });
         }
@@ -168,6 +223,12 @@ export class Decoder {
     return { text: outPieces.join(''), changes, state: { u: best.u, v: best.v } };
   }
 
+  /** Is this vocabulary entry an abbreviation (written in capitals, like UBND, HĐND, TTHC)? */
+  private isAbbreviation(lower: string): boolean {
+    const form = this.lexicon.forms.get(lower);
+    return !!form && form.length >= 2 && form === form.toUpperCase() && form !== form.toLowerCase();
+  }
+
   /** Posterior-like confidence from the channel and unigram scores of the slot's candidates. */
   private confidence(slot: WordSlot, chosen: Candidate): { confidence: number; alternatives: Candidate[] } {
     const W = this.opts.channelWeight;
@@ -186,6 +247,7 @@ export class Decoder {
 
   /** The candidate written in the observed token's case and the chosen tone style. */
   private render(observed: string, cand: Candidate): string {
+    if (cand.verbatim) return observed;
     if (cand.keep) {
       const canonical = this.lexicon.forms.get(cand.text);
       if (canonical && canonical !== observed) {

@@ -11,41 +11,56 @@ export const BOS = '<s>';
 export const NUM = '<num>';
 export const UNK = '<unk>';
 
-/** Open-addressing table from an integer key (< 2^53) to an index. */
+/**
+ * Open-addressing table from an n-gram (two int32 parts: the history's first word, and the rest
+ * packed as v·V+w) to its index in the value arrays. Integer hashing only: no strings, no floats.
+ */
 class KeyIndex {
   private readonly mask: number;
-  private readonly keys: Float64Array;
+  private readonly k1: Int32Array;
+  private readonly k2: Int32Array;
   private readonly slots: Int32Array;
-  constructor(keys: Float64Array) {
+  constructor(first: Int32Array, rest: Int32Array) {
     let size = 1024;
-    while (size < keys.length * 2) size *= 2;
+    while (size < first.length * 2) size *= 2;
     this.mask = size - 1;
-    this.keys = new Float64Array(size);
+    this.k1 = new Int32Array(size);
+    this.k2 = new Int32Array(size);
     this.slots = new Int32Array(size).fill(-1);
-    for (let i = 0; i < keys.length; i++) {
-      let h = KeyIndex.hash(keys[i]) & this.mask;
+    for (let i = 0; i < first.length; i++) {
+      let h = KeyIndex.hash(first[i], rest[i]) & this.mask;
       while (this.slots[h] !== -1) h = (h + 1) & this.mask;
-      this.keys[h] = keys[i];
+      this.k1[h] = first[i];
+      this.k2[h] = rest[i];
       this.slots[h] = i;
     }
   }
-  static hash(key: number): number {
-    const lo = key % 4294967296;
-    const hi = (key - lo) / 4294967296;
-    let h = Math.imul(lo ^ (hi * 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 13;
+  static hash(a: number, b: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+    h ^= h >>> 15;
     h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
+    return (h ^ (h >>> 13)) >>> 0;
   }
-  get(key: number): number {
-    let h = KeyIndex.hash(key) & this.mask;
+  get(a: number, b: number): number {
+    let h = KeyIndex.hash(a, b) & this.mask;
     for (;;) {
       const s = this.slots[h];
       if (s === -1) return -1;
-      if (this.keys[h] === key) return s;
+      if (this.k1[h] === a && this.k2[h] === b) return s;
       h = (h + 1) & this.mask;
     }
   }
+}
+
+/** What the decoder needs of a language model (a trained model, or one mixed with an overlay). */
+export interface LanguageModel {
+  readonly vocab: string[];
+  readonly V: number;
+  readonly bos: number;
+  id(token: string): number;
+  has(token: string): boolean;
+  unigram(w: number): number;
+  logp(u: number, v: number, w: number): number;
 }
 
 export interface NgramTables {
@@ -59,7 +74,7 @@ export interface NgramTables {
   triLogp: Float32Array;
 }
 
-export class NgramModel {
+export class NgramModel implements LanguageModel {
   readonly vocab: string[];
   readonly V: number;
   private readonly ids: Map<string, number>;
@@ -74,8 +89,17 @@ export class NgramModel {
     this.vocab = tables.vocab;
     this.V = tables.vocab.length;
     this.ids = new Map(tables.vocab.map((w, i) => [w, i]));
-    this.bi = new KeyIndex(tables.biKeys);
-    this.tri = new KeyIndex(tables.triKeys);
+    const V = this.V;
+    if (V * V >= 2 ** 31) throw new Error(`vocabulary of ${V} words is too large for the n-gram index`);
+    // Bigram (v,w) → (v, w); trigram (u,v,w) → (u, v·V+w). Keys are exact integers below 2^53.
+    this.bi = new KeyIndex(
+      Int32Array.from(tables.biKeys, (k) => Math.floor(k / V)),
+      Int32Array.from(tables.biKeys, (k) => k % V),
+    );
+    this.tri = new KeyIndex(
+      Int32Array.from(tables.triKeys, (k) => Math.floor(k / (V * V))),
+      Int32Array.from(tables.triKeys, (k) => k % (V * V)),
+    );
     this.unk = this.ids.get(UNK) ?? -1;
     this.bos = this.ids.get(BOS) ?? -1;
   }
@@ -102,9 +126,9 @@ export class NgramModel {
     const V = this.V;
     if (v < 0) return this.t.uniLogp[w];
     if (u >= 0) {
-      const i3 = this.tri.get((u * V + v) * V + w);
+      const i3 = this.tri.get(u, v * V + w);
       if (i3 >= 0) return this.t.triLogp[i3];
-      const i2h = this.bi.get(u * V + v);
+      const i2h = this.bi.get(u, v);
       const bow2 = i2h >= 0 ? this.t.biBow[i2h] : 0;
       return bow2 + this.bigram(v, w);
     }
@@ -112,7 +136,7 @@ export class NgramModel {
   }
 
   private bigram(v: number, w: number): number {
-    const i2 = this.bi.get(v * this.V + w);
+    const i2 = this.bi.get(v, w);
     if (i2 >= 0) return this.t.biLogp[i2];
     return this.t.uniBow[v] + this.t.uniLogp[w];
   }
@@ -122,11 +146,11 @@ export class NgramModel {
   }
 
   /** Serialise: a small JSON header then the typed arrays, gzipped. */
-  static serialise(t: NgramTables): Buffer {
+  static serialise(t: NgramTables, meta: Record<string, unknown> = {}): Buffer {
     const vocab = Buffer.from(t.vocab.join('\n'), 'utf8');
     const arrays = [t.uniLogp, t.uniBow, t.biKeys, t.biLogp, t.biBow, t.triKeys, t.triLogp];
     const header = Buffer.from(
-      JSON.stringify({ format: 'sohoa-ngram-1', vocabBytes: vocab.length, lengths: arrays.map((a) => a.length) }),
+      JSON.stringify({ format: 'sohoa-ngram-1', vocabBytes: vocab.length, lengths: arrays.map((a) => a.length), meta }),
       'utf8',
     );
     const len = Buffer.alloc(4);
@@ -165,6 +189,69 @@ export class NgramModel {
     const [uniLogp, uniBow, biKeys, biLogp, biBow, triKeys, triLogp] = arrays as [
       Float32Array, Float32Array, Float64Array, Float32Array, Float32Array, Float64Array, Float32Array,
     ];
-    return new NgramModel({ vocab, uniLogp, uniBow, biKeys, biLogp, biBow, triKeys, triLogp });
+    const model = new NgramModel({ vocab, uniLogp, uniBow, biKeys, biLogp, biBow, triKeys, triLogp });
+    model.meta = header.meta ?? {};
+    return model;
+  }
+
+  /** Free-form metadata stored with the model (e.g. an overlay's written forms). */
+  meta: Record<string, unknown> = {};
+}
+
+/**
+ * A base model mixed with a user's overlay model by linear interpolation: p = λ·p_base +
+ * (1−λ)·p_overlay. Words only the overlay knows (local names, phrases) join the vocabulary.
+ */
+export class InterpolatedModel implements LanguageModel {
+  readonly vocab: string[];
+  readonly V: number;
+  readonly bos: number;
+  private readonly ids: Map<string, number>;
+  private readonly toBase: Int32Array;
+  private readonly toOverlay: Int32Array;
+  private readonly logL: number;
+  private readonly logR: number;
+
+  constructor(
+    private readonly base: NgramModel,
+    private readonly overlay: NgramModel,
+    lambda = 0.7,
+  ) {
+    this.vocab = [...base.vocab, ...overlay.vocab.filter((w) => !base.has(w))];
+    this.V = this.vocab.length;
+    this.ids = new Map(this.vocab.map((w, i) => [w, i]));
+    this.toBase = Int32Array.from(this.vocab, (w) => base.id(w));
+    this.toOverlay = Int32Array.from(this.vocab, (w) => overlay.id(w));
+    this.bos = this.ids.get(BOS) ?? -1;
+    this.logL = Math.log(lambda);
+    this.logR = Math.log(1 - lambda);
+  }
+
+  id(token: string): number {
+    return this.ids.get(token) ?? -1;
+  }
+
+  has(token: string): boolean {
+    return this.ids.has(token);
+  }
+
+  private mix(a: number, b: number): number {
+    const x = this.logL + a;
+    const y = this.logR + b;
+    return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
+  }
+
+  private map(ids: Int32Array, w: number): number {
+    return w < 0 ? -1 : ids[w];
+  }
+
+  unigram(w: number): number {
+    return this.mix(this.base.unigram(this.map(this.toBase, w)), this.overlay.unigram(this.map(this.toOverlay, w)));
+  }
+
+  logp(u: number, v: number, w: number): number {
+    const b = this.base.logp(this.map(this.toBase, u), this.map(this.toBase, v), this.map(this.toBase, w));
+    const o = this.overlay.logp(this.map(this.toOverlay, u), this.map(this.toOverlay, v), this.map(this.toOverlay, w));
+    return this.mix(b, o);
   }
 }

@@ -10,7 +10,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TokenChange } from '../tree/types.ts';
 import { normalizeInputText } from '../text/normalize.ts';
-import { NgramModel, BOS, NUM, UNK } from './lm.ts';
+import { NgramModel, InterpolatedModel, BOS, NUM, UNK, type LanguageModel } from './lm.ts';
 import { ChannelModel, type ChannelData } from './channel.ts';
 import { CandidateGenerator, CandidateIndex, type FoldTable, type LexiconEntry } from './candidates.ts';
 import { Decoder, type Lexicon } from './decoder.ts';
@@ -40,6 +40,7 @@ export interface RestoreModels {
   lm: NgramModel;
   channel: ChannelData;
   fold: FoldTable;
+  foldMulti: FoldTable;
   forms: Map<string, string>;
   codeParts: string[];
 }
@@ -55,7 +56,7 @@ export function loadModels(dir = DICTIONARIES_DIR): RestoreModels {
     return path(p);
   };
   const lm = NgramModel.deserialise(readFileSync(need('lm/syllable-3gram.bin.gz')));
-  const channelFile = JSON.parse(readFileSync(need('channel/channel.json'), 'utf8')) as ChannelData & { fold: FoldTable };
+  const channelFile = JSON.parse(readFileSync(need('channel/channel.json'), 'utf8')) as ChannelData & { fold: FoldTable; foldMulti?: FoldTable };
   const forms = new Map<string, string>();
   for (const line of readFileSync(need('lm/forms.tsv'), 'utf8').split('\n')) {
     const [lower, form] = line.split('\t');
@@ -65,7 +66,7 @@ export function loadModels(dir = DICTIONARIES_DIR): RestoreModels {
     .split('\n')
     .map((l) => l.replace(/#.*/, '').trim())
     .filter(Boolean);
-  const models: RestoreModels = { lm, channel: channelFile, fold: channelFile.fold, forms, codeParts };
+  const models: RestoreModels = { lm, channel: channelFile, fold: channelFile.fold, foldMulti: channelFile.foldMulti ?? {}, forms, codeParts };
   modelCache.set(dir, models);
   return models;
 }
@@ -96,7 +97,15 @@ export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   const cached = restorerCache.get(key);
   if (cached) return cached;
   const models = loadModels(opts.dictionariesDir);
-  const { lm, forms } = models;
+  let lm: LanguageModel = models.lm;
+  let forms = models.forms;
+  if (opts.overlayPath) {
+    if (!existsSync(opts.overlayPath)) throw new Error(`${opts.overlayPath}: overlay file not found (make one with \`sohoa dict learn\`)`);
+    const overlay = NgramModel.deserialise(readFileSync(opts.overlayPath));
+    if (overlay.meta.kind !== 'sohoa-overlay') throw new Error(`${opts.overlayPath}: not a sohoa overlay file`);
+    lm = new InterpolatedModel(models.lm, overlay);
+    forms = new Map([...forms, ...Object.entries((overlay.meta.forms ?? {}) as Record<string, string>)]);
+  }
   const channel = new ChannelModel(models.channel);
   const entries: LexiconEntry[] = [];
   const special = new Set([BOS, NUM, UNK]);
@@ -105,8 +114,8 @@ export function loadRestorer(opts: RestorerOptions = {}): Restorer {
     if (isValidSyllable(w) || forms.has(w)) entries.push({ id, text: w });
   });
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
-  const index = new CandidateIndex(entries, models.fold);
-  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 16, beamCost: 6, maxCost: 9 }, isKnown);
+  const index = new CandidateIndex(entries, models.fold, models.foldMulti);
+  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 10, beamCost: 5, maxCost: 9 }, isKnown);
   const lexicon: Lexicon = { forms, codeParts: models.codeParts };
   const decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: 8, channelWeight: 1, toneStyle: style });
 

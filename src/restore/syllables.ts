@@ -134,8 +134,20 @@ export function placeTone(untoned: string, tone: number, style: ToneStyle = 'cla
   return (untoned.slice(0, i + 1) + TONE_CHARS[tone] + untoned.slice(i + 1)).normalize('NFC');
 }
 
+const splitCache = new Map<string, { untoned: string; tone: number }>();
+
 /** Split a syllable (any case, any tone style) into its untoned lower-case form and tone. */
 export function splitTone(syllable: string): { untoned: string; tone: number } {
+  let hit = splitCache.get(syllable);
+  if (!hit) {
+    hit = splitToneUncached(syllable);
+    if (splitCache.size > 200_000) splitCache.clear();
+    splitCache.set(syllable, hit);
+  }
+  return hit;
+}
+
+function splitToneUncached(syllable: string): { untoned: string; tone: number } {
   const d = syllable.toLowerCase().normalize('NFD');
   const m = d.match(TONE_RE);
   const tone = m ? TONE_CHARS.indexOf(m[0]) : 0;

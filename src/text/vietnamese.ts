@@ -10,14 +10,24 @@ export function nfc(text: string): string {
   return text.normalize('NFC');
 }
 
+const BASE = new Map<string, string>();
+
 /** Remove every diacritic (tones and vowel marks) and map đ→d: "Đắk Lắk" → "Dak Lak". */
 export function stripDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
+  let out = '';
+  for (const ch of text) {
+    if (ch < '\u00c0') {
+      out += ch;
+      continue;
+    }
+    let base = BASE.get(ch);
+    if (base === undefined) {
+      base = ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+      BASE.set(ch, base);
+    }
+    out += base;
+  }
+  return out.normalize('NFC');
 }
 
 /** Remove only the tone mark: "hoạch" → "hoach", "được" → "đươc". */
