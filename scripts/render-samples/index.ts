@@ -20,6 +20,8 @@ import type { Block } from './draw.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const OUT = join(ROOT, 'samples/scans');
+// Gold text and cells are evaluation data: they live with the other gold, not among the inputs.
+const GOLD = join(ROOT, 'bench/gold/scans');
 const FIXTURES = join(ROOT, 'test/fixtures/scans');
 
 export interface ManifestEntry {
@@ -113,12 +115,13 @@ export const FIXTURE_DOC: DocumentSpec = {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  mkdirSync(GOLD, { recursive: true });
   const manifest: ManifestEntry[] = [];
   for (const job of JOBS) {
     const { pdf, gold } = await renderScan(job.doc, job.dpi, job.look, job.stamp);
     const file = `${job.doc.id}.pdf`;
     writeFileSync(join(OUT, file), pdf);
-    writeGold(OUT, job.doc.id, gold);
+    writeGold(GOLD, job.doc.id, gold);
     const { seed: _seed, ...look } = job.look;
     manifest.push({
       file,
@@ -128,15 +131,15 @@ async function main(): Promise<void> {
       dpi: job.dpi,
       look: { ...look, stamp: Boolean(job.stamp) },
       heldOut: job.heldOut,
-      goldText: `${job.doc.id}.gold.txt`,
-      goldJson: `${job.doc.id}.gold.json`,
+      goldText: `../../bench/gold/scans/${job.doc.id}.gold.txt`,
+      goldJson: `../../bench/gold/scans/${job.doc.id}.gold.json`,
     });
     console.log(`${file}: ${gold.pages.length} page(s), ${Math.round(pdf.length / 1024)} KB`);
   }
   const born = await renderBornDigital(planCultureWeek);
   const bornFile = `${planCultureWeek.id}.pdf`;
   writeFileSync(join(OUT, bornFile), born.pdf);
-  writeGold(OUT, planCultureWeek.id, born.gold);
+  writeGold(GOLD, planCultureWeek.id, born.gold);
   manifest.push({
     file: bornFile,
     id: planCultureWeek.id,

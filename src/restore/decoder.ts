@@ -150,7 +150,8 @@ export class Decoder {
         const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
         const keep = cands.find((c) => c.keep && this.isAbbreviation(c.text));
         if (keep) cands = [keep];
-        else {
+        else if (!cands.some((c) => !c.keep && c.ids.length === 1 && c.cost < 1.5 && !isAbbr(c))) {
+          // Not a word in capitals (a heading word like KẾ HOẠCH would read as one cheaply).
           const abbr = cands.filter((c) => isAbbr(c) || c.keep);
           if (abbr.length) cands = abbr;
         }

@@ -3,21 +3,23 @@
  * TCVN 5712:1993, fonts .VnTime/.VnTimeH), VNI (VNI-Windows, fonts VNI-Times) and VISCII
  * (RFC 1456). Values are Unicode NFC; data only, no logic.
  *
- * Sources (tables cross-checked entry by entry, see test/legacy-encodings.test.ts for the
- * checks that stay in the repository):
+ * Sources, each table checked entry by entry against at least two of them:
  * - TCVN3 / TCVN 5712 VN1:
- *   - GNU libiconv `lib/tcvn.h` (tcvn_2uni_1, tcvn_2uni_2), read in the public mirror
- *     github.com/koron/libiconv;
- *   - glibc iconv `TCVN5712-1` (iconvdata/tcvn5712-1.c), dumped byte by byte with `iconv`;
- *   - XFree86 `xc/lib/X11/lcUniConv/tcvn.h` (same tables as libiconv);
- *   - the VN3 (ABC) subset actually produced by Vietnamese converters:
- *     github.com/duydev/vietnamese-conversion `src/charsets.ts` (TCVN3 list) and
- *     github.com/khiemdoan/VBKey `Modules/mdlCodeTable.bas` (TCVN3_TABLE): both agree with
- *     libiconv/glibc on every lower-case letter and on Ă Â Ê Ô Ơ Ư Đ, and both write upper-case
- *     toned letters with the lower-case byte (the .VnTimeH fonts draw them upper case).
- * - VISCII: GNU libiconv `lib/viscii.h` (RFC 1456) and glibc iconv `VISCII`, identical.
- * - VNI-Windows: github.com/duydev/vietnamese-conversion `src/charsets.ts` (VNI list),
- *   github.com/lamdao/xvnkb `vni.h` (VNI[] table) and VBKey `VNI_WINDOWS_TABLE`; all agree.
+ *   - GNU libiconv `lib/tcvn.h` (tables tcvn_2uni_1, tcvn_2uni_2), as mirrored at
+ *     github.com/koron/libiconv; XFree86 `xc/lib/X11/lcUniConv/tcvn.h` has the same tables;
+ *   - glibc iconv charset `TCVN5712-1` (iconvdata/tcvn5712-1.c), dumped byte by byte;
+ *   - the VN3 (ABC) lists of two Vietnamese converters, github.com/duydev/vietnamese-conversion
+ *     (`src/charsets.ts`) and github.com/khiemdoan/VBKey (`Modules/mdlCodeTable.bas`,
+ *     TCVN3_TABLE): they agree with libiconv/glibc on every small letter and on Ă Â Ê Ô Ơ Ư Đ,
+ *     and write toned capitals with the small letter's byte (the .VnTimeH fonts draw capitals).
+ * - VISCII: GNU libiconv `lib/viscii.h` and glibc iconv `VISCII` (identical); VBKey's
+ *   VISCII_TABLE agrees except that it writes the capitals VISCII keeps in C0 (Ẳ Ẵ Ẫ Ỷ Ỹ Ỵ)
+ *   and Õ with small-letter bytes.
+ * - VNI-Windows: duydev/vietnamese-conversion (`src/charsets.ts`, VNI list),
+ *   github.com/lamdao/xvnkb (`vni.h`) and VBKey (VNI_WINDOWS_TABLE): all three agree.
+ * - Windows-1252: the Unicode Consortium mapping CP1252.TXT (as in Python's cp1252 codec).
+ * test/fixtures/legacy/ holds a sample encoded by glibc iconv (TCVN5712-1, VISCII), which the
+ * tests decode with these tables.
  */
 
 /**

@@ -189,7 +189,11 @@ function decodeVni(u: Units, start: number, end: number, explained?: Set<number>
 // Vietnamese syllable check.
 
 const TONE_OF: Readonly<Record<string, number>> = { '\u0301': 1, '\u0300': 2, '\u0309': 3, '\u0303': 4, '\u0323': 5 };
-const ONSETS = ['ngh', 'ng', 'gh', 'gi', 'kh', 'nh', 'ph', 'qu', 'th', 'tr', 'ch', 'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
+// Longest first, so that "ngh" is tried before "ng" (every parse is tried anyway).
+const ONSETS = [
+  'ngh', 'ng', 'gh', 'gi', 'kh', 'nh', 'ph', 'qu', 'th', 'tr', 'ch',
+  'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', '',
+];
 const OPEN_RIMES = [
   'a', 'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'e', 'eo', 'ê', 'êu', 'i', 'ia', 'iu', 'iêu', 'o', 'oa', 'oai', 'oao', 'oay',
   'oe', 'oeo', 'oi', 'ô', 'ôi', 'ơ', 'ơi', 'u', 'ua', 'uây', 'uê', 'ui', 'uôi', 'uơ', 'ươi', 'ươu', 'ưa', 'ưi', 'ưu', 'ư',
@@ -244,9 +248,8 @@ function checkSyllable(word: string): boolean {
   // Case: all small, all capital, or one capital then small letters.
   const rest = word.slice(1);
   const lower = word.toLowerCase();
-  if (word !== lower && word !== word.toUpperCase() && !(word[0] === word[0].toUpperCase() && rest === rest.toLowerCase())) {
-    return false;
-  }
+  const title = word[0] === word[0].toUpperCase() && rest === rest.toLowerCase();
+  if (word !== lower && word !== word.toUpperCase() && !title) return false;
   const nfd = lower.normalize('NFD');
   let tone = 0;
   let base = '';
@@ -423,9 +426,13 @@ function convertLine(u: Units, origLine: string, enc: LegacyEncoding): LineResul
     for (let k = i; k < j; k++) {
       const b = u.bytes[k];
       if (b < 0x80) continue;
-      if (enc === 'tcvn3' ? TCVN3_TO_UNICODE[b] !== undefined || vn1.has(k) : enc === 'viscii' ? VISCII_TO_UNICODE[b] !== undefined : vniBytes.has(k)) {
-        legacyChars++;
-      }
+      const read =
+        enc === 'tcvn3'
+          ? TCVN3_TO_UNICODE[b] !== undefined || vn1.has(k)
+          : enc === 'viscii'
+            ? VISCII_TO_UNICODE[b] !== undefined
+            : vniBytes.has(k);
+      if (read) legacyChars++;
     }
     if (/[\p{L}]|[^\x00-\x7F]/u.test(before)) words++;
     if (after !== before) {
@@ -514,7 +521,7 @@ interface Tally extends Moves {
 }
 
 function tally(results: (LineResult | null)[], keep: (r: LineResult) => boolean): Tally {
-  const t: Tally = { cg: 0, cb: 0, legacy: 0, nonAscii: 0, fixed: 0, kept: 0, broken: 0, junk: 0, words: 0, changed: 0 };
+  const t: Tally = { cg: 0, cb: 0, legacy: 0, nonAscii: 0, words: 0, changed: 0, fixed: 0, kept: 0, broken: 0, junk: 0 };
   for (const r of results) {
     if (!r || (r.changed && !keep(r))) continue;
     t.nonAscii += r.nonAscii;
@@ -541,7 +548,13 @@ function accepted(t: Tally, minFixed: number): boolean {
     t.changed * 4 >= t.words &&
     // Several words repaired and few spoiled; or two repaired words and nothing else.
     ((t.fixed >= minFixed && t.fixed >= 2 * noise && t.fixed >= t.kept) ||
-      (minFixed <= 3 && t.fixed === 2 && noise === 0 && t.kept === 0 && t.cb === 0 && t.legacy >= t.nonAscii && t.changed * 2 >= t.words))
+      (minFixed <= 3 &&
+        t.fixed === 2 &&
+        noise === 0 &&
+        t.kept === 0 &&
+        t.cb === 0 &&
+        t.legacy >= t.nonAscii &&
+        t.changed * 2 >= t.words))
   );
 }
 
@@ -553,7 +566,10 @@ function accepted(t: Tally, minFixed: number): boolean {
  * decoded so far (UTF-8, or windows-1258 when UTF-8 failed); `bytes` the raw bytes in the
  * latter case. Null when the text is not (confidently) in a legacy encoding.
  */
-export function convertLegacyVietnamese(text: string, bytes?: Uint8Array): { text: string; encoding: TextEncoding } | null {
+export function convertLegacyVietnamese(
+  text: string,
+  bytes?: Uint8Array,
+): { text: string; encoding: TextEncoding } | null {
   if (!LEGACY_CANDIDATE.test(text) && !(bytes && bytes.some((b) => b >= 0x80))) return null;
   const lines = text.split('\n');
   const useBytes = bytes !== undefined && bytes.length === text.length;
@@ -592,7 +608,9 @@ export function convertLegacyVietnamese(text: string, bytes?: Uint8Array): { tex
   // A tie follows the nearest decided lines: legacy text comes in whole paragraphs. Between a
   // converted and a kept line, a line that reads as Unicode Vietnamese stays as it is.
   const nearest = (k: number, step: number): string => {
-    for (let i = k + step; i >= 0 && i < lines.length; i += step) if (state[i] === 'convert' || state[i] === 'keep') return state[i];
+    for (let i = k + step; i >= 0 && i < lines.length; i += step) {
+      if (state[i] === 'convert' || state[i] === 'keep') return state[i];
+    }
     return 'none';
   };
   const out = lines.map((line, k) => {
@@ -618,7 +636,8 @@ export function decodeLegacyBytes(bytes: Uint8Array, encoding: LegacyEncoding): 
   const all = new Set<number>();
   for (let k = 0; k < u.bytes.length; k++) if (TCVN3_VN1_EXTRA[u.bytes[k]] !== undefined) all.add(k);
   const n = u.bytes.length;
-  const text = encoding === 'tcvn3' ? decodeTcvn3(u, 0, n, all) : encoding === 'vni' ? decodeVni(u, 0, n) : decodeViscii(u, 0, n);
+  const text =
+    encoding === 'tcvn3' ? decodeTcvn3(u, 0, n, all) : encoding === 'vni' ? decodeVni(u, 0, n) : decodeViscii(u, 0, n);
   return text.normalize('NFC');
 }
 
@@ -665,7 +684,11 @@ function vniTable(): Map<string, number[]> {
  * with its TCVN 5712 VN1 byte; 'abc' writes toned capitals with the small letter's byte, as
  * ABC does for the .VnTimeH fonts. Throws on a character the encoding cannot hold.
  */
-export function encodeLegacyVietnamese(text: string, encoding: LegacyEncoding, tcvn3Style: 'vn1' | 'abc' = 'vn1'): Uint8Array {
+export function encodeLegacyVietnamese(
+  text: string,
+  encoding: LegacyEncoding,
+  tcvn3Style: 'vn1' | 'abc' = 'vn1',
+): Uint8Array {
   const out: number[] = [];
   const nfc = text.normalize('NFC');
   for (const ch of nfc) {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { loadRestorer } from '../src/restore/restorer.ts';
+import { romanLabel } from '../src/restore/decoder.ts';
+
+const restorer = loadRestorer();
+const restore = (line: string) => restorer.restoreLine(line);
+
+describe('restoring diacritics and OCR confusions', () => {
+  it('restores a diacritic-stripped administrative phrase', () => {
+    const out = restore('Ke hoach trien khai thuc hien thu tuc hanh chinh tren dia ban tinh').text;
+    expect(out).toBe('Kế hoạch triển khai thực hiện thủ tục hành chính trên địa bàn tỉnh');
+  });
+
+  it('reads digits and symbols that stand for letters', () => {
+    expect(restore('Quyết định s6 766 của UBND').text).toContain('số 766');
+    expect(restore('ty 1é hồ sơ trực tuyến').text).toContain('lệ');
+    expect(restore('hoàn thành 1a nhiệm vụ').text).toContain('là');
+  });
+
+  it('repairs document codes and keeps numbers and dates', () => {
+    const out = restore('Quyết định số 3478/QD-UBND ngày 10/12/2021 và 766/QP-TTg').text;
+    expect(out).toContain('3478/QĐ-UBND');
+    expect(out).toContain('10/12/2021');
+    expect(out).toContain('766/QĐ-TTg');
+  });
+
+  it('keeps known abbreviations in running text', () => {
+    const out = restore('tỷ lệ DVC trực tuyến và TTHC của UBND').text;
+    expect(out).toContain('DVC');
+    expect(out).toContain('TTHC');
+    expect(out).toContain('UBND');
+  });
+
+  it('preserves case, punctuation and spacing', () => {
+    const out = restore('  KE HOACH:  “Nang cao hieu qua”,  (DVC) - xa;  ').text;
+    expect(out.startsWith('  KẾ HOẠCH:  “')).toBe(true);
+    expect(out).toContain('”,  (DVC) - ');
+    expect(out.endsWith(';  ')).toBe(true);
+  });
+
+  it('keeps list labels and repairs OCR-damaged Roman section numbers', () => {
+    expect(restore('a) Tap trung chi dao').text.startsWith('a) ')).toBe(true);
+    expect(romanLabel('IL')).toBe('II');
+    expect(romanLabel('111')).toBe('III');
+    expect(romanLabel('11')).toBeNull();
+    expect(romanLabel('IV')).toBe('IV');
+  });
+
+  it('gives every change its original, a confidence and alternatives', () => {
+    const { changes } = restore('Ké hoach thuc hién');
+    expect(changes.length).toBeGreaterThanOrEqual(3);
+    for (const c of changes) {
+      expect(c.original).not.toBe(c.restored);
+      expect(c.confidence).toBeGreaterThanOrEqual(0);
+      expect(c.confidence).toBeLessThanOrEqual(1);
+      expect(Array.isArray(c.alternatives)).toBe(true);
+    }
+    expect(changes[0]).toMatchObject({ column: 1, original: 'Ké', restored: 'Kế' });
+  });
+
+  it('takes NFD input and returns NFC, one output line per input line', () => {
+    const input = ['Kế hoạch'.normalize('NFD'), '', 'thuc hien', '   '];
+    const out = restorer.restoreLines(input);
+    expect(out).toHaveLength(4);
+    expect(out[0].text).toBe('Kế hoạch');
+    expect(out[1].text).toBe('');
+    expect(out[3].text).toBe('   ');
+    for (const o of out) expect(o.text).toBe(o.text.normalize('NFC'));
+  });
+
+  it('writes the modern tone style when asked', () => {
+    const modern = loadRestorer({ toneStyle: 'modern' });
+    expect(modern.restoreLine('Cộng hòa xã hội').text).toBe('Cộng hoà xã hội');
+    expect(restore('Cộng hoà xã hội').text).toBe('Cộng hòa xã hội');
+  });
+});
