@@ -10,8 +10,8 @@ import type { LanguageModel } from './lm.ts';
 import { NUM } from './lm.ts';
 import type { Candidate, CandidateGenerator } from './candidates.ts';
 import type { ChannelModel } from './channel.ts';
-import { applyCase, canonicalTone, type ToneStyle } from './syllables.ts';
-import { splitPieces } from '../text/vietnamese.ts';
+import { applyCase, canonicalTone, isValidSyllable, type ToneStyle } from './syllables.ts';
+import { splitPieces, type Piece } from '../text/vietnamese.ts';
 
 export interface DecoderOptions {
   beamWidth: number;
@@ -37,6 +37,41 @@ interface WordSlot {
   cands: Candidate[];
   /** Sentence ends after this slot: the LM context starts again. */
   reset: boolean;
+  /** Filled by the search. */
+  chosen?: Candidate;
+}
+
+type SequenceItem = { kind: 'slot'; slot: WordSlot } | { kind: 'fixed'; id: number; reset: boolean };
+
+interface Prepared {
+  pieces: Piece[];
+  outPieces: string[];
+  slots: WordSlot[];
+  changes: TokenChange[];
+  sequence: SequenceItem[];
+}
+
+/**
+ * Words joined by / or - that are not codes ("đồng/người/năm", "kinh tế-xã hội") are restored
+ * part by part: each part becomes its own piece, the separators stay between them.
+ */
+function splitCompounds(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    if (!p.word || !/^[^/-]*\p{Ll}[^/-]*([/-][^/-]+)+$/u.test(p.text) || /\d/.test(p.text)) {
+      out.push(p);
+      continue;
+    }
+    const re = /[/-]/g;
+    let last = 0;
+    for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+      if (m.index > last) out.push({ text: p.text.slice(last, m.index), start: p.start + last, word: true });
+      out.push({ text: m[0], start: p.start + m.index, word: false });
+      last = m.index + 1;
+    }
+    if (last < p.text.length) out.push({ text: p.text.slice(last), start: p.start + last, word: true });
+  }
+  return out;
 }
 
 interface Hyp {
@@ -75,14 +110,35 @@ export class Decoder {
 
   /** Decode one line given the LM state left by the previous line. */
   decodeLine(line: string, state: { u: number; v: number }): DecodedLine & { state: { u: number; v: number } } {
-    const pieces = splitPieces(line);
+    const r = this.decodeBlock([line], state);
+    return { ...r.lines[0], state: r.state };
+  }
+
+  /**
+   * Decode consecutive lines of one paragraph as one sequence, so a word at the end of a line
+   * sees the words that open the next one; results come back line by line.
+   */
+  decodeBlock(lines: string[], state: { u: number; v: number }): { lines: DecodedLine[]; state: { u: number; v: number } } {
+    const prepared = lines.map((l) => this.prepare(l));
+    const sequence = prepared.flatMap((p) => p.sequence);
+    const chosen = this.search(sequence, state);
+    let k = 0;
+    const out = prepared.map((p) => {
+      for (const slot of p.slots) slot.chosen = chosen.path[k++];
+      return this.finish(p);
+    });
+    return { lines: out, state: chosen.state };
+  }
+
+  private prepare(line: string): Prepared {
+    const pieces = splitCompounds(splitPieces(line));
     const outPieces = pieces.map((p) => p.text);
     const slots: WordSlot[] = [];
     const changes: TokenChange[] = [];
 
     // Classify pieces. Numbers and codes are fixed: they feed the LM as <num> but never change
     // except for code repair.
-    const sequence: ({ kind: 'slot'; slot: WordSlot } | { kind: 'fixed'; id: number; reset: boolean })[] = [];
+    const sequence: SequenceItem[] = [];
     const lm = this.lm;
     const letters = line.replace(/[^\p{L}]/gu, '');
     const capsLine = letters.length > 3 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
@@ -161,8 +217,13 @@ export class Decoder {
       sequence.push({ kind: 'slot', slot });
     });
 
-    // Beam search over the sequence.
+    return { pieces, outPieces, slots, changes, sequence };
+  }
+
+  /** Beam search (pruned Viterbi over trigram states) through the sequence's candidates. */
+  private search(sequence: SequenceItem[], state: { u: number; v: number }): { path: Candidate[]; state: { u: number; v: number } } {
     let beam: Hyp[] = [{ score: 0, u: state.u, v: state.v, prev: null, cand: null }];
+    const lm = this.lm;
     const W = this.opts.channelWeight;
     for (const item of sequence) {
       if (item.kind === 'fixed') {
@@ -199,17 +260,20 @@ export class Decoder {
       }
       beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, this.opts.beamWidth);
     }
-
-    // Back-track the best path.
     const best = beam.reduce((a, b) => (b.score > a.score ? b : a));
-    const chosen: Candidate[] = [];
-    for (let h: Hyp | null = best; h && h.cand; h = h.prev) chosen.push(h.cand);
-    chosen.reverse();
+    const path: Candidate[] = [];
+    for (let h: Hyp | null = best; h && h.cand; h = h.prev) path.push(h.cand);
+    path.reverse();
+    return { path, state: { u: best.u, v: best.v } };
+  }
 
-    slots.forEach((slot, k) => {
-      const cand = chosen[k];
+  /** Writes the chosen candidates back into the line and lists the changes. */
+  private finish(p: Prepared): DecodedLine {
+    const { pieces, outPieces, slots, changes } = p;
+    for (const slot of slots) {
+      const cand = slot.chosen!;
       const restoredCore = this.render(slot.core, cand);
-      if (restoredCore === slot.core) return;
+      if (restoredCore === slot.core) continue;
       outPieces[slot.piece] = slot.prefix + restoredCore + slot.suffix;
       const { confidence, alternatives } = this.confidence(slot, cand);
       changes.push({
@@ -219,9 +283,9 @@ export class Decoder {
         confidence,
         alternatives: alternatives.map((a) => this.render(slot.core, a)).filter((a) => a !== restoredCore),
       });
-    });
+    }
     changes.sort((a, b) => a.column - b.column);
-    return { text: outPieces.join(''), changes, state: { u: best.u, v: best.v } };
+    return { text: outPieces.join(''), changes };
   }
 
   /** Is this vocabulary entry an abbreviation (written in capitals, like UBND, HĐND, TTHC)? */
@@ -250,7 +314,7 @@ export class Decoder {
   private render(observed: string, cand: Candidate): string {
     if (cand.verbatim) return observed;
     if (cand.keep) {
-      const canonical = this.lexicon.forms.get(cand.text);
+      const canonical = isValidSyllable(cand.text) ? undefined : this.lexicon.forms.get(cand.text);
       if (canonical && canonical !== observed) {
         return observed === observed.toUpperCase() && observed.length > 1 ? canonical.toUpperCase() : canonical;
       }
@@ -260,7 +324,9 @@ export class Decoder {
     const upper = observed.length > 1 && observed === observed.toUpperCase() && observed !== observed.toLowerCase();
     return words
       .map((w, i) => {
-        const form = this.lexicon.forms.get(w);
+        // Abbreviations and names have a written form; a syllable that is also an abbreviation
+        // (CA, KH, TT) follows the observed case instead.
+        const form = isValidSyllable(w) ? undefined : this.lexicon.forms.get(w);
         if (form) return upper ? form.toUpperCase() : form;
         const styled = canonicalTone(w, this.opts.toneStyle);
         if (upper) return styled.toUpperCase();

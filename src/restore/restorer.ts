@@ -127,16 +127,24 @@ export function loadRestorer(opts: RestorerOptions = {}): Restorer {
       channel.diacriticWeight = weight;
       gen.clearCache();
     }
+    // Paragraphs (runs of non-empty lines) are decoded as one sequence each.
+    const out: RestoredLine[] = new Array(clean.length);
     let state = { u: -1, v: -1 };
-    return clean.map((line) => {
-      if (!line.trim()) {
+    for (let i = 0; i < clean.length; ) {
+      if (!clean[i].trim()) {
+        out[i] = { text: clean[i], changes: [] };
         state = { u: -1, v: -1 };
-        return { text: line, changes: [] };
+        i++;
+        continue;
       }
-      const r = decoder.decodeLine(line, state);
-      state = r.state;
-      return { text: r.text, changes: r.changes };
-    });
+      let j = i;
+      while (j < clean.length && clean[j].trim() && j - i < 40) j++;
+      const block = decoder.decodeBlock(clean.slice(i, j), state);
+      block.lines.forEach((l, k) => (out[i + k] = l));
+      state = block.state;
+      i = j;
+    }
+    return out;
   };
   const restorer: Restorer = { restoreLines, restoreLine: (line) => restoreLines([line])[0] };
   restorerCache.set(key, restorer);
