@@ -121,6 +121,8 @@ export interface CandidateOptions {
   beamCost: number;
   /** Hard ceiling on a candidate's cost. */
   maxCost: number;
+  /** Candidates whose channel cost minus half their unigram log-probability exceeds the best's by more are dropped. */
+  priorMargin: number;
 }
 
 /** Shape the candidate in the observed token's case so the channel compares like with like. */
@@ -195,10 +197,15 @@ export class CandidateGenerator {
     // Prune by channel cost, then rank by channel cost and unigram prior together.
     const best = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
     const prior = (c: Candidate) => c.cost - 0.5 * c.ids.reduce((a, id) => a + this.lm.unigram(id), 0);
-    return out
+    const ranked = out
       .filter((c) => c.cost <= best + this.options.beamCost)
-      .sort((a, b) => prior(a) - prior(b))
-      .slice(0, this.options.maxCandidates);
+      .map((c) => ({ c, p: prior(c) }))
+      .sort((a, b) => a.p - b.p);
+    const limit = ranked[0].p + this.options.priorMargin;
+    return ranked
+      .filter((x, i) => i === 0 || x.p <= limit || x.c.keep)
+      .slice(0, this.options.maxCandidates)
+      .map((x) => x.c);
   }
 
   /** Keeping an unknown token: cheap for a capitalised word (a name), dear for digit-letter mixes. */

@@ -15,6 +15,8 @@ import { splitPieces, type Piece } from '../text/vietnamese.ts';
 
 export interface DecoderOptions {
   beamWidth: number;
+  /** Hypotheses scoring this far (nats) below the best are dropped. */
+  beamThreshold: number;
   /** Weight of the channel cost against the LM log-probability. */
   channelWeight: number;
   toneStyle: ToneStyle;
@@ -100,6 +102,27 @@ export interface Lexicon {
 }
 
 export class Decoder {
+  // Scratch arrays for the beam expansion, reused across slots.
+  private xScore = new Float64Array(256);
+  private xU = new Int32Array(256);
+  private xV = new Int32Array(256);
+  private xHyp = new Int32Array(256);
+  private xCand = new Int32Array(256);
+  private xUsed = new Uint8Array(256);
+  private grow(): void {
+    const size = this.xScore.length * 2;
+    const copy = <T extends Float64Array | Int32Array>(a: T, Kind: new (n: number) => T): T => {
+      const b = new Kind(size);
+      b.set(a);
+      return b;
+    };
+    this.xScore = copy(this.xScore, Float64Array);
+    this.xU = copy(this.xU, Int32Array);
+    this.xV = copy(this.xV, Int32Array);
+    this.xHyp = copy(this.xHyp, Int32Array);
+    this.xCand = copy(this.xCand, Int32Array);
+  }
+
   constructor(
     private readonly lm: LanguageModel,
     private readonly gen: CandidateGenerator,
@@ -238,9 +261,13 @@ export class Decoder {
         }
         continue;
       }
-      const next = new Map<number, Hyp>();
-      for (const h of beam) {
-        for (const c of item.slot.cands) {
+      // Expand every hypothesis by every candidate into flat arrays; only survivors become objects.
+      let n = 0;
+      for (let hi = 0; hi < beam.length; hi++) {
+        const h = beam[hi];
+        const cands = item.slot.cands;
+        for (let ci = 0; ci < cands.length; ci++) {
+          const c = cands[ci];
           let score = h.score - W * c.cost;
           let u = h.u;
           let v = h.v;
@@ -253,12 +280,32 @@ export class Decoder {
             u = -1;
             v = lm.bos;
           }
-          const key = (u + 1) * (lm.V + 1) + (v + 1);
-          const old = next.get(key);
-          if (!old || old.score < score) next.set(key, { score, u, v, prev: h, cand: c });
+          if (n >= this.xScore.length) this.grow();
+          this.xScore[n] = score;
+          this.xU[n] = u;
+          this.xV[n] = v;
+          this.xHyp[n] = hi;
+          this.xCand[n] = ci;
+          n++;
         }
       }
-      beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, this.opts.beamWidth);
+      // Select the best expansions, one per LM state (u, v), at most beamWidth, within the threshold.
+      const next: Hyp[] = [];
+      const floor = () => (next.length ? next[0].score - this.opts.beamThreshold : -Infinity);
+      const used = this.xUsed.length >= n ? this.xUsed.fill(0, 0, n) : (this.xUsed = new Uint8Array(n * 2));
+      while (next.length < this.opts.beamWidth) {
+        let bi = -1;
+        for (let x = 0; x < n; x++) if (!used[x] && (bi < 0 || this.xScore[x] > this.xScore[bi])) bi = x;
+        if (bi < 0 || this.xScore[bi] < floor()) break;
+        used[bi] = 1;
+        const u = this.xU[bi];
+        const v = this.xV[bi];
+        let dup = false;
+        for (const h of next) if (h.u === u && h.v === v) dup = true;
+        if (dup) continue;
+        next.push({ score: this.xScore[bi], u, v, prev: beam[this.xHyp[bi]], cand: item.slot.cands[this.xCand[bi]] });
+      }
+      beam = next;
     }
     const best = beam.reduce((a, b) => (b.score > a.score ? b : a));
     const path: Candidate[] = [];

@@ -90,6 +90,8 @@ export function diacriticShare(lines: string[]): number {
 }
 
 const restorerCache = new Map<string, Restorer>();
+const PRIOR_MARGIN = Number(process.env.SOHOA_PM ?? 6);
+const BEAM_THRESHOLD = Number(process.env.SOHOA_BT ?? 8);
 
 export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   const style = styleOf(opts.toneStyle);
@@ -115,9 +117,9 @@ export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   });
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
   const index = new CandidateIndex(entries, models.fold, models.foldMulti);
-  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 10, beamCost: 5, maxCost: 9 }, isKnown);
+  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 10, beamCost: 5, maxCost: 9, priorMargin: PRIOR_MARGIN }, isKnown);
   const lexicon: Lexicon = { forms, codeParts: models.codeParts };
-  const decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: 8, channelWeight: 1, toneStyle: style });
+  const decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: 8, beamThreshold: BEAM_THRESHOLD, channelWeight: 1, toneStyle: style });
 
   const restoreLines = (lines: string[]): RestoredLine[] => {
     const clean = lines.map((l) => normalizeInputText(l));

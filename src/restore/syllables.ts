@@ -180,12 +180,33 @@ export function parseSyllable(syllable: string): ParsedSyllable | null {
   return { ...parts, tone };
 }
 
+const validCache = new Map<string, boolean>();
+
 export function isValidSyllable(syllable: string): boolean {
-  return parseSyllable(syllable) !== null;
+  let ok = validCache.get(syllable);
+  if (ok === undefined) {
+    ok = parseSyllable(syllable) !== null;
+    if (validCache.size > 200_000) validCache.clear();
+    validCache.set(syllable, ok);
+  }
+  return ok;
 }
+
+const canonicalCache = { classic: new Map<string, string>(), modern: new Map<string, string>() };
 
 /** Rewrite a syllable's tone mark in the chosen style, keeping its case pattern. */
 export function canonicalTone(syllable: string, style: ToneStyle): string {
+  const cache = canonicalCache[style];
+  let out = cache.get(syllable);
+  if (out === undefined) {
+    out = canonicalToneUncached(syllable, style);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(syllable, out);
+  }
+  return out;
+}
+
+function canonicalToneUncached(syllable: string, style: ToneStyle): string {
   const { untoned, tone } = splitTone(syllable);
   if (tone === 0) return syllable.normalize('NFC');
   const lower = placeTone(untoned, tone, style);
