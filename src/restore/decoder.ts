@@ -291,12 +291,12 @@ export class Decoder {
       }
       // Select the best expansions, one per LM state (u, v), at most beamWidth, within the threshold.
       const next: Hyp[] = [];
-      const floor = () => (next.length ? next[0].score - this.opts.beamThreshold : -Infinity);
+      const threshold = this.opts.beamThreshold;
       const used = this.xUsed.length >= n ? this.xUsed.fill(0, 0, n) : (this.xUsed = new Uint8Array(n * 2));
       while (next.length < this.opts.beamWidth) {
         let bi = -1;
         for (let x = 0; x < n; x++) if (!used[x] && (bi < 0 || this.xScore[x] > this.xScore[bi])) bi = x;
-        if (bi < 0 || this.xScore[bi] < floor()) break;
+        if (bi < 0 || (next.length > 0 && this.xScore[bi] < next[0].score - threshold)) break;
         used[bi] = 1;
         const u = this.xU[bi];
         const v = this.xV[bi];
