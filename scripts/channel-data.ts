@@ -75,9 +75,16 @@ export function buildChannel(input: ChannelBuildInput): ChannelData & { fold: Fo
         if (op.i && op.o) add(subCount, `${op.i}\t${op.o}`);
         else if (op.i) delTotal++;
         else insTotal++;
-        // Segment confusions: one intended char printed as two (sub + insertion), or two as one.
+        // Segment confusions: one intended char printed as two (a substitution with an inserted
+        // character beside it), or two printed as one. An insertion joins the neighbour that is
+        // itself wrong ("của" → "ctia": ủ → ti, not c → ct).
         const nx = ops[k + 1];
-        if (nx && op.i && op.o && !nx.i && nx.o) add(multiCount, `${op.i}\t${op.o}${nx.o}`);
+        const pv = ops[k - 1];
+        const wrong = (o?: Op) => !!o && !!o.i && !!o.o && o.i !== o.o;
+        if (!op.i && op.o) {
+          if (wrong(nx) && !wrong(pv)) add(multiCount, `${nx!.i}\t${op.o}${nx!.o}`);
+          else if (pv && pv.i && pv.o) add(multiCount, `${pv.i}\t${pv.o}${op.o}`);
+        }
         if (nx && op.i && op.o && nx.i && !nx.o) add(multiCount, `${op.i}${nx.i}\t${op.o}`);
         if (nx && op.i && nx.i) add(segTotal, op.i + nx.i);
       }
