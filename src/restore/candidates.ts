@@ -128,7 +128,7 @@ export interface CandidateOptions {
 /** Shape the candidate in the observed token's case so the channel compares like with like. */
 function inCaseOf(observed: string, lower: string): string {
   const letters = observed.replace(/[^\p{L}]/gu, '');
-  if (letters.length > 1 && letters === letters.toUpperCase()) return lower.toUpperCase();
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return lower.toUpperCase();
   if (letters && letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
     return lower.charAt(0).toUpperCase() + lower.slice(1);
   }

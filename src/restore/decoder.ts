@@ -8,6 +8,7 @@
 import type { TokenChange } from '../tree/types.ts';
 import type { LanguageModel } from './lm.ts';
 import { NUM } from './lm.ts';
+import { lmToken } from './lm-build.ts';
 import type { Candidate, CandidateGenerator } from './candidates.ts';
 import type { ChannelModel } from './channel.ts';
 import { applyCase, canonicalTone, isValidSyllable, type ToneStyle } from './syllables.ts';
@@ -60,16 +61,30 @@ interface Prepared {
 function splitCompounds(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
-    if (!p.word || !/^[^/-]*\p{Ll}[^/-]*([/-][^/-]+)+$/u.test(p.text) || /\d/.test(p.text)) {
+    // Internal : ; , after a word (OCR lost the space: "S6:34", "huyện,xã") always split, but not
+    // inside numbers ("81,5", "10:30"); / and - split only between lower-case words, not codes.
+    const compound = /^[^/-]*\p{Ll}[^/-]*([/-][^/-]+)+$/u.test(p.text) && !/\d/.test(p.text);
+    const cuts: number[] = [];
+    if (p.word) {
+      let runStart = 0;
+      for (let k = 0; k < p.text.length; k++) {
+        const ch = p.text[k];
+        const sep = compound ? /[/:;,-]/.test(ch) : /[:;,]/.test(ch);
+        if (!sep) continue;
+        const run = p.text.slice(runStart, k);
+        if (k > 0 && k < p.text.length - 1 && (compound || /\p{L}/u.test(run)) && /[\p{L}\d]/u.test(p.text[k + 1])) cuts.push(k);
+        runStart = k + 1;
+      }
+    }
+    if (!cuts.length) {
       out.push(p);
       continue;
     }
-    const re = /[/-]/g;
     let last = 0;
-    for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
-      if (m.index > last) out.push({ text: p.text.slice(last, m.index), start: p.start + last, word: true });
-      out.push({ text: m[0], start: p.start + m.index, word: false });
-      last = m.index + 1;
+    for (const k of cuts) {
+      if (k > last) out.push({ text: p.text.slice(last, k), start: p.start + last, word: true });
+      out.push({ text: p.text[k], start: p.start + k, word: false });
+      last = k + 1;
     }
     if (last < p.text.length) out.push({ text: p.text.slice(last), start: p.start + last, word: true });
   }
@@ -221,6 +236,11 @@ export class Decoder {
         return;
       }
       if (!/\p{L}/u.test(core)) return;
+      // A lone capital letter in running text is a label or an initial ("Mục V", "điểm A").
+      if (/^\p{Lu}$/u.test(core) && !capsLine && !lineStart) {
+        sequence.push({ kind: 'fixed', id: lm.id(lmToken(core)), reset });
+        return;
+      }
       let cands = this.gen.candidates(core);
       // An all-capital token in running text is an abbreviation: keep a known one, repair an unknown
       // one only into another abbreviation (HDND → HĐND), never into a common word (DVC ↛ ĐỌC).
@@ -363,12 +383,14 @@ export class Decoder {
     if (cand.keep) {
       const canonical = isValidSyllable(cand.text) ? undefined : this.lexicon.forms.get(cand.text);
       if (canonical && canonical !== observed) {
-        return observed === observed.toUpperCase() && observed.length > 1 ? canonical.toUpperCase() : canonical;
+        const letters = observed.replace(/[^\p{L}]/gu, '');
+        return letters.length > 1 && letters === letters.toUpperCase() ? canonical.toUpperCase() : canonical;
       }
       return canonicalTone(observed, this.opts.toneStyle);
     }
     const words = cand.text.split(' ');
-    const upper = observed.length > 1 && observed === observed.toUpperCase() && observed !== observed.toLowerCase();
+    const letters = observed.replace(/[^\p{L}]/gu, '');
+    const upper = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
     return words
       .map((w, i) => {
         // Abbreviations and names have a written form; a syllable that is also an abbreviation
