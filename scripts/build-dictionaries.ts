@@ -30,11 +30,21 @@ export function isHeldOut(fileName: string): boolean {
   return Number.isFinite(n) && n % 5 === 0;
 }
 
+/** Documents numbered 3, 13, 23 … are the development split: not trained on, used for tuning. */
+export function isDev(fileName: string): boolean {
+  const n = parseInt(fileName, 10);
+  return Number.isFinite(n) && n % 10 === 3;
+}
+
 const adminDir = join(dict, 'corpus/admin');
 const adminFiles = readdirSync(adminDir).filter((f) => f.endsWith('.txt')).sort();
-const train = adminFiles.filter((f) => !isHeldOut(f));
 const heldOut = adminFiles.filter(isHeldOut);
-writeFileSync(join(dict, 'corpus/split.json'), JSON.stringify({ rule: 'document number divisible by 5 is held out', train, heldOut }, null, 2) + '\n');
+const dev = adminFiles.filter(isDev);
+const train = adminFiles.filter((f) => !isHeldOut(f) && !isDev(f));
+writeFileSync(
+  join(dict, 'corpus/split.json'),
+  JSON.stringify({ rule: 'number divisible by 5: held out (never trained on or tuned on); number ending in 3: development (tuning only)', train, dev, heldOut }, null, 2) + '\n',
+);
 
 const sentences: string[][] = [];
 const cased = new Map<string, Map<string, number>>();
@@ -98,12 +108,16 @@ for (const line of read(join(corpusDir, 'tesseract-langdata-vie/vie.word.bigrams
   if (parts.length === 2 && isValidSyllable(parts[0]) && isValidSyllable(parts[1])) pairs.push([parts[0], parts[1]]);
 }
 
+/** p1 = KN continuation · broad unigram (subtitles, word list) · uniform; chosen on the dev split. */
+const UNIGRAM_MIX: [number, number, number] = [0.8, 0.15, 0.05];
 const started = Date.now();
+const mix = process.env.SOHOA_UNIGRAM_MIX?.split(',').map(Number) as [number, number, number] | undefined;
 const tables = buildKneserNey({
   sentences,
   pairs,
   unigramCounts,
   acceptExtra: (t) => isValidSyllable(t) || t === NUM,
+  unigramMix: mix ?? UNIGRAM_MIX,
 });
 const bin = NgramModel.serialise(tables);
 writeFileSync(join(dict, 'lm/syllable-3gram.bin.gz'), bin);
