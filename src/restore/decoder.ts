@@ -31,6 +31,8 @@ export interface DecodedLine {
 /** Punctuation that can wrap a word; OCR symbols that stand for letters (& ¢ § $ @) are not here. */
 const EDGE = /[.,;:!?()[\]{}"“”'‘’«»…\-–—_*/\\|~^`´·•<>=+]/u;
 const SENTENCE_END = /[.;:!?]/;
+/** Symbols that Vietnamese administrative text does not use on their own: a speck read as a glyph. */
+const NOISE = /[$£¥§¢€©®™¬¤¦¨¯¶¸¹º¼½¾¿×÷~^`´]/;
 
 interface WordSlot {
   piece: number;
@@ -193,6 +195,13 @@ export class Decoder {
       const reset = SENTENCE_END.test(suffix);
       const lineStart = firstWord;
       firstWord = false;
+      // Scanner specks read as symbols (")$)", "£", "¥ ~"): dropped, with the space after them.
+      if (!/[\p{L}\d]/u.test(p.text) && NOISE.test(p.text) && /^[^\p{L}\d\s]+$/u.test(p.text)) {
+        outPieces[i] = '';
+        if (i + 1 < pieces.length && !pieces[i + 1].word) outPieces[i + 1] = '';
+        changes.push({ column: p.start + 1, original: p.text, restored: '', confidence: 0.9, alternatives: [] });
+        return;
+      }
       if (!core) return;
       // List and section labels: "a)", "đ)", and Roman numerals opening a line ("II.", OCR'd "IL.", "111.").
       if (/^\)/.test(suffix) && [...core].length === 1) {
