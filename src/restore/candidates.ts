@@ -9,6 +9,7 @@ import type { ChannelModel } from './channel.ts';
 import type { LanguageModel } from './lm.ts';
 import { lmToken } from './lm-build.ts';
 import { stripDiacritics } from '../text/vietnamese.ts';
+import { applyCase } from './syllables.ts';
 
 export interface Candidate {
   /** Lower-case text of the candidate; two syllables are joined by a space. */
@@ -127,12 +128,7 @@ export interface CandidateOptions {
 
 /** Shape the candidate in the observed token's case so the channel compares like with like. */
 function inCaseOf(observed: string, lower: string): string {
-  const letters = observed.replace(/[^\p{L}]/gu, '');
-  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return lower.toUpperCase();
-  if (letters && letters[0] === letters[0].toUpperCase() && letters[0] !== letters[0].toLowerCase()) {
-    return lower.charAt(0).toUpperCase() + lower.slice(1);
-  }
-  return lower;
+  return applyCase(observed, lower);
 }
 
 export class CandidateGenerator {

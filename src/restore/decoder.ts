@@ -11,7 +11,7 @@ import { NUM } from './lm.ts';
 import { lmToken } from './lm-build.ts';
 import type { Candidate, CandidateGenerator } from './candidates.ts';
 import type { ChannelModel } from './channel.ts';
-import { applyCase, canonicalTone, isValidSyllable, type ToneStyle } from './syllables.ts';
+import { applyCase, canonicalTone, casePattern, isValidSyllable, type ToneStyle } from './syllables.ts';
 import { splitPieces, type Piece } from '../text/vietnamese.ts';
 
 export interface DecoderOptions {
@@ -392,14 +392,12 @@ export class Decoder {
     if (cand.keep) {
       const canonical = isValidSyllable(cand.text) ? undefined : this.lexicon.forms.get(cand.text);
       if (canonical && canonical !== observed) {
-        const letters = observed.replace(/[^\p{L}]/gu, '');
-        return letters.length > 1 && letters === letters.toUpperCase() ? canonical.toUpperCase() : canonical;
+        return casePattern(observed) === 'upper' ? canonical.toUpperCase() : canonical;
       }
       return canonicalTone(observed, this.opts.toneStyle);
     }
     const words = cand.text.split(' ');
-    const letters = observed.replace(/[^\p{L}]/gu, '');
-    const upper = letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    const upper = casePattern(observed) === 'upper';
     return words
       .map((w, i) => {
         // Abbreviations and names have a written form; a syllable that is also an abbreviation

@@ -213,14 +213,32 @@ function canonicalToneUncached(syllable: string, style: ToneStyle): string {
   return applyCase(syllable, lower);
 }
 
+export type CasePattern = 'upper' | 'title' | 'lower';
+const caseCache = new Map<string, CasePattern>();
+
+/** The case pattern of a token's letters: UPPER (two or more letters, all capitals), Title, lower. */
+export function casePattern(token: string): CasePattern {
+  let c = caseCache.get(token);
+  if (c === undefined) {
+    const letters = token.replace(/[^\p{L}]/gu, '');
+    const first = letters[0];
+    c =
+      letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+        ? 'upper'
+        : first && first === first.toUpperCase() && first !== first.toLowerCase()
+          ? 'title'
+          : 'lower';
+    if (caseCache.size > 200_000) caseCache.clear();
+    caseCache.set(token, c);
+  }
+  return c;
+}
+
 /** Give `lower` the case pattern of `model` (UPPER, Title or lower). */
 export function applyCase(model: string, lower: string): string {
-  const letters = model.replace(/[^\p{L}]/gu, '');
-  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return lower.toUpperCase();
-  const first = letters[0];
-  if (first && first === first.toUpperCase() && first !== first.toLowerCase()) {
-    return lower.charAt(0).toUpperCase() + lower.slice(1);
-  }
+  const c = casePattern(model);
+  if (c === 'upper') return lower.toUpperCase();
+  if (c === 'title') return lower.charAt(0).toUpperCase() + lower.slice(1);
   return lower;
 }
 
