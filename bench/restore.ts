@@ -6,7 +6,9 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadRestorer, loadModels } from '../src/restore/restorer.ts';
+import { createRestorer, loadRestorer, loadModels } from '../src/restore/restorer.ts';
+import { buildKneserNey, textToSentences } from '../src/restore/lm-build.ts';
+import { NgramModel } from '../src/restore/lm.ts';
 import { stripDiacritics } from '../src/text/vietnamese.ts';
 import { emptyReport, pct, scoreLines, tokensOf, type AccuracyReport } from './accuracy.ts';
 
@@ -48,6 +50,15 @@ export async function benchRestore(): Promise<string> {
   const udInput = udGold.map(stripDiacritics);
   scoreLines(udInput, restore(udInput), udGold, ud);
 
+  // (2b) the same with a model trained on the UD train file only (the published setting).
+  const udOnly = emptyReport();
+  const udTrain = read(join(root, '../shared/corpus/ud-vietnamese-vtb/vi_vtb-ud-train.txt'))
+    .split('\n')
+    .flatMap((l) => textToSentences(l));
+  const udModel = new NgramModel(buildKneserNey({ sentences: udTrain }));
+  const udRestorer = createRestorer({ ...loadModels(), lm: udModel, forms: new Map() });
+  scoreLines(udInput, udRestorer.restoreLines(udInput).map((r) => r.text), udGold, udOnly);
+
   // (3) real OCR text of the seeds, against hand-made gold.
   const seeds = emptyReport();
   const goldDir = join(root, 'bench/gold/seeds');
@@ -80,7 +91,8 @@ export async function benchRestore(): Promise<string> {
     '| data | gold syllables | raw | restored | fixed | broken |',
     '|---|---|---|---|---|---|',
     row(`held-out admin documents, diacritics stripped (${split.heldOut.length} docs)`, admin),
-    row('UD Vietnamese-VTB dev, diacritics stripped', ud),
+    row('UD Vietnamese-VTB dev, diacritics stripped (sohoa model)', ud),
+    row(`UD Vietnamese-VTB dev, diacritics stripped (model trained on UD train only, ${udTrain.length} sentences)`, udOnly),
     row('real OCR (English-model) seeds, both', seeds),
     ...seedRows,
     '',

@@ -98,7 +98,14 @@ export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   const key = `${style}|${opts.overlayPath ?? ''}|${opts.dictionariesDir ?? ''}`;
   const cached = restorerCache.get(key);
   if (cached) return cached;
-  const models = loadModels(opts.dictionariesDir);
+  const restorer = createRestorer(loadModels(opts.dictionariesDir), opts);
+  restorerCache.set(key, restorer);
+  return restorer;
+}
+
+/** A restorer over given models (e.g. a language model trained for a benchmark). */
+export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}): Restorer {
+  const style = styleOf(opts.toneStyle);
   let lm: LanguageModel = models.lm;
   let forms = models.forms;
   if (opts.overlayPath) {
@@ -148,7 +155,5 @@ export function loadRestorer(opts: RestorerOptions = {}): Restorer {
     }
     return out;
   };
-  const restorer: Restorer = { restoreLines, restoreLine: (line) => restoreLines([line])[0] };
-  restorerCache.set(key, restorer);
-  return restorer;
+  return { restoreLines, restoreLine: (line) => restoreLines([line])[0] };
 }
