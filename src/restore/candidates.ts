@@ -11,6 +11,9 @@ import { lmToken } from './lm-build.ts';
 import { stripDiacritics } from '../text/vietnamese.ts';
 import { applyCase } from './syllables.ts';
 
+/** Weight of the unigram log-probability when ranking a token's candidates before the search. */
+const PRIOR_WEIGHT = 1;
+
 export interface Candidate {
   /** Lower-case text of the candidate; two syllables are joined by a space. */
   text: string;
@@ -192,7 +195,7 @@ export class CandidateGenerator {
     }
     // Prune by channel cost, then rank by channel cost and unigram prior together.
     const best = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
-    const prior = (c: Candidate) => c.cost - 0.5 * c.ids.reduce((a, id) => a + this.lm.unigram(id), 0);
+    const prior = (c: Candidate) => c.cost - PRIOR_WEIGHT * c.ids.reduce((a, id) => a + this.lm.unigram(id), 0);
     const ranked = out
       .filter((c) => c.cost <= best + this.options.beamCost)
       .map((c) => ({ c, p: prior(c) }))

@@ -90,8 +90,9 @@ export function diacriticShare(lines: string[]): number {
 }
 
 const restorerCache = new Map<string, Restorer>();
-const PRIOR_MARGIN = Number(process.env.SOHOA_PM ?? 6);
-const BEAM_THRESHOLD = Number(process.env.SOHOA_BT ?? 8);
+/** Search widths: candidates within this prior margin (nats), hypotheses within this threshold. */
+const PRIOR_MARGIN = 8;
+const BEAM_THRESHOLD = 8;
 
 export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   const style = styleOf(opts.toneStyle);
@@ -124,7 +125,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   });
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
   const index = new CandidateIndex(entries, models.fold, models.foldMulti);
-  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 10, beamCost: 5, maxCost: 9, priorMargin: PRIOR_MARGIN }, isKnown);
+  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 12, beamCost: 5, maxCost: 9, priorMargin: PRIOR_MARGIN }, isKnown);
   const lexicon: Lexicon = { forms, codeParts: models.codeParts };
   const decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: 8, beamThreshold: BEAM_THRESHOLD, channelWeight: 1, toneStyle: style });
 
