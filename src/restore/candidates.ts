@@ -9,7 +9,7 @@ import type { ChannelModel } from './channel.ts';
 import type { LanguageModel } from './lm.ts';
 import { lmToken } from './lm-build.ts';
 import { stripDiacritics } from '../text/vietnamese.ts';
-import { applyCase } from './syllables.ts';
+import { applyCase, casePattern } from './syllables.ts';
 
 /** Weight of the unigram log-probability when ranking a token's candidates before the search. */
 const PRIOR_WEIGHT = 1;
@@ -25,6 +25,8 @@ export interface Candidate {
   keep?: boolean;
   /** Written back exactly as observed (a number kept as a number). */
   verbatim?: boolean;
+  /** Written in lower case whatever the observed case (its capital was the misreading). */
+  lower?: boolean;
 }
 
 export interface LexiconEntry {
@@ -162,11 +164,21 @@ export class CandidateGenerator {
     const variants = this.index.foldVariants(observed);
     const out: Candidate[] = [];
     for (const e of this.index.near(variants, maxEdits)) {
-      const intended = inCaseOf(observed, e.text);
-      const cost = variants.includes(skeleton(e.text)) && intended.length === observed.length
-        ? this.channel.positionalCost(intended, observed)
-        : this.channel.cost(intended, observed, this.options.maxCost);
-      if (cost <= this.options.maxCost) out.push({ text: e.text, ids: [e.id], cost });
+      const sameShape = variants.includes(skeleton(e.text)) && e.text.length === observed.length;
+      const costIn = (intended: string) =>
+        sameShape ? this.channel.positionalCost(intended, observed) : this.channel.cost(intended, observed, this.options.maxCost);
+      let cost = costIn(inCaseOf(observed, e.text));
+      // A capital at the start may itself be the misreading ("Ié" for lệ, "Tỷ Ié"): compare in
+      // lower case too, and if that reads better the word is written in lower case.
+      let lower = false;
+      if (casePattern(observed) === 'title') {
+        const c = costIn(e.text) + 0.5;
+        if (c < cost) {
+          cost = c;
+          lower = true;
+        }
+      }
+      if (cost <= this.options.maxCost) out.push({ text: e.text, ids: [e.id], cost, ...(lower ? { lower } : {}) });
     }
     return out;
   }

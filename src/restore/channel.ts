@@ -109,6 +109,7 @@ export class ChannelModel {
   set diacriticWeight(w: number) {
     this.weight = w;
     this.fastSub.clear();
+    this.segCache.clear();
   }
 
   private isDiacriticOnly(intended: string, observed: string): boolean {
@@ -161,7 +162,7 @@ export class ChannelModel {
       const del = this.delCost(ci);
       d[i][0] = d[i - 1][0] + del;
       // Segment confusions ending at i: intended one or two characters printed as another segment.
-      const seg1 = this.multiByIntended.get(ci) ?? this.multiByIntended.get(ci.toLowerCase());
+      const seg1 = this.segmentsOf(ci);
       const seg2 = i >= 2 ? (this.multiByIntended.get(intended.slice(i - 2, i)) ?? this.multiByIntended.get(intended.slice(i - 2, i).toLowerCase())) : undefined;
       let rowMin = d[i][0];
       for (let j = 1; j <= m; j++) {
@@ -179,6 +180,26 @@ export class ChannelModel {
     }
     return d[n][m];
   }
+
+  /**
+   * Segment confusions for one intended character: its own, else those of the same letter
+   * without its tone (ứ → those of ư) plus the cost of losing the tone.
+   */
+  private segmentsOf(ch: string): { observed: string; cost: number }[] | undefined {
+    const cached = this.segCache.get(ch);
+    if (cached !== undefined) return cached ?? undefined;
+    const lower = ch.toLowerCase();
+    let list = this.multiByIntended.get(ch) ?? this.multiByIntended.get(lower);
+    const toneless = lower.normalize('NFD').replace(/[\u0301\u0300\u0309\u0303\u0323]/g, '').normalize('NFC');
+    if (toneless !== lower) {
+      const extra = this.data.diacritic.toneLost * this.weight;
+      const backoff = (this.multiByIntended.get(toneless) ?? []).map((o) => ({ observed: o.observed, cost: o.cost + extra }));
+      if (backoff.length) list = [...(list ?? []), ...backoff.filter((b) => !list?.some((o) => o.observed === b.observed))];
+    }
+    this.segCache.set(ch, list ?? null);
+    return list;
+  }
+  private segCache = new Map<string, { observed: string; cost: number }[] | null>();
 
   private segment(d: Float64Array[], from: number, j: number, options: { observed: string; cost: number }[], lowerObserved: string, best: number): number {
     for (const { observed: obs, cost } of options) {

@@ -196,7 +196,7 @@ export class Decoder {
       const lineStart = firstWord;
       firstWord = false;
       // Scanner specks read as symbols (")$)", "£", "¥ ~"): dropped, with the space after them.
-      if (!/[\p{L}\d]/u.test(p.text) && NOISE.test(p.text) && /^[^\p{L}\d\s]+$/u.test(p.text)) {
+      if (!/[\p{L}\d]/u.test(p.text) && NOISE.test(p.text) && /^[^\p{L}\d\s]+$/u.test(p.text) && !/^.\)$/u.test(p.text)) {
         outPieces[i] = '';
         if (i + 1 < pieces.length && !pieces[i + 1].word) outPieces[i + 1] = '';
         changes.push({ column: p.start + 1, original: p.text, restored: '', confidence: 0.9, alternatives: [] });
@@ -406,7 +406,7 @@ export class Decoder {
         if (form) return upper ? form.toUpperCase() : form;
         const styled = canonicalTone(w, this.opts.toneStyle);
         if (upper) return styled.toUpperCase();
-        return i === 0 ? applyCase(observed, styled) : styled;
+        return i === 0 && !cand.lower ? applyCase(observed, styled) : styled;
       })
       .join(' ');
   }

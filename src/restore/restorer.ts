@@ -125,7 +125,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   });
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
   const index = new CandidateIndex(entries, models.fold, models.foldMulti);
-  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 12, beamCost: 5, maxCost: 9, priorMargin: PRIOR_MARGIN }, isKnown);
+  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 12, beamCost: 7, maxCost: 9, priorMargin: PRIOR_MARGIN }, isKnown);
   const lexicon: Lexicon = { forms, codeParts: models.codeParts };
   const decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: 8, beamThreshold: BEAM_THRESHOLD, channelWeight: 1, toneStyle: style });
 
