@@ -42,8 +42,10 @@ interface WordSlot {
   cands: Candidate[];
   /** Sentence ends after this slot: the LM context starts again. */
   reset: boolean;
-  /** Filled by the search. */
+  /** Filled by the search: the choice, the LM state before it, the next two chosen words. */
   chosen?: Candidate;
+  before?: { u: number; v: number };
+  after?: [number, number];
 }
 
 type SequenceItem = { kind: 'slot'; slot: WordSlot } | { kind: 'fixed'; id: number; reset: boolean };
@@ -162,11 +164,12 @@ export class Decoder {
     const prepared = lines.map((l) => this.prepare(l));
     const sequence = prepared.flatMap((p) => p.sequence);
     const chosen = this.search(sequence, state);
-    let k = 0;
-    const out = prepared.map((p) => {
-      for (const slot of p.slots) slot.chosen = chosen.path[k++];
-      return this.finish(p);
+    prepared.flatMap((p) => p.slots).forEach((slot, i) => {
+      slot.chosen = chosen.path[i];
+      slot.before = chosen.before[i];
+      slot.after = [chosen.path[i + 1]?.ids[0] ?? -1, chosen.path[i + 1]?.ids[1] ?? chosen.path[i + 2]?.ids[0] ?? -1];
     });
+    const out = prepared.map((p) => this.finish(p));
     return { lines: out, state: chosen.state };
   }
 
@@ -273,7 +276,7 @@ export class Decoder {
   }
 
   /** Beam search (pruned Viterbi over trigram states) through the sequence's candidates. */
-  private search(sequence: SequenceItem[], state: { u: number; v: number }): { path: Candidate[]; state: { u: number; v: number } } {
+  private search(sequence: SequenceItem[], state: { u: number; v: number }): { path: Candidate[]; before: { u: number; v: number }[]; state: { u: number; v: number } } {
     let beam: Hyp[] = [{ score: 0, u: state.u, v: state.v, prev: null, cand: null }];
     const lm = this.lm;
     const W = this.opts.channelWeight;
@@ -338,9 +341,14 @@ export class Decoder {
     }
     const best = beam.reduce((a, b) => (b.score > a.score ? b : a));
     const path: Candidate[] = [];
-    for (let h: Hyp | null = best; h && h.cand; h = h.prev) path.push(h.cand);
+    const before: { u: number; v: number }[] = [];
+    for (let h: Hyp | null = best; h && h.cand; h = h.prev) {
+      path.push(h.cand);
+      before.push({ u: h.prev?.u ?? -1, v: h.prev?.v ?? -1 });
+    }
     path.reverse();
-    return { path, state: { u: best.u, v: best.v } };
+    before.reverse();
+    return { path, before, state: { u: best.u, v: best.v } };
   }
 
   /** Writes the chosen candidates back into the line and lists the changes. */
@@ -371,9 +379,33 @@ export class Decoder {
   }
 
   /** Posterior-like confidence from the channel and unigram scores of the slot's candidates. */
+  /**
+   * Confidence of the chosen reading: a softmax over the slot's candidates of channel score plus
+   * the LM score of the window around it (two words before, the candidate, two words after),
+   * the rest of the best path held fixed. Alternatives are the next best readings.
+   */
   private confidence(slot: WordSlot, chosen: Candidate): { confidence: number; alternatives: Candidate[] } {
     const W = this.opts.channelWeight;
-    const scored = slot.cands.map((c) => ({ c, s: -W * c.cost + c.ids.reduce((a, id) => a + this.lm.unigram(id), 0) * 0.3 }));
+    const lm = this.lm;
+    const { u: u0, v: v0 } = slot.before ?? { u: -1, v: -1 };
+    const [n1, n2] = slot.after ?? [-1, -1];
+    const scored = slot.cands.map((c) => {
+      let s = -W * c.cost;
+      let u = u0;
+      let v = v0;
+      for (const w of c.ids) {
+        s += lm.logp(u, v, w);
+        u = v;
+        v = w;
+      }
+      for (const w of [n1, n2]) {
+        if (w < 0) break;
+        s += lm.logp(u, v, w);
+        u = v;
+        v = w;
+      }
+      return { c, s };
+    });
     const max = Math.max(...scored.map((x) => x.s));
     const z = scored.reduce((a, x) => a + Math.exp(x.s - max), 0);
     const mine = scored.find((x) => x.c === chosen);
