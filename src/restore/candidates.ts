@@ -195,9 +195,17 @@ export class CandidateGenerator {
         const left = this.single(letters.slice(0, k).join(''), 0);
         const right = this.single(letters.slice(k).join(''), 0);
         if (!left.length || !right.length) continue;
-        const l = left.reduce((a, b) => (b.cost < a.cost ? b : a));
-        const r = right.reduce((a, b) => (b.cost < a.cost ? b : a));
-        out.push({ text: `${l.text} ${r.text}`, ids: [...l.ids, ...r.ids], cost: l.cost + r.cost + 1.0 });
+        // The two or three likeliest readings of each half (channel and unigram prior together);
+        // the search's LM picks among their combinations.
+        const top = (list: Candidate[]) =>
+          list
+            .map((c) => ({ c, p: c.cost - this.lm.unigram(c.ids[0]) }))
+            .sort((a, b) => a.p - b.p)
+            .slice(0, 3)
+            .map((x) => x.c);
+        for (const l of top(left)) for (const r of top(right)) {
+          out.push({ text: `${l.text} ${r.text}`, ids: [...l.ids, ...r.ids], cost: l.cost + r.cost + 1.0 });
+        }
       }
     }
     if (known || !out.length || /^[\p{L}']+$/u.test(observed)) {
