@@ -16,7 +16,8 @@ function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4, l: 1, ll: 2, lll: 3, lv: 4 };
+/** Quarter numbers as written and as OCR misreads Roman numerals (I → l or 1: "Quý 1V", "Quý 111"). */
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4, l: 1, ll: 2, lll: 3, lv: 4, '1v': 4, '11': 2, '111': 3 };
 
 /** A day digit group as handwritten-then-OCR'd: `/7` or `l7` for 17. */
 function dayNumber(s: string): number {
@@ -75,7 +76,7 @@ function dayHits(f: string): DateHit[] {
   return out;
 }
 
-const QUARTER = String.raw`quy\s*(iv|iii|ii|i|lv|lll|ll|l|[1-4])\b(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?`;
+const QUARTER = String.raw`quy\s*(iv|iii|ii|i|lv|1v|lll|ll|l|111|11|[1-4])\b(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?`;
 const MONTH = String.raw`thang\s*(\d{1,2})\s*(?:[/-]\s*|\s+nam\s+)(\d{4})`;
 
 function quarterRange(q: number, y: number): [string, string] {
@@ -86,7 +87,8 @@ function quarterRange(q: number, y: number): [string, string] {
 const RECUR: [RegExp, string][] = [
   [/dinh ky\s*(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
   [/(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
-  [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*(?:ky|quy)[^,;.]{0,20}/y, 'each reporting period, day $2 of its last month'],
+  [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*quy[^,;.]{0,20}/y, 'quarterly, by $1:00 on day $2 of the quarter\'s last month'],
+  [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*ky[^,;.]{0,20}/y, 'each reporting period, day $2 of its last month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:cuoi\s*quy)/y, 'quarterly, by day $1 of the quarter\'s last month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:sau|ke tiep|tiep theo)/y, 'monthly, by day $1 of the next month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*hang\s*thang/y, 'monthly, by day $1'],
@@ -188,6 +190,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       const end = i + m[0].length;
       const introduced = /dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
+      // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
+      if (/^(?:moi|hang)\b/.test(m[0]) && /\d+\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;
       push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') });
       RECUR_ANY.lastIndex = end;
       break;
@@ -198,6 +202,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
   for (let m = yre.exec(f); m; m = yre.exec(f)) {
     if (!opts.field && !m[1]) continue;
+    // "so với cuối năm 2025" (a baseline), "kết quả rà soát cuối năm 2026" (when data is taken).
+    if (!opts.field && /(?:so voi|ket qua[a-z ]{0,20}|so lieu[a-z ]{0,20})\s*$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;
     const y1 = +m[2];
     const y2 = m[3] ? +m[3] : null;
     if (y1 < 1900 || y1 > 2100) continue;

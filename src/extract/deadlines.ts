@@ -15,7 +15,11 @@ import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 
 const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao|xong|bat dau|trong|cuoi|dau|ke tu|sau)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
 const NOT_DEADLINE = /(?:tinh|cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
-const RESULTS_SECTION = /ket qua|thuc trang|tinh hinh|danh gia|can cu/;
+/**
+ * Titles of results and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
+ * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
+ */
+const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)/;
 const TIME_SECTION = /thoi gian|tien do|nhiem vu|to chuc thuc hien|che do bao cao|trach nhiem|phan cong/;
 
 function toDeadline(f: string, text: string, t: TimeExpr, context: string, responsible: string | null, ref: SourceRef): Deadline {
@@ -33,7 +37,26 @@ function toDeadline(f: string, text: string, t: TimeExpr, context: string, respo
 /** The words of a clause before the expression: what is due. */
 function contextBefore(p: Para, at: number): string {
   const before = p.text.slice(0, at);
-  const cut = Math.max(before.lastIndexOf(';'), before.search(/\.\s+\p{Lu}[^.]*$/u), before.lastIndexOf('('), before.lastIndexOf(':'));
+  // An opening bracket cuts only while open: "báo cáo … (qua Phòng Nội vụ) trước ngày …" keeps its words.
+  let open = -1;
+  for (let i = before.length - 1, depth = 0; i >= 0; i--) {
+    if (before[i] === ')') depth++;
+    else if (before[i] === '(') {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  let cut = Math.max(before.lastIndexOf(';'), before.search(/\.\s+\p{Lu}[^.]*$/u), open, before.lastIndexOf(':'));
+  // "… tại Hội nghị tổng kết … (trong tháng 01/2025)": the bracket holds only the time; what is due is before it.
+  if (cut === open && open >= 0 && /^\s*(?:trong|trước|vào|đến|hạn|chậm nhất)?\s*(?:ngày|tháng)?\s*$/iu.test(before.slice(open + 1))) {
+    const outer = before.slice(0, open);
+    const oc = Math.max(outer.lastIndexOf(';'), outer.search(/\.\s+\p{Lu}[^.]*$/u), outer.lastIndexOf(':'));
+    const ctx = clean(outer.slice(oc + 1).replace(/^\.\s*/, ''));
+    if (ctx.split(' ').length >= 2) return ctx.length > 160 ? `${ctx.slice(0, 157).replace(/\s+\S*$/, '')}…` : ctx;
+  }
   let c = before.slice(cut + 1);
   c = c.replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])\s*/u, '');
   // Drop the trigger words at the end ("… báo cáo sơ kết (trước ngày").
@@ -49,6 +72,15 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
   const fromField = (value: string, context: string, responsible: string | null, ref: SourceRef, warnAt: SourceRef) => {
     const f = fold(value);
     const found = scanTime(f, { field: true, year });
+    // "Định kỳ hằng tháng, trước ngày 05 của tháng sau": one recurrence said twice, the second more precisely.
+    for (let k = 0; k + 1 < found.length; k++) {
+      const a = found[k];
+      const b = found[k + 1];
+      if (a.kind === 'recurring' && b.kind === 'recurring' && /^\s*[,;]?\s*(?:va\s*)?$/.test(f.slice(a.end, b.start))) {
+        found.splice(k, 2, { ...b, start: a.start, recurrence: b.recurrence && b.recurrence.length > (a.recurrence ?? '').length ? b.recurrence : a.recurrence });
+        k--;
+      }
+    }
     for (const t of found) out.push(toDeadline(f, value, t, context, responsible, ref));
     if (!found.length && value.trim()) {
       out.push({ date: null, endDate: null, text: clean(value), context: trimItem(context), responsible, recurrence: null, ref });
@@ -96,7 +128,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     if (own && own.para === i && (own.kind === 'roman' || own.kind === 'appendix' || own.kind === 'chapter')) continue;
     // The innermost section title that says what it holds decides: results / legal grounds (no
     // deadlines there) or time, tasks, organisation. Sentences that open with a number are not titles.
-    const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && a.rest.length <= 100 && !/[.;]\s*$/.test(a.rest) && (RESULTS_SECTION.test(fold(a.heading)) || TIME_SECTION.test(fold(a.heading))));
+    const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && a.rest.length <= 100 && !/[.;]\s*$/.test(a.rest) && (RESULTS_SECTION.test(fold(a.heading).trim()) || TIME_SECTION.test(fold(a.heading))));
     if (decisive && !TIME_SECTION.test(fold(decisive.heading))) continue;
     const spans = citations.spans.get(i) ?? [];
     // "Thời gian thực hiện: …" as a numbered heading's own text: a field.

@@ -23,12 +23,15 @@ export interface Grid {
   rows: GridRow[];
   /** Paragraph indexes a text table spans. */
   paras: number[];
+  /** Paragraph where the table starts (its place in the section tree), or -1. */
+  para: number;
 }
 
-function splitPipes(p: Para, table: number, row: number): GridCell[] {
+function splitPipes(p: Para, table: number, row: number, leading: boolean): GridCell[] {
   let text = p.text;
   let offset = 0;
-  if (/^\s*\|/.test(text)) {
+  // A leading pipe is a border only in tables written with borders; else it marks an empty first cell.
+  if (leading && /^\s*\|/.test(text)) {
     offset = text.indexOf('|') + 1;
     text = text.slice(offset).replace(/\|\s*$/, '');
   }
@@ -45,15 +48,17 @@ function splitPipes(p: Para, table: number, row: number): GridCell[] {
 export function findGrids(tree: DocumentRoot, paras: Para[]): Grid[] {
   const grids: Grid[] = [];
   for (const page of tree.children) {
-    for (const block of page.children) {
-      if (block.type !== 'table') continue;
+    page.children.forEach((block, bi) => {
+      if (block.type !== 'table') return;
       const b = block.data?.bbox;
       const index = grids.length;
+      const at = paras.find((p) => p.lines[0]?.page === page.data.number && p.lines[0]?.block === bi);
       grids.push({
         index,
         page: page.data.number,
         position: b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null,
         paras: [],
+        para: at ? at.index : -1,
         rows: block.children.map((row, r) => ({
           cells: row.children.map((cell, c) => {
             const first = cell.children[0];
@@ -64,10 +69,11 @@ export function findGrids(tree: DocumentRoot, paras: Para[]): Grid[] {
           }),
         })),
       });
-    }
+    });
   }
   // Text tables: runs of piped paragraphs (blank lines between rows allowed).
   let cur: Grid | null = null;
+  let leading = false;
   for (const p of paras) {
     const isRow = p.piped && !p.lines.some((l) => l.inTable);
     if (!isRow) {
@@ -76,10 +82,11 @@ export function findGrids(tree: DocumentRoot, paras: Para[]): Grid[] {
     }
     if (/^\s*\|?\s*:?-{3,}/.test(p.text)) continue; // Markdown separator row
     if (!cur) {
-      cur = { index: grids.length, page: p.lines[0].page, position: null, rows: [], paras: [] };
+      cur = { index: grids.length, page: p.lines[0].page, position: null, rows: [], paras: [], para: p.index };
       grids.push(cur);
+      leading = /^\s*\|/.test(p.text);
     }
-    cur.rows.push({ cells: splitPipes(p, cur.index, cur.rows.length), para: p.index });
+    cur.rows.push({ cells: splitPipes(p, cur.index, cur.rows.length, leading), para: p.index });
     cur.paras.push(p.index);
   }
   return grids;

@@ -9,6 +9,7 @@
  *   sections.ts     heading tree (and the outline other extractors read)
  *   legal-bases.ts  cited documents
  *   grids.ts        tables (tree tables and `a | b` text tables) as cells with refs
+ *   loose-tables.ts task tables whose cells OCR wrote one block each (no columns left)
  *   deadlines.ts    time limits (dates, ranges, periods, recurrences, Thường xuyên)
  *   tasks.ts        responsibility matrix (tables, labelled fields, unit paragraphs, "Giao …")
  *   targets.ts      quantified targets (prose and tables)
@@ -23,6 +24,7 @@ import { paragraphs } from './text.ts';
 import { buildOutline, extractSections } from './sections.ts';
 import { extractLegalBases } from './legal-bases.ts';
 import { findGrids } from './grids.ts';
+import { findLooseTaskGrids } from './loose-tables.ts';
 import { extractTasksDetailed } from './tasks.ts';
 import { extractDeadlines } from './deadlines.ts';
 import { extractTargets } from './targets.ts';
@@ -75,6 +77,7 @@ export function extractPlan(tree: DocumentRoot, file?: VFile): Extraction {
   const nextHeading = outline.headings.find((h) => h.para > closing);
   const closingEnd = nextHeading ? nextHeading.para : paras.length;
   const grids = findGrids(tree, paras);
+  grids.push(...findLooseTaskGrids(paras, bodyStart, grids.length, file));
   out.tables = tablesFromGrids(grids);
   const ctx = { paras, outline, citations, bodyStart, closing, closingEnd, year, grids, file };
   const tasks = extractTasksDetailed(ctx);

@@ -41,14 +41,18 @@ const TYPE_BY_FOLD = new Map(TYPES);
 const TYPE_BY_SYMBOL: Record<string, string> = {
   'qd': 'Quyết định', 'kh': 'Kế hoạch', 'nq': 'Nghị quyết', 'nd': 'Nghị định', 'tt': 'Thông tư', 'ct': 'Chỉ thị',
   'ttr': 'Tờ trình', 'bc': 'Báo cáo', 'tb': 'Thông báo', 'hd': 'Hướng dẫn', 'kl': 'Kết luận', 'cd': 'Công điện',
-  'ttlt': 'Thông tư liên tịch', 'qh': 'Luật', 'ctr': 'Chương trình', 'da': 'Đề án',
+  'ttlt': 'Thông tư liên tịch', 'qh': 'Luật', 'ctr': 'Chương trình', 'da': 'Đề án', 'ubtvqh': 'Nghị quyết',
+  'pl': 'Pháp lệnh', 'ttg': 'Quyết định',
 };
 
 const TYPE_ALT = TYPES.map(([f]) => f.replace(/ /g, '\\s+')).join('|');
 const SO = String.raw`(?:so|s6|s0)\s*[:.]?\s*`;
-/** number[/year]/SYMBOL or number-SYMBOL/PARTY. Symbols are letters (folded) and digits joined by hyphens. */
+/**
+ * number[/year]/SYMBOL or number-SYMBOL/PARTY. Symbols are letters (folded) and digits joined by
+ * hyphens; a part may end in the legislature's term (`QH14`, `UBTVQH15`, `NQ/TW` but `HĐND11`).
+ */
 const NUMBERED = new RegExp(
-  String.raw`(?:\b(${TYPE_ALT})\s+(?:${SO})?|\b${SO})(\d{1,5}[a-z]?)(?:\s*\/\s*((?:19|20)\d\d))?\s*([/-])\s*([a-z]{1,8}(?:\s*-\s*[a-z0-9]{1,10}){0,3}(?:\s*\/\s*[a-z]{1,6})?)(?![a-z])`,
+  String.raw`(?:\b(${TYPE_ALT})\s+(?:${SO})?|\b${SO})(\d{1,5}[a-z]?)(?:\s*\/\s*((?:19|20)\d\d))?\s*([/-])\s*([a-z]{1,8}\d{0,3}(?:\s*-\s*[a-z0-9]{1,10}){0,3}(?:\s*\/\s*[a-z]{1,6}\d{0,3})?)(?![a-z0-9])`,
   'g',
 );
 const AFTER_DATE = /\s*,?\s*(?:ban hanh\s*)?(ngay\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/y;
@@ -68,6 +72,9 @@ function issuerAt(text: string, f: string, at: number): [number, number, number]
     const word = e[0].trimStart();
     // "Tài chính" is a name, "tại" is not: an end word counts only in lower case.
     if (/^\p{L}/u.test(word) && text[e.index + e[0].length - word.length] !== text[e.index + e[0].length - word.length].toLowerCase()) continue;
+    // "của UBND tỉnh và triển khai …": "và" before a word in lower case ends the name (not "Bộ A và Bộ B").
+    const va = text.slice(start).search(/\s+và(?=\s+\p{Ll})/u);
+    if (va > 0 && start + va <= e.index) return [start, start + va, start + va];
     return [start, e.index, e.index];
   }
   return null;
@@ -135,8 +142,23 @@ export function extractLegalBases(paras: Para[], own: OwnDocument, file?: VFile)
         end = is[2];
       }
       let docType = typeFold ? (TYPE_BY_FOLD.get(typeFold) ?? null) : null;
-      if (!docType) docType = TYPE_BY_SYMBOL[fold(symbol.split(/[-/]/)[0])] ?? null;
-      const start = m.index;
+      if (!docType) docType = TYPE_BY_SYMBOL[fold(symbol.split(/[-/]/)[0]).replace(/\d+$/, '')] ?? null;
+      let start = m.index;
+      if (!typeFold) {
+        // "Luật Đất đai số 31/2024/QH15", "Luật sửa đổi, bổ sung … của Luật X số …": a law named
+        // before its number. The citation starts at the first "Luật" of the clause.
+        const from = Math.max(f.lastIndexOf(';', start), ...taken.map(([, b]) => (b <= start ? b : -1)), start - 220, 0);
+        const law = /(?:^|[\s,(])(bo luat|luat)\s+\S/g;
+        law.lastIndex = from;
+        for (let l = law.exec(f); l && l.index < start; l = law.exec(f)) {
+          const at = l.index + (l[0].length - l[1].length - 2);
+          if (/^\p{Lu}/u.test(p.text.slice(at)) && !/[.;]\s/.test(f.slice(at, start))) {
+            start = at;
+            docType = TYPE_BY_FOLD.get(l[1]) ?? 'Luật';
+            break;
+          }
+        }
+      }
       add(start, end);
       const key = `${fold(number)}/${fold(symbol)}`;
       if (ownKey && key === ownKey) continue;
@@ -174,6 +196,16 @@ export function extractLegalBases(paras: Para[], own: OwnDocument, file?: VFile)
       const title = clean(`${p.text.slice(start, nameStart)}${name}`);
       found.push({ docType, number: null, symbol: null, date, issuer: null, text: clean(p.text.slice(start, end)), ref: refAt(p, start) });
       found[found.length - 1].text = date ? found[found.length - 1].text : title;
+      // "Luật sửa đổi … ngày 13 tháng 6 năm 2014 và ngày 27 tháng 11 năm 2024": two laws of the same name.
+      const again = date ? f.slice(end).match(/^\s*,?\s*va\s+ngay\s*\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam\s*\d{4}|\/\s*\d{1,2}\s*\/\s*\d{4})/) : null;
+      if (again) {
+        const d2 = parseVietnameseDate(p.text.slice(end, end + again[0].length));
+        if (d2) {
+          found.push({ docType, number: null, symbol: null, date: d2, issuer: null, text: clean(`${title} ${p.text.slice(end, end + again[0].length).replace(/^\s*,?\s*và\s+/u, '')}`), ref: refAt(p, end) });
+          add(end, end + again[0].length);
+          end += again[0].length;
+        }
+      }
       // Skip the laws named inside this one's name ("Luật sửa đổi … của Luật Tổ chức Chính phủ").
       LAW.lastIndex = end;
     }
@@ -183,7 +215,9 @@ export function extractLegalBases(paras: Para[], own: OwnDocument, file?: VFile)
   const byKey = new Map<string, LegalBasis>();
   const out: LegalBasis[] = [];
   for (const b of found) {
-    const key = keyOf(b);
+    let key = keyOf(b);
+    // Two laws of one name (amendments) told apart by their dates.
+    if (!b.symbol && b.date && byKey.get(key)?.date && byKey.get(key)?.date !== b.date) key = `${key}@${b.date}`;
     const prev = byKey.get(key);
     if (!prev) {
       byKey.set(key, b);

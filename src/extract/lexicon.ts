@@ -28,11 +28,18 @@ export const TASK_VERBS = [
   'khao sat', 'danh gia', 'xu ly', 'phat huy', 'hoan thanh', 'hoan thien', 'kien toan', 'boi duong',
   'dao tao', 'tap huan', 'tham dinh', 'phan cong', 'lua chon', 'mua sam', 'dau tu', 'ra quan',
   'phat dong', 'quan triet', 'nam bat', 'tiep can', 'khai thac', 'su dung', 'dang tai', 'cong khai', 'niem yet', 'thanh lap',
-  'thanh toan', 'uu tien', 'chu dong', 'tap trung', 'tham gia', 'giam sat', 'ap dung', 'dieu chinh',
+  'thanh toan', 'uu tien', 'chu dong', 'tap trung', 'tham gia', 'giam sat', 'ap dung', 'dieu chinh', 'long ghep',
+  'chi tra', 'thuong xuyen', 'khan truong',
 ].sort((a, b) => b.length - a.length);
 
 /** Words that open like a unit name but are not one ("Tổ chức hội nghị", "Hội nghị", "Báo cáo"). */
-const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|so hoa|so lieu|phong chong|ban hanh|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc))\b/;
+const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh))\b/;
+
+/**
+ * Unit names with a task verb inside them (folded): the verb there is part of the name.
+ * "Bộ phận tiếp nhận và trả kết quả", "các tổ chức chính trị - xã hội" (a verb after "các" is a noun).
+ */
+const NAME_WITH_VERB = /bo phan (?:tiep nhan va tra ket qua|mot cua)|trung tam phuc vu hanh chinh cong|to (?:cong tac|giup viec|cong nghe so)|ban chi dao|ban quan ly|doan kiem tra|to kiem tra/g;
 const headRe = new RegExp(`^(?:${UNIT_HEADS.map((h) => h.replace(/ /g, '\\s+')).join('|')})\\b`);
 const verbRe = new RegExp(`(?:^|\\s)(?:${TASK_VERBS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?=\\s|[,.;:]|$)`, 'g');
 
@@ -52,10 +59,16 @@ export function startsWithUnit(text: string): boolean {
  */
 export function splitUnitsAndTask(text: string): { units: string; rest: string } {
   const f = fold(text);
+  const names: [number, number][] = [];
+  NAME_WITH_VERB.lastIndex = 0;
+  for (let m = NAME_WITH_VERB.exec(f); m; m = NAME_WITH_VERB.exec(f)) names.push([m.index, m.index + m[0].length]);
   verbRe.lastIndex = 0;
   for (let m = verbRe.exec(f); m; m = verbRe.exec(f)) {
     const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
     if (at === 0) continue;
+    if (names.some(([a, b]) => at > a && at < b)) continue;
+    // "các tổ chức", "những đơn vị": a noun, not the verb.
+    if (/(?:^|\s)(?:cac|nhung|moi)\s+$/.test(f.slice(Math.max(0, at - 6), at))) continue;
     // Written in lower case in the original: a verb, not part of a name like "Phòng Tư pháp".
     const ch = text[at];
     if (ch && ch === ch.toLowerCase()) {

@@ -37,7 +37,31 @@ export const DOC_TYPES: Record<string, string> = {
 
 /** `Số: 35/KH-UBND`, `Số: 12/2024/QĐ-UBND`, `S6:17§KH-UBND`, `Số:   /KH-UBND` (number left blank). */
 const NUMBER_RE =
-  /(?:^|\s)S[ốôoóồổỗộơớờởỡợ6ỏ0Ố]\s*[:;.,]?\s*(\d{1,6}[a-z]?)?\s*(?:\/\s*((?:19|20)\d\d)\s*)?[/§|\\]\s*([A-ZĐ]{1,6}(?:\s*-\s*[A-ZĐ][A-ZĐa-z0-9]{0,9}){0,3})/u;
+  /(?:^|\s)S[ốôoóồổỗộơớờởỡợ6ỏ0Ố]\s*[:;.,]?\s*(\d{1,6}[a-z]?)?\s*(?:\/\s*((?:19|20)\d\d)\s*)?[/§|\\]\s*([A-ZĐ][A-ZĐ]{0,5}(?:r|g)?(?:\s*-\s*[A-ZĐ][A-ZĐa-z0-9&]{0,11}){0,3})/u;
+
+/**
+ * The same with OCR debris between "Số:" and the symbol, where a handwritten number was
+ * read as scribbles (`Số: g/) 0 /KH-UBND`): the digits among the debris are the number.
+ */
+const NUMBER_NOISY_RE =
+  /(?:^|\s)S[ốôoóồổỗộơớờởỡợ6ỏ0Ố]\s*[:;.,]\s*([^\p{L}\s]{0,4}|\p{Ll}[^\p{L}]{0,4}|[^\p{L}]{0,3}\p{Ll}[^\p{L}]{0,3})\s*[/§|\\]\s*([A-ZĐ][A-ZĐ]{0,5}(?:r|g)?(?:\s*-\s*[A-ZĐ][A-ZĐa-z0-9&]{0,11}){1,3})/u;
+
+interface NumberMatch {
+  index: number;
+  length: number;
+  number: string | null;
+  symbol: string;
+  noisy: boolean;
+}
+
+function matchNumber(text: string): NumberMatch | null {
+  const m = text.match(NUMBER_RE);
+  if (m) return { index: m.index ?? 0, length: m[0].length, number: m[1] ? (m[2] ? `${m[1]}/${m[2]}` : m[1]) : null, symbol: m[3].replace(/\s+/g, ''), noisy: false };
+  const n = text.match(NUMBER_NOISY_RE);
+  if (!n) return null;
+  const digits = n[1].match(/\d+/g);
+  return { index: n.index ?? 0, length: n[0].length, number: digits ? digits[digits.length - 1] : null, symbol: n[2].replace(/\s+/g, ''), noisy: true };
+}
 
 const STAMP = /^(ky boi|co quan|ngay ky|thoi gian ky|email|to chuc|chuc vu)\b/;
 const MOTTO = /cong\s*hoa\s*xa\s*hoi|doc\s*lap\s*-?\s*tu\s*do|doc lap|tu do - hanh phuc/;
@@ -47,7 +71,11 @@ const AUTHORITY = /(?:^|\s)(TM|KT|Q|TL|TUQ|T\/M)\s*\.\s*(\p{Lu}[\p{Lu}\s.,-]*)/u
 const TITLE_WORDS = /\b(chu tich|giam doc|truong|pho|chanh|bi thu|thu truong|vien truong|cuc truong|tong giam doc|chu nhiem|uy vien|thu tuong|bo truong)\b/;
 /** What a recipient gets the document for: b/c (báo cáo), t/h (thực hiện), để biết, phối hợp… */
 const PURPOSE = /\/|^de\b|thuc hien|bao cao|chi dao|\bbiet\b|phoi hop|theo doi|giam sat|^t\.?h\.?$|^b\.?c\.?$/;
-const NAME = /^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,5}\p{Lu}[\p{Ll}\p{M}]+$/u;
+/** A syllable of a name: `Nguyễn`, and the apostrophe forms of Central Highlands names (`H'Bliêng`, `H'`, `M'gar`). */
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:['’ʼ](?:\p{Lu}?[\p{Ll}\p{M}]+)?)?`;
+const NAME_LAST = String.raw`\p{Lu}(?:[\p{Ll}\p{M}]+|[\p{Ll}\p{M}]*['’ʼ]\p{Lu}?[\p{Ll}\p{M}]+)`;
+const NAME = new RegExp(String.raw`^(?:${NAME_WORD}\.?\s+){1,5}${NAME_LAST}$`, 'u');
+const NAME_AT_END = new RegExp(String.raw`((?:${NAME_WORD}\s+){1,4}${NAME_LAST})$`, 'u');
 
 function emptyMetadata(): Metadata {
   return {
@@ -105,12 +133,13 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
   // Number and symbol.
   let numberIndex = -1;
   for (let i = 0; i < Math.min(head.length, Math.max(headerZone, 15)); i++) {
-    const m = head[i].text.match(NUMBER_RE);
+    const m = matchNumber(head[i].text);
     if (m) {
-      meta.number = m[1] ? (m[2] ? `${m[1]}/${m[2]}` : m[1]) : null;
-      meta.symbol = m[3].replace(/\s+/g, '');
+      meta.number = m.number;
+      meta.symbol = m.symbol;
       numberIndex = i;
-      if (!m[1]) file?.message('document number left blank in the header', { line: head[i].line, column: 1 }, 'extract:metadata');
+      if (!m.number) file?.message('document number left blank in the header', { line: head[i].line, column: 1 }, 'extract:metadata');
+      else if (m.noisy) file?.message(`document number read among OCR debris: "${clean(head[i].text.slice(m.index, m.index + m.length))}"`, { line: head[i].line, column: 1 }, 'extract:metadata');
       break;
     }
   }
@@ -124,8 +153,8 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
     meta.issuedDate = parseVietnameseDate(head[i].text.slice(at));
     if (!meta.issuedDate) file?.message(`issue date not readable: "${clean(head[i].text.slice(at))}"`, { line: head[i].line, column: at + 1 }, 'extract:metadata');
     let before = head[i].text.slice(0, at);
-    const num = before.match(NUMBER_RE);
-    if (num) before = before.slice((num.index ?? 0) + num[0].length);
+    const num = matchNumber(before);
+    if (num) before = before.slice(num.index + num.length);
     const cut = fold(before).search(MOTTO);
     if (cut >= 0) before = before.slice(0, cut);
     const place = clean(before).replace(/^[,;:.\s-]+|[,;:.\s-]+$/g, '');
@@ -205,6 +234,26 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
       }
     }
   }
+  if (recipientsAt < 0) {
+    // "Nơi nhận" lost to OCR: the main text ends with "./." and the recipients are the "- …" list
+    // that follows (its heading, if any, is the line just before the first entry).
+    for (let i = Math.max(0, headerEnd + 1); i < lines.length; i++) {
+      if (!/\.\s*\/\s*\.?\s*$/.test(lines[i].text)) continue;
+      let seen = 0;
+      for (let j = i + 1; j < lines.length && seen < 4; j++) {
+        const t = lines[j].text.trim();
+        if (!t) continue;
+        seen++;
+        if (/^[-–+•]\s*\p{L}/u.test(t)) {
+          const prev = lines[j - 1]?.text.trim() ? j - 1 : j;
+          recipientsAt = prev > i ? prev : j;
+          file?.message('recipients found after the end of the text ("./."): no "Nơi nhận" line', { line: lines[j].line, column: 1 }, 'extract:metadata');
+          break;
+        }
+      }
+      if (recipientsAt >= 0) break;
+    }
+  }
   // Signature block: authority lines, title, name, near the recipients (or at the end).
   const sigFrom = recipientsAt >= 0 ? Math.max(headerEnd + 1, recipientsAt - 4) : Math.max(headerEnd + 1, lines.length - 40);
   const sigTo = Math.min(lines.length, (recipientsAt >= 0 ? recipientsAt : sigFrom) + 40);
@@ -239,13 +288,13 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
   if (titleAt >= 0) {
     for (let i = titleAt + 1; i < Math.min(lines.length, titleAt + 25); i++) {
       const t = clean(lines[i].text);
-      if (/^[-–+•]/.test(t) || /^(luu|noi nhan)/.test(fold(t))) continue;
       if (NAME.test(t) && t.split(' ').length >= 2 && !/\d/.test(t)) {
         meta.signer.name = t;
         break;
       }
+      if (/^[-–+•]/.test(t) || /^(luu|noi nhan)/.test(fold(t))) continue;
       // Two columns on one line: "- Lưu: VT, VP. Nguyễn Văn A".
-      const m = t.match(/((?:\p{Lu}[\p{Ll}\p{M}]*\s+){1,4}\p{Lu}[\p{Ll}\p{M}]+)$/u);
+      const m = t.match(NAME_AT_END);
       if (m && /[;.]\s+\S+/.test(t) && NAME.test(m[1]) && m[1].split(' ').length >= 3) {
         meta.signer.name = m[1];
         break;
@@ -284,8 +333,23 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
         purpose = clean(pm[1]);
         body = body.slice(0, pm.index);
       }
+      // Scanner debris after the entry's semicolon ("Văn phòng UBND tỉnh; U").
+      body = body.replace(/;\s*[^\s;]{1,2}\s*$/u, '');
       body = body.replace(/\s*[;,]+\s*$/, '').replace(/\.$/, '').trim();
       if (body) meta.recipients.push({ name: body, purpose });
+    }
+    if (!meta.signer.name && entries.length) {
+      // No signer title found (lost to OCR): the name is the first name-like line after the list.
+      let seen = 0;
+      for (let i = lines.indexOf(entries[entries.length - 1].line) + 1; i < lines.length && seen < 6; i++) {
+        const t = clean(lines[i].text);
+        if (!t) continue;
+        seen++;
+        if (NAME.test(t) && t.split(' ').length >= 2 && !/\d/.test(t)) {
+          meta.signer.name = t;
+          break;
+        }
+      }
     }
   }
 

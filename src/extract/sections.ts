@@ -88,6 +88,13 @@ export function buildOutline(paras: Para[], bodyStart: number): Outline {
       }
       h.rest = rest;
       h.heading = headingText(rest, d.kind);
+      // "2. Phương pháp giao chỉ tiêu" on its own line, its text starting on the next line in capitals.
+      const first = p.lines[0].text.trim();
+      if (p.lines.length > 1 && d.kind !== 'letter' && d.kind !== 'paren' && rest === d.rest) {
+        const own = first.replace(/^\S+\s*/, '');
+        const next = p.lines[1].text.trim();
+        if (own && d.rest.startsWith(own) && own.length <= 90 && !/[.,;:]$/.test(own) && /^\p{Lu}/u.test(next) && !isUpper(own)) h.heading = own;
+      }
       if (parent) parent.children.push(h);
       stack.push(h);
       headings.push(h);

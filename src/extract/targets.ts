@@ -1,15 +1,23 @@
 /**
- * Targets (chỉ tiêu): quantified objectives, from prose ("tỷ lệ hồ sơ trực tuyến toàn trình đạt
- * tối thiểu 60%", "100% văn bản … được số hóa", "tăng 8,5% so với năm 2024") and from target
- * tables (indicator × value, with unit of measure, baseline and responsible unit; or units ×
- * indicators). The value keeps its text as written, and its parsed number, unit and comparator.
- * Figures in the results part of a report or plan (KẾT QUẢ, THỰC TRẠNG) are not targets.
+ * Targets (chỉ tiêu): quantified objectives, from
+ *  1. target tables, either indicator rows × value columns (with unit of measure, baseline and
+ *     responsible columns, a period in the column header) or unit rows × indicator columns
+ *     ("Thôn | Tỷ lệ tham gia BHYT (%) | Số hộ thoát nghèo (hộ)");
+ *  2. lists: "- Cao cấp lý luận chính trị: 08 người" (indicator: value) and "- Xã Ea Kly: trực
+ *     tuyến 55%; số hóa 95%" (unit: indicator value; …);
+ *  3. prose: "tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 60%", "100% văn bản … được số hóa",
+ *     "giải quyết việc làm cho ít nhất 420 lao động, trong đó đưa 35 lao động đi làm việc …",
+ *     "giảm từ 4% trở lên so với cuối năm 2025" (baseline).
+ * The value keeps its text as written, and its parsed number, unit and comparator. Figures in the
+ * results or legal-grounds part (KẾT QUẢ, THỰC TRẠNG, CĂN CỨ), conditions ("thủ tục có thời hạn
+ * dưới 05 ngày"), ages, dates, durations and money are not targets.
  */
 import type { SourceRef, Target } from '../schema/plan-document.ts';
+import type { Grid } from './grids.ts';
 import { splitUnitsAndTask, startsWithUnit } from './lexicon.ts';
-import { ancestors } from './sections.ts';
+import { type Heading, ancestors } from './sections.ts';
 import type { ExtractContext, TaskResult } from './tasks.ts';
-import { type Para, clean, fold, refAt, trimItem } from './text.ts';
+import { type Para, clean, fold, isUpper, refAt, trimItem } from './text.ts';
 
 type Comparator = Target['value']['comparator'];
 
@@ -22,11 +30,20 @@ export function parseNumber(s: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const GE = /(?:toi thieu|it nhat|khong duoi|khong thap hon|tren|tu|>=|≥|>)\s*$/;
-const LE = /(?:toi da|khong qua|khong vuot qua|duoi|con|<=|≤|<)\s*$/;
-const UNITS =
-  '%|diem|luot nguoi|luot|ha|tan|con|lao dong|nguoi|xa|truong|ho|km|lop|don vi|tai khoan|ty dong|trieu dong|ho so|thu tuc|san pham|doanh nghiep|hop tac xa|mo hinh|sang kien|dot|tin|bai|cuoc|chuyen muc|hoi nghi|may|diem cau|phong|thon|buon|tinh|giuong|bac si|so ho|vu|thanh vien|lop hoc';
-const QTY = new RegExp(String.raw`(?<![\d/.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s*%?\s*[-–]\s*(\d+(?:[.,]\d+)?))?\s*(%|phan tram\b|(?:${UNITS})\b)?`, 'g');
+/** Counted things (folded), longest first: what a number in a target counts. */
+const UNIT_WORDS = [
+  '%', 'phan tram', 'diem', 'luot nguoi', 'luot', 'ha', 'tan', 'con', 'lao dong', 'nguoi', 'xa', 'thi tran', 'phuong', 'truong', 'ho gia dinh',
+  'ho', 'km', 'lop', 'don vi cap huyen', 'don vi cap xa', 'don vi', 'tai khoan', 'ho so', 'thu tuc', 'san pham', 'doanh nghiep', 'hop tac xa', 'mo hinh',
+  'sang kien', 'dot', 'tin, bai', 'tin bai', 'tin', 'bai', 'cuoc', 'chuyen muc', 'phong su', 'hoi nghi', 'hoi thi', 'buoi', 'may', 'diem cau', 'phong',
+  'thon', 'buon', 'lang', 'to dan pho', 'tinh', 'giuong', 'bac si', 'vu', 'thanh vien', 'lop hoc', 'hoc vien', 'hoc sinh', 'sinh vien', 'can bo',
+  'cong chuc', 'vien chuc', 'dang vien', 'doan vien', 'hoi vien', 'lan', 'tuyen duong', 'tuyen', 'cho', 'cong trinh', 'du an', 'co so', 'nha',
+  'cau lac bo', 'doi', 'to', 'nhom', 'sao', 'cay', 'm', 'm2', 'm3', 'lit', 'chiec', 'cai', 'bo', 'tap', 'cuon', 'ban', 'ho ngheo', 'ho can ngheo',
+  'may tinh', 'may quet', 'tre', 'tre em', 'phu nu', 'nguoi dan', 'xe', 'ngay cong', 'chuong trinh', 'phong su', 'tin bai', 'vu viec', 'truong hop', 'cuoc kiem tra',
+  'gio', 'ngay', 'thang', 'nam',
+].sort((a, b) => b.length - a.length);
+const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c) => (c === ',' ? ',' : '%')).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
+/** Units that are time or age: a duration or a category, never a counted target outside a comparator. */
+const TIME_UNITS = /^(?:gio|ngay|thang|nam|tuan|quy|tuoi)$/;
 
 interface Qty {
   start: number;
@@ -34,188 +51,515 @@ interface Qty {
   number: number | null;
   unit: string | null;
   comparator: Comparator;
+  /** Whether the comparator is a firm one (tối thiểu, ít nhất, trở lên, không quá…). */
+  firm: boolean;
   valueStart: number;
 }
 
 const TARGET_SECTION = /muc tieu|chi tieu/;
-const RESULTS = /ket qua|thuc trang|tinh hinh|can cu|danh gia/;
-const TARGET_VERB = /(?:dat|tang them|tang|giam|giam xuong con|phan dau|duy tri|o muc|len|xuong|toi thieu|it nhat|con|bang|la)\s*(?:khoang|binh quan|tu)?\s*$/;
+/** Results, legal grounds, budgets (see deadlines.ts): figures there are not targets. */
+const RESULTS = /^(?:ket qua|thuc trang|tinh hinh|can cu|danh gia|so ket|tong ket|kinh phi|du toan)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)/;
+/** Verbs that lead to a target value ("đạt", "tăng", "giảm xuống còn", "phấn đấu"). */
+const TARGET_VERB = /(?:^|\s)(?:dat|tang them|tang|giam|giam xuong con|xuong con|phan dau|duy tri|o muc|len|xuong|con|bang|chiem|bao dam|dam bao|it nhat|toi thieu)\s*(?:muc\s*)?(?:khoang|binh quan|tu|tren|duoi|toi thieu|it nhat|toi da)?\s*$/;
 
-/** Comparator and where its words start, from the words before a quantity. */
-function comparatorBefore(f: string, at: number): { comparator: Comparator; from: number } {
+/** Comparator and where its words start, from the words before a quantity (and "trở lên" after it). */
+function comparatorAt(f: string, at: number, end: number): { comparator: Comparator; firm: boolean; from: number; to: number } {
   const pre = f.slice(Math.max(0, at - 24), at);
-  const ge = pre.match(/(toi thieu|it nhat|khong duoi|khong thap hon|tren|tu|>=|≥|>)\s*$/);
-  if (ge) return { comparator: '>=', from: at - ge[0].length };
-  const le = pre.match(/(toi da|khong qua|khong vuot qua|duoi|<=|≤|<)\s*$/);
-  if (le) return { comparator: '<=', from: at - le[0].length };
-  return { comparator: null, from: at };
+  const after = f.slice(end, end + 12).match(/^\s*(tro len|tro xuong)\b/);
+  const to = after ? end + after[0].length : end;
+  let m = pre.match(/(toi thieu|it nhat|khong duoi|khong thap hon|>=|≥)\s*(?:la\s*)?$/);
+  if (m) return { comparator: '>=', firm: true, from: at - m[0].length, to };
+  m = pre.match(/(toi da|khong qua|khong vuot qua|khong cao hon|<=|≤|xuong con|giam xuong con)\s*(?:la\s*)?$/);
+  if (m) return { comparator: '<=', firm: true, from: at - m[0].length, to };
+  if (after) {
+    const tu = pre.match(/(?:tu|dat)\s*$/);
+    return { comparator: after[1] === 'tro len' ? '>=' : '<=', firm: true, from: tu && /tu\s*$/.test(pre) ? at - tu[0].length : at, to };
+  }
+  m = pre.match(/(tren|>)\s*$/);
+  if (m) return { comparator: '>', firm: false, from: at - m[0].length, to };
+  m = pre.match(/(duoi|<)\s*$/);
+  if (m) return { comparator: '<', firm: false, from: at - m[0].length, to };
+  m = pre.match(/(?:^|\s)(tu)\s*$/);
+  if (m && !/^\s*(?:den|-)/.test(f.slice(end, end + 8))) return { comparator: '>=', firm: false, from: at - m[0].length + (m[0].length - m[0].trimStart().length), to };
+  return { comparator: null, firm: false, from: at, to };
 }
 
-function unitOf(raw: string | undefined, text: string, at: number, len: number): string | null {
-  if (!raw) return null;
-  return raw === '%' ? '%' : clean(text.slice(at, at + len));
-}
+const NUMBER = String.raw`(?<![\d/.,\p{L}])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d/]|\.\d|,\d)`;
+const QTY = new RegExp(NUMBER, 'gu');
 
-/** Quantities that can be a target value in a text (not dates, numbers of documents, years). */
+/** Quantities of a text that can be a target value: not dates, years, document numbers, labels. */
 function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
   const out: Qty[] = [];
   QTY.lastIndex = 0;
   for (let m = QTY.exec(f); m; m = QTY.exec(f)) {
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
     if (skip.some(([a, b]) => start >= a && start < b)) continue;
-    const unitRaw = m[3];
-    const before = f.slice(Math.max(0, start - 12), start);
-    const after = f.slice(end, end + 12);
-    if (/(?:nam|ngay|thang|quy|so|dieu|khoan|muc|giai doan|phu luc|khoa|lan thu|ky hop thu|thu)\s*$/.test(before) && unitRaw !== '%') continue;
-    if (/^\s*(?:\/|ngay|thang|nam|gio|dong\b|trieu dong|ty dong)/.test(after) && unitRaw !== '%') continue;
-    if (/^\s*[/]\s*\d/.test(f.slice(end))) continue;
-    const { comparator: cmp } = comparatorBefore(f, start);
-    let comparator = cmp;
-    if (/^\s*tro len/.test(after)) comparator = '>=';
-    if (!unitRaw && !comparator) continue;
-    const unitLen = unitRaw ? m[0].length - m[0].lastIndexOf(unitRaw) : 0;
-    const unit = unitOf(unitRaw, text, end - unitLen, unitLen);
-    out.push({ start, end: /^\s*tro len/.test(after) ? end + after.match(/^\s*tro len/)![0].length : end, number: parseNumber(text.slice(start, start + m[1].length)), unit, comparator, valueStart: comparatorBefore(f, start).from });
+    const before = f.slice(Math.max(0, start - 14), start);
+    const rest = f.slice(end);
+    // Dates, fractions, ranks, codes and labels.
+    if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
+    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm)\s*$/.test(before)) continue;
+    if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
+    const n = parseNumber(text.slice(start, end));
+    if (n !== null && n >= 1900 && n <= 2100 && !/^\s*(?:%|phan tram)/.test(rest)) continue; // a year
+    // The unit: "%", or the counted noun after the number.
+    let unit: string | null = null;
+    const pct = rest.match(/^\s*(%|phan tram\b)/);
+    if (pct) {
+      unit = '%';
+      end += pct[0].length;
+    } else {
+      const u = rest.match(UNIT_RE);
+      if (u) {
+        unit = clean(text.slice(end + (u[0].length - u[0].trimStart().length), end + u[0].length));
+        end += u[0].length;
+      }
+    }
+    const unitFold = unit ? fold(unit) : '';
+    if (/^\s*(?:tuoi|dong\b|trieu dong|ty dong|nghin dong|trieu\b|ty\b|gio\b|phut)/.test(f.slice(end)) || /^(?:dong)$/.test(unitFold)) continue;
+    const cmp = comparatorAt(f, start, end);
+    // Durations and ages ("trong 02 tháng", "kéo dài từ 03 tháng trở lên", "dưới 06 tuổi") are
+    // conditions; only a time limit to stay under ("không quá 05 ngày") is an objective.
+    if (TIME_UNITS.test(unitFold) && !(cmp.firm && cmp.comparator === '<=')) continue;
+    if (/^\s*tuoi/.test(f.slice(end))) continue;
+    out.push({ start, end: cmp.to, number: n, unit, comparator: cmp.comparator, firm: cmp.firm, valueStart: cmp.from });
   }
-  return out;
+  // Numbers in words after a firm comparator: "bố trí ít nhất một máy tính", "tối thiểu hai lần".
+  const WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+  const wre = /(?:toi thieu|it nhat|khong qua|toi da)\s+(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?=[a-z])/g;
+  for (let m = wre.exec(f); m; m = wre.exec(f)) {
+    const start = m.index + m[0].length - m[1].length - 1;
+    if (skip.some(([a, b]) => start >= a && start < b)) continue;
+    const rest = f.slice(m.index + m[0].length);
+    const u = rest.match(UNIT_RE) ?? rest.match(/^([a-z]+(?:\s+[a-z]+)?)/);
+    const uLen = u ? u[0].length : 0;
+    const unit = u ? clean(text.slice(m.index + m[0].length, m.index + m[0].length + uLen)) : null;
+    if (unit && TIME_UNITS.test(fold(unit))) continue;
+    const cmp: Comparator = /toi thieu|it nhat/.test(m[0]) ? '>=' : '<=';
+    out.push({ start, end: m.index + m[0].length + uLen, number: WORDS[m[1]], unit, comparator: cmp, firm: true, valueStart: m.index });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
-function indicatorBefore(text: string, f: string, from: number, clauseStart: number): string {
+/** "Tỷ lệ hộ nghèo giảm" from the words before the value, without the verbs that lead to it. */
+function indicatorBefore(text: string, from: number, clauseStart: number): string {
   let s = text.slice(clauseStart, from);
-  // Drop a list label and the verbs that lead to the value.
   s = s.replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))\s*/u, '');
-  s = s.replace(/\s*(?:,\s*)?(?:phấn đấu\s+)?(?:đạt|tăng|giảm|giảm xuống còn|duy trì ở mức|duy trì|ở mức|lên|xuống|còn|bằng|là|chiếm)?\s*(?:khoảng|bình quân|từ)?\s*$/iu, '');
-  s = s.replace(/^\s*(?:phấn đấu|trong đó|riêng|đồng thời|bảo đảm|đảm bảo)\s*(?:,\s*)?/iu, '');
-  void f;
+  s = s.replace(/\s*(?:,\s*)?(?:phấn đấu\s+)?(?:đạt|tăng thêm|tăng|giảm xuống còn|xuống còn|duy trì ở mức|duy trì|ở mức|lên|xuống|còn|bằng|là|chiếm)?\s*(?:mức\s*)?(?:khoảng|bình quân|từ)?\s*$/iu, '');
+  for (let k = 0; k < 3; k++) {
+    s = s.replace(/^\s*(?:phấn đấu|trong đó|riêng|đồng thời|bảo đảm|đảm bảo)\s*(?:,\s*)?/iu, '');
+    s = s.replace(/^\s*(?:(?:đến hết|đến|trong|trước|cuối|đầu|vào)\s+)?(?:năm|tháng|quý)\s+[\dIVX/]+\s*,?\s*/iu, '');
+  }
   return trimItem(s);
 }
 
+/** What follows a value up to the clause end ("100% *văn bản … được số hóa*"). */
 function indicatorAfter(text: string, end: number, clauseEnd: number): string {
   let s = text.slice(end, clauseEnd);
-  const stop = s.search(/;|\.\s|,\s*(?:trong đó|đồng thời)|\s\d{1,3}%/u);
+  const stop = s.search(/;|\.\s|,\s*(?:trong đó|đồng thời)|\s\d{1,3}(?:[.,]\d+)?\s?%|(?:^|\s)so với\s/u);
   if (stop >= 0) s = s.slice(0, stop);
   return trimItem(s);
 }
 
-export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Target[] {
-  const { paras, outline, citations, grids, tasks } = ctx;
-  const out: Target[] = [];
+/** A unit that can be responsible for a target (a commune, a body, a level of government). */
+const RESPONSIBLE = /^(?:(?:các|mỗi|từng)\s+)?(?:xã|phường|thị trấn|thôn|buôn|làng|tổ dân phố|huyện|thành phố|thị xã|cấp (?:huyện|xã|tỉnh)|cơ quan|đơn vị|địa phương|phòng|sở|ban|ngành|UBND|Ủy ban|trường|trạm|tổ|hội|đoàn|công an|bộ phận|trung tâm|chi nhánh|bệnh viện)(?=[\s,;:.)]|$)/iu;
 
-  // 1. Target tables.
-  for (const g of grids) {
-    if (tasks.matrices.has(g.index)) continue;
-    const h = g.rows.findIndex((r) => r.cells.some((c) => /chi tieu|noi dung|tieu chi/.test(fold(c.text))));
-    if (h < 0 || h > 2) continue;
-    const header = g.rows[h].cells.map((c) => fold(c.text).replace(/\s+/g, ' ').trim());
-    let ind = -1;
-    let unitCol = -1;
-    let resp = -1;
-    let org = -1;
-    const values: number[] = [];
-    const baselines: number[] = [];
-    header.forEach((c, i) => {
-      if (/^(stt|tt)$/.test(c)) return;
-      if (/don vi tinh|^dvt/.test(c)) unitCol = i;
-      else if (/co quan|don vi thuc hien|chu tri|trach nhiem|phoi hop/.test(c)) resp = i;
-      else if (ind < 0 && /^(chi tieu|noi dung|ten chi tieu|tieu chi|chi tieu chu yeu)$|^noi dung|^ten chi tieu/.test(c)) ind = i;
-      else if (/^(don vi|dia phuong|ten don vi|xa, thi tran|xa, phuong)$/.test(c)) org = i;
-      else if (/thuc hien|uoc|hien trang|ket qua|co so|nam truoc/.test(c) && !/giao|ke hoach|muc tieu/.test(c)) baselines.push(i);
-      else values.push(i);
-    });
-    if (ind < 0 && org < 0) continue;
-    for (let r = h + 1; r < g.rows.length; r++) {
-      const cells = g.rows[r].cells;
-      const get = (i: number) => (i >= 0 && i < cells.length ? cells[i].text : '');
-      for (const v of values) {
-        const raw = get(v);
-        if (!raw || !/\d/.test(raw)) continue;
-        const indicator = ind >= 0 ? get(ind) : g.rows[h].cells[v].text;
-        if (!indicator) continue;
-        const f = fold(raw);
-        const m = f.match(/(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)/);
-        const comparator: Comparator = /≥|>=|toi thieu|tro len|it nhat/.test(f) ? '>=' : /≤|<=|toi da|khong qua/.test(f) ? '<=' : '=';
-        const unit = unitCol >= 0 ? get(unitCol) || null : /%/.test(raw) ? '%' : null;
-        const baselineCol = baselines.filter((b) => b < v).pop();
-        out.push({
-          indicator,
-          value: { text: raw, number: m ? parseNumber(m[1]) : null, unit, comparator },
+function periodOf(s: string): string | null {
+  if (isUpper(s)) s = s.toLowerCase();
+  const m = s.match(/(?:(?:đến hết|đến|cuối|trong)\s+)?(?:năm học\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|(?:tháng|quý)\s+[\dIVX]+\s*\/\s*\d{4})/iu);
+  return m ? clean(m[0]) : null;
+}
+
+/** "so với cuối năm 2025" → "cuối năm 2025": a baseline is a time or a past result, not a denominator. */
+function baselineOf(after: string): string | null {
+  const m = after.match(/so với\s+([^,;.]+)/u);
+  if (!m) return null;
+  const b = clean(m[1]);
+  return /năm|kỳ|tháng|quý|thời điểm|đầu|cuối|kết quả|thực hiện|hiện nay|hiện trạng|trước/iu.test(b) ? b : null;
+}
+
+/** Innermost section that says what it holds: targets, or results / legal grounds (none there). */
+function sectionOf(anc: Heading[]): { kind: 'target' | 'results' | 'other'; period: string | null; heading: Heading | null } {
+  // A section title, not an item that is a sentence of its own ("6. Tỷ lệ … đạt 100% …; …").
+  const isTitle = (a: Heading) => a.heading.length <= 160 && (a.children.length > 0 || a.body.length > 0 || a.rest.length <= a.heading.length + 3);
+  const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && isTitle(a) && (RESULTS.test(fold(a.heading).trim()) || TARGET_SECTION.test(fold(a.heading))));
+  let period: string | null = null;
+  for (const a of anc) {
+    if (a.kind === 'letter' || a.kind === 'paren') continue;
+    if ((period = periodOf(a.heading))) break;
+  }
+  if (!decisive) return { kind: 'other', period, heading: null };
+  const f = fold(decisive.heading);
+  // "PHƯƠNG PHÁP GIAO CHỈ TIÊU" or "CHỈ TIÊU … NĂM 2024" are targets even with "căn cứ" nearby.
+  const kind = TARGET_SECTION.test(f) && !/^(?:can cu|ket qua|thuc trang|tinh hinh)/.test(f.replace(/^[^a-z]+/, '')) ? 'target' : 'results';
+  return { kind, period, heading: decisive };
+}
+
+interface Emit {
+  (t: Target): void;
+}
+
+/** Cells that hold a number (a target value), maybe with a comparator: "≥ 80", "100", "54/54", "Toàn trình: 100". */
+const VALUE_CELL = /^\s*(?:[≥≤><]=?\s*|(?:tối thiểu|tối đa|ít nhất|trên|dưới)\s+)?\d/iu;
+
+function parseCell(raw: string, unit: string | null): { label: string | null; value: Target['value'] }[] {
+  const out: { label: string | null; value: Target['value'] }[] = [];
+  // "Toàn trình: 100 Một phần: 80" — labelled values in one cell.
+  const labelled = [...raw.matchAll(/([\p{L}][\p{L}\s]{1,40}?)\s*:\s*([≥≤><]=?\s*)?(\d[\d.,]*)\s*(%?)/gu)];
+  const items = labelled.length >= 1 && !VALUE_CELL.test(raw) ? labelled.map((m) => ({ label: clean(m[1]), text: clean(m[0]), num: m[3], pct: m[4] })) : null;
+  const list = items ?? [{ label: null, text: clean(raw), num: raw.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?/)?.[0] ?? '', pct: /%/.test(raw) ? '%' : '' }];
+  for (const it of list) {
+    const f = fold(it.text);
+    const comparator: Comparator = /≥|>=|toi thieu|tro len|it nhat/.test(f) ? '>=' : /≤|<=|toi da|khong qua/.test(f) ? '<=' : /^>|\btren\b/.test(f) ? '>' : /^<|\bduoi\b/.test(f) ? '<' : '=';
+    out.push({ label: it.label, value: { text: it.text, number: it.num ? parseNumber(it.num) : null, unit: unit ?? (it.pct ? '%' : null), comparator } });
+  }
+  return out;
+}
+
+const TOTAL_ROW = /^(?:cong|tong|tong cong|tong so|toan (?:huyen|xa|tinh|thanh pho))$/;
+const MONEY = /du toan|kinh phi|trieu dong|\(dong\)|ty dong|nghin dong|gia tri|thanh tien|nguon von|von dau tu/;
+
+function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
+  const { paras, outline } = ctx;
+  const h = g.rows.findIndex((r, i) => i <= 2 && r.cells.filter((c) => c.text && !VALUE_CELL.test(c.text)).length >= 2);
+  if (h < 0) return false;
+  const header = g.rows[h].cells.map((c) => fold(c.text).replace(/\s+/g, ' ').trim());
+  const body = g.rows.slice(h + 1);
+  if (!body.length) return false;
+  const anc = g.para >= 0 ? ancestors(outline, g.para) : [];
+  const sec = sectionOf(anc);
+  const caption = anc.map((a) => fold(a.heading)).join(' ');
+  // A target table says so: in its header, or in the title of its section or appendix.
+  if (sec.kind === 'results') return false;
+  if (!/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan))/.test(`${header.join(' ')} ${caption}`)) return false;
+  if (MONEY.test(header.join(' '))) return false;
+  const numericShare = (i: number) => {
+    const cells = body.map((r) => r.cells[i]?.text ?? '').filter(Boolean);
+    return cells.length ? cells.filter((c) => VALUE_CELL.test(c) || /^\s*[\p{L}\s]{1,40}:\s*\d/u.test(c)).length / cells.length : 0;
+  };
+  let ind = -1;
+  let org = -1;
+  let unitCol = -1;
+  let resp = -1;
+  const values: number[] = [];
+  const baselines: number[] = [];
+  header.forEach((c, i) => {
+    if (!c || /^(stt|tt|so tt)$/.test(c)) return;
+    const numeric = numericShare(i) >= 0.5;
+    if (/don vi tinh|^dvt/.test(c)) unitCol = i;
+    else if (!numeric && /co quan|don vi thuc hien|chu tri|trach nhiem|phoi hop/.test(c)) resp = i;
+    else if (!numeric && ind < 0 && /chi tieu|noi dung|tieu chi|ten chi tieu/.test(c)) ind = i;
+    else if (!numeric && org < 0 && /^(?:ten )?(?:don vi|dia phuong|xa|phuong|thi tran|thon|to dan pho|truong|co so|lang|buon|huyen)\b/.test(c)) org = i;
+    else if (numeric && /thuc hien|uoc|hien trang|ket qua|co so|nam truoc|hien nay/.test(c) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
+    else if (numeric) values.push(i);
+  });
+  if ((ind < 0 && org < 0) || !values.length) return false;
+  const period0 = periodOf(`${anc.map((a) => a.heading).join(' ')}`) ?? sec.period;
+  for (const row of body) {
+    const cells = row.cells;
+    const get = (i: number) => (i >= 0 && i < cells.length ? cells[i].text : '');
+    const name = get(ind >= 0 ? ind : org);
+    if (!name || TOTAL_ROW.test(fold(name).replace(/[^a-z ]/g, '').trim())) continue;
+    for (const v of values) {
+      const raw = get(v);
+      if (!raw || !/\d/.test(raw)) continue;
+      const headText = g.rows[h].cells[v]?.text ?? '';
+      const headUnit = headText.match(/\(([^()]{1,15})\)\s*$/)?.[1] ?? null;
+      const unit = unitCol >= 0 ? get(unitCol) || null : headUnit ? clean(headUnit) : null;
+      const indicator = ind >= 0 ? name : headText;
+      const baselineCol = baselines.filter((b) => b < v).pop();
+      for (const { label, value } of parseCell(raw, unit)) {
+        emit({
+          indicator: label ? `${indicator} (${label})` : indicator,
+          value,
           baseline: baselineCol !== undefined ? get(baselineCol) || null : null,
-          period: /\d{4}/.test(g.rows[h].cells[v].text) ? clean(g.rows[h].cells[v].text.match(/(?:năm\s*)?\d{4}(?:\s*-\s*\d{4})?/iu)?.[0] ?? '') || null : null,
-          responsible: resp >= 0 ? get(resp) || null : org >= 0 ? get(org) || null : null,
+          period: periodOf(headText) ?? period0,
+          responsible: resp >= 0 ? get(resp) || null : ind < 0 ? name : org >= 0 ? get(org) || null : null,
           ref: cells[v].ref,
         });
       }
     }
   }
+  void paras;
+  return true;
+}
 
-  // 2. Prose.
+/**
+ * List items of a target section (or of a list introduced as targets): "- Cao cấp lý luận chính
+ * trị: 08 người" → indicator: value; "- Xã Ea Kly: trực tuyến 55%; số hóa 95%" → the unit is
+ * responsible for each "indicator value".
+ */
+function listTarget(p: Para, spans: [number, number][], period: string | null, emit: Emit): boolean {
+  const m = p.text.match(/^\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}\.)\s*([^:;]{2,90}?)\s*:\s*(.+)$/u);
+  if (!m) return false;
+  const label = clean(m[1]);
+  const restAt = p.text.length - m[2].length;
+  const rest = m[2];
+  const f = p.folded;
+  const qs = quantities(p.text, f, spans).filter((q) => q.start >= restAt);
+  if (!qs.length) return false;
+  const isUnit = RESPONSIBLE.test(label) || startsWithUnit(label);
+  // "Cao cấp lý luận chính trị: 08 người": one value right after the colon.
+  if (!isUnit) {
+    const q = qs[0];
+    if (!/^\s*(?:khoảng|tối thiểu|ít nhất|trên|dưới|từ|đạt)?\s*$/iu.test(p.text.slice(restAt, q.valueStart))) return false;
+    emit({ indicator: label, value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' }, baseline: null, period, responsible: null, ref: refAt(p, q.valueStart) });
+    return true;
+  }
+  // "Xã Ea Kly: trực tuyến 55%; thanh toán trực tuyến 45%; số hóa 95%".
+  let from = restAt;
+  let n = 0;
+  for (const q of qs) {
+    const ind = trimItem(p.text.slice(from, q.valueStart).replace(/^[\s,;:]+/, '').replace(/\s*(?:đạt|là|:)\s*$/iu, ''));
+    const after = p.text.slice(q.end).match(/^\s*([^\d;,.]{0,40}?)(?=[;,.]|$)/u);
+    const indicator = ind || (after ? trimItem(after[1]) : '');
+    from = q.end;
+    if (!indicator) continue;
+    emit({ indicator, value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' }, baseline: null, period, responsible: label, ref: refAt(p, q.valueStart) });
+    n++;
+  }
+  void rest;
+  return n > 0;
+}
+
+/**
+ * Target tables that lost their column layout in OCR text: one line per row, "2 UBND xã Ea Bhốk
+ * 0% 5% 58.1% 63.1%" (row number, unit, values), sometimes with stray "|". The indicators are the
+ * "Tỷ lệ …" / "Số …" cells of the header lines above the rows; twice as many values as indicators
+ * are (current, target) pairs — the usual "thực hiện | chỉ tiêu" layout.
+ */
+const LOOSE_ROW = /^\s*(\d{1,2})\s*[|[(]?\s*(\p{L}[^\d%|]{2,60}?)\s*((?:[|\s]+[≥≤]?\s*\d{1,3}(?:[.,]\d{1,2})?\s*%?){2,8})\s*[|]?\s*$/u;
+
+function looseTables(ctx: ExtractContext, emit: Emit, used: Set<number>): void {
+  const { paras } = ctx;
+  const lines = paras.flatMap((p) => ((p.piped && p.lines.some((l) => l.inTable)) || used.has(p.index) ? [] : p.lines.map((l, k) => ({ p, k, text: l.text }))));
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i].text.match(LOOSE_ROW);
+    if (!first || lines[i].p.index < ctx.bodyStart) continue;
+    const rows: { m: RegExpMatchArray; at: (typeof lines)[number] }[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const m = lines[j].text.match(LOOSE_ROW);
+      if (!m) break;
+      rows.push({ m, at: lines[j] });
+    }
+    if (rows.length < 2) continue;
+    // Header zone: the lines above the rows, back to a blank-line-separated title or 25 lines.
+    const zone = lines.slice(Math.max(0, i - 25), i).map((l) => l.text);
+    const zoneText = zone.join(' ');
+    const zf = fold(zoneText);
+    if (!/chi tieu|muc tieu|ke hoach|\bgiao\b(?!\s+(?:thong|duc|dich))/.test(zf) || MONEY.test(zf)) {
+      i = j;
+      continue;
+    }
+    const anc = ancestors(ctx.outline, rows[0].at.p.index);
+    if (sectionOf(anc).kind === 'results') {
+      i = j;
+      continue;
+    }
+    const indicators: string[] = [];
+    for (const p of new Set(lines.slice(Math.max(0, i - 25), i).map((l) => l.p))) {
+      const t = clean(p.text);
+      // "Tỷ lệ …", also as OCR leaves it ("Tỷ 1€ …", "Tự lệ …").
+      if ((/^(?:tỷ lệ|số|mức|chỉ số|tổng)\s/iu.test(t) || /^T\S{0,2}\s+[l1I]\S{0,2}\s+\p{L}/u.test(t)) && t.length <= 80 && !/\d{2,}/.test(t)) indicators.push(t);
+    }
+    const period = (() => {
+      const all = [...zoneText.matchAll(/(?:đến hết\s+)?(?:tháng\s+)?\d{1,2}\s*\/\s*\d{4}|năm\s+\d{4}/giu)].map((m) => clean(m[0]));
+      return all.length ? all[all.length - 1] : null;
+    })();
+    ctx.file?.message(`target table read from text without columns (${rows.length} rows): check the pairing of values and indicators`, { line: rows[0].at.p.lines[rows[0].at.k].line || 1, column: 1 }, 'extract:target');
+    for (const { m, at } of rows) {
+      used.add(at.p.index);
+      const unit = clean(m[2]);
+      const vals = [...m[3].matchAll(/([≥≤]?)\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(%?)/g)];
+      const paired = indicators.length > 0 && vals.length === indicators.length * 2;
+      const per = paired ? 2 : 1;
+      for (let k = 0; k < vals.length; k += per) {
+        const v = vals[k + per - 1];
+        const name = indicators[Math.floor(k / per)] ?? `Chỉ tiêu ${Math.floor(k / per) + 1}`;
+        emit({
+          indicator: name,
+          value: { text: clean(v[0]), number: parseNumber(v[2]), unit: v[3] ? '%' : null, comparator: v[1] === '≥' ? '>=' : v[1] === '≤' ? '<=' : '=' },
+          baseline: paired ? clean(vals[k][0]) : null,
+          period,
+          responsible: unit,
+          ref: { ...refAt(at.p, at.p.starts[at.k] ?? 0) },
+        });
+      }
+    }
+    i = j;
+  }
+}
+
+export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Target[] {
+  const { paras, outline, citations, grids, tasks } = ctx;
+  const out: Target[] = [];
+  const emit: Emit = (t) => out.push(t);
+
+  // 1. Target tables.
+  const looseParas = new Set<number>();
+  for (const g of grids) {
+    if (tasks.matrices.has(g.index)) for (const k of g.paras) looseParas.add(k);
+    else if (tableTargets(ctx, g, emit)) for (const k of g.paras) looseParas.add(k);
+  }
+
+  // Task-table cells with a firm quantity ("Thường xuyên, tối thiểu 02 tin, bài mỗi tháng").
+  for (const [gi, cols] of tasks.matrices) {
+    const g = grids[gi];
+    for (let r = cols.header + 1; r < g.rows.length; r++) {
+      const cells = g.rows[r].cells;
+      for (const c of [cols.time, cols.product]) {
+        const cell = cells[c];
+        if (!cell?.text) continue;
+        const f = fold(cell.text);
+        for (const q of quantities(cell.text, f, [])) {
+          if (!q.firm) continue;
+          const indicator = clean(`${q.unit ?? ''} ${indicatorAfter(cell.text, q.end, cell.text.length)}`);
+          if (indicator.split(' ').length < 2) continue;
+          emit({ indicator, value: { text: clean(cell.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator }, baseline: null, period: null, responsible: cells[cols.lead]?.text || null, ref: cell.ref });
+        }
+      }
+    }
+  }
+
+  // Tables that lost their columns in OCR text.
+  looseTables(ctx, emit, looseParas);
+
+  // 2. Lists and prose.
   const leadOf = new Map<number, string | null>();
   for (const ti of tasks.info) for (const k of ti.paras) leadOf.set(k, ti.task.lead);
   for (let i = ctx.bodyStart; i < paras.length; i++) {
     const p: Para = paras[i];
-    if (p.piped || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
+    if (p.piped || looseParas.has(i) || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
     const f = p.folded;
     if (!/\d/.test(f)) continue;
     const anc = ancestors(outline, i);
-    // The innermost section that says what it is decides: targets (MỤC TIÊU, CHỈ TIÊU) or results / legal grounds.
-    const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && (RESULTS.test(fold(a.heading)) || TARGET_SECTION.test(fold(a.heading))));
-    if (decisive && !TARGET_SECTION.test(fold(decisive.heading))) continue;
-    const inTargetSection = !!decisive;
+    const sec = sectionOf(anc);
+    if (sec.kind === 'results') continue;
     const spans = citations.spans.get(i) ?? [];
+    // A list item under a lead-in that announces targets ("giao chỉ tiêu … như sau:").
+    const leadIn = paras[i - 1] && /:\s*$/.test(paras[i - 1].text) ? paras[i - 1] : null;
+    const listOk = sec.kind === 'target' || /chi tieu|phan dau|muc tieu|ke hoach|dao tao|boi duong|giao/.test(leadIn?.folded ?? '') || (anc[0] && anc[0].para !== i && /chi tieu|muc tieu/.test(fold(anc[0].rest)));
+    if (listOk && /^\s*(?:[-–+•]|[a-zđ]\))/u.test(p.text)) {
+      // Consecutive list items share the lead-in: look back over siblings.
+      if (listTarget(p, spans, periodOf(p.text) ?? sec.period, emit)) continue;
+    } else if (/^\s*[-–+•]/u.test(p.text)) {
+      // A list item of a list announced a few items up.
+      let k = i - 1;
+      while (k >= 0 && /^\s*[-–+•]/u.test(paras[k].text)) k--;
+      if (k >= 0 && k < i - 1 && /:\s*$/.test(paras[k].text) && /chi tieu|phan dau|muc tieu|giao/.test(paras[k].folded) && listTarget(p, spans, periodOf(p.text) ?? sec.period, emit)) continue;
+    }
     const qs = quantities(p.text, f, spans);
     if (!qs.length) continue;
-    let prev: { q: Qty; indicator: string } | null = null;
+    let prev: { q: Qty; indicator: string; leading: boolean } | null = null;
+    let absorbedUntil = -1;
     for (const q of qs) {
-      const clauseStart = Math.max(f.lastIndexOf(';', q.start), f.slice(0, q.start).search(/\.\s+[^.]*$/) , f.lastIndexOf(':', q.start), -1) + 1;
+      if (q.start < absorbedUntil) continue;
+      const clauseStart = Math.max(f.lastIndexOf(';', q.start), f.slice(0, q.valueStart).search(/\.\s+[^.]*$/), f.lastIndexOf(':', q.start), -1) + 1;
       const tail = f.slice(q.end);
       const nextStop = tail.search(/;|\.\s|\.$/);
       const clauseEnd = nextStop >= 0 ? q.end + nextStop : p.text.length;
+      const sentenceStart = f.slice(0, q.valueStart).search(/(?:^|\.\s+)[^.]*$/);
+      const sentence = f.slice(Math.max(0, sentenceStart), clauseEnd);
       const pre = f.slice(clauseStart, q.valueStart);
-      const hasCmp = q.comparator === '>=' || q.comparator === '<=';
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
-      const leading = /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:phan dau\s*(?:dat\s*)?)?$/.test(pre);
-      const isTarget = hasCmp || ((inTargetSection || /phan dau|chi tieu/.test(f)) && (verb || (leading && q.unit === '%')));
+      const leading: boolean =
+        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:(?:den het|den|trong|nam|thang)\s+(?:nam\s+|thang\s+)?[\d/]+\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?$/.test(pre) ||
+        // "100% hồ sơ … tại cấp tỉnh, 95% hồ sơ … tại cấp huyện và 85% …": a series of leading values.
+        (q.unit === '%' && !!prev && prev.leading && /^[^;]*(?:,|\bva)\s*$/.test(f.slice(prev.q.end, q.valueStart)));
+      const striving = /phan dau/.test(sentence.slice(0, q.valueStart - Math.max(0, sentenceStart)));
+      // "d) Chỉ tiêu cụ thể: 100% văn bản …" — targets announced inside the paragraph.
+      const inline = f.match(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*[^:;.]{0,40}(?:chi tieu|muc tieu)[^:;.]{0,30}:/);
+      const targetish = sec.kind === 'target' || striving || (!!inline && q.start >= inline[0].length);
+      // "riêng 04 xã làm thí điểm đạt từ 80%", "số bác sĩ trên 10.000 dân đạt 8,2": a subject or a
+      // denominator, when the clause goes on to the value it reaches.
+      if (!q.firm && q.unit !== '%' && /(?:^|\s)(?:dat|tang|giam|chiem)\s[^;]*\d/.test(f.slice(q.end, clauseEnd))) {
+        prev = null;
+        continue;
+      }
+      let isTarget: boolean;
+      if (q.firm) isTarget = true;
+      else if (q.comparator) isTarget = targetish || verb;
+      else if (q.unit === '%') isTarget = targetish;
+      else if (q.unit) isTarget = targetish && !TIME_UNITS.test(fold(q.unit));
+      else isTarget = targetish && verb;
+      // A condition ("thủ tục có thời hạn giải quyết dưới 05 ngày") is not an objective.
+      if (isTarget && !q.firm && q.comparator && !targetish && /\bco\b[^,;]*$/.test(pre)) isTarget = false;
       if (!isTarget) {
         prev = null;
         continue;
       }
       let indicator: string;
+      let unitFirst: string | null = null;
       const between = prev ? f.slice(prev.q.end, q.valueStart) : '';
-      if (prev && /^\s*(?:[^;.\d]{0,40})?\s*(?:va|,)\s*$/.test(between) && between.length < 50) indicator = prev.indicator;
-      else if (leading) indicator = indicatorAfter(p.text, q.end, clauseEnd);
-      else if (q.unit !== '%' && /^\s*\p{L}/u.test(p.text.slice(q.end))) {
-        // "ít nhất 02 đợt kiểm tra trong năm": what is counted follows the number.
+      const beforeWords = indicatorBefore(p.text, q.valueStart, clauseStart);
+      if (prev && !leading && /^\s*(?:[^;.\d]{0,40})?\s*(?:va|,)\s*$/.test(between) && between.length < 50 && !/\p{L}{3,}/u.test(between.replace(/\b(?:va|doi voi|cac|linh vuc|con lai)\b/g, ''))) indicator = prev.indicator;
+      // "…; đến năm 2027 đạt tối thiểu 70%": only a time before the value, the indicator is the previous one.
+      else if (prev && !leading && !beforeWords && /(?:nam|thang|quy)\s*[\d/]+\s*,?\s*(?:dat|la|con)?\s*$/.test(pre)) indicator = prev.indicator;
+      else if (leading || (q.unit === '%' && /^\s*\p{L}/u.test(p.text.slice(q.end)) && !/\p{L}{2,}/u.test(indicatorBefore(p.text, q.valueStart, clauseStart)))) {
+        indicator = indicatorAfter(p.text, q.end, clauseEnd);
+        // "100% xã, thị trấn đạt từ 75 điểm trở lên": the inner value is part of this indicator.
+        absorbedUntil = q.end + indicator.length + 2;
+      } else if (q.unit && /^(?:lan|luot|dot)$/.test(fold(q.unit))) {
+        // "tổ chức các đợt … tối thiểu 01 lần mỗi tháng": what is done, how often.
+        indicator = clean(`${indicatorBefore(p.text, q.valueStart, clauseStart)} ${q.unit} ${indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0]}`);
+      } else if (q.unit !== '%' && /^\s*\p{L}/u.test(p.text.slice(q.end)) && !verb) {
+        // "đưa 35 lao động đi làm việc ở nước ngoài": what is counted follows the number.
         const after = indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0];
-        indicator = clean(`${q.unit ?? ''} ${after}`);
-      } else indicator = indicatorBefore(p.text, f, q.valueStart, clauseStart);
-      if (!indicator || indicator.split(' ').length < 2) {
-        ctx.file?.message(`target value without an indicator: "${clean(p.text.slice(q.valueStart, q.end))}"`, { line: refAt(p, q.start).line ?? 1, column: 1 }, 'extract:target');
-        continue;
+        const before = indicatorBefore(p.text, q.valueStart, clauseStart);
+        indicator = clean(`${before.split(' ').length <= 8 ? before : ''} ${q.unit ?? ''} ${after}`);
+      } else {
+        indicator = beforeWords;
+        // "Các cơ quan, đơn vị, địa phương phấn đấu đạt 100% chỉ tiêu theo quy định": who, then what.
+        const afterWords = indicatorAfter(p.text, q.end, clauseEnd);
+        if (RESPONSIBLE.test(indicator) && startsWithUnit(indicator) && afterWords.split(' ').length >= 2 && indicator.split(' ').length <= 10) {
+          unitFirst = indicator;
+          indicator = afterWords;
+        }
       }
-      const after = p.text.slice(q.end, clauseEnd);
-      const where = after.match(/^\s*(?:ở|tại|đối với)\s+([^,;.]+?)(?=\s+và\s|[,;.]|$)/u);
-      const baseline = p.text.slice(q.end, clauseEnd).match(/so với\s+([^,;.]+)/u);
-      const period = p.text.slice(clauseStart, clauseEnd).match(/(?:năm|giai đoạn)\s+\d{4}(?:\s*-\s*\d{4})?/u);
-      let responsible: string | null = where ? clean(where[1]) : (leadOf.get(i) ?? null);
+      if (!indicator || indicator.split(' ').length < 2) {
+        let alt = q.unit && q.unit !== '%' ? clean(`${q.unit} ${indicatorAfter(p.text, q.end, clauseEnd)}`) : '';
+        // "phấn đấu năm 2025 xã đạt từ 85 điểm trở lên": who, and what is counted.
+        if (alt.split(' ').length < 2 && indicator && q.unit && q.unit !== '%') alt = `${indicator} (${q.unit})`;
+        if (alt.split(' ').length >= 2) indicator = alt;
+        else {
+          ctx.file?.message(`target value without an indicator: "${clean(p.text.slice(q.valueStart, q.end))}"`, { line: refAt(p, q.start).line ?? 1, column: 1 }, 'extract:target');
+          continue;
+        }
+      }
+      const afterText = p.text.slice(q.end, clauseEnd);
+      const where = afterText.match(/^\s*(?:ở|tại|đối với)\s+([^,;.]+?)(?=\s+và\s|[,;.]|$)/u);
+      const clauseText = p.text.slice(clauseStart, clauseEnd);
+      let responsible: string | null = unitFirst ?? (where && RESPONSIBLE.test(where[1]) ? clean(where[1]) : null);
       if (!responsible) {
-        const unitHeading = anc.find((a) => a.kind !== 'letter' && startsWithUnit(a.rest));
+        // "Giao chỉ tiêu cho các xã …", "đối với cấp huyện giao …", "Các cơ quan, đơn vị phấn đấu …".
+        const cm = clauseText.match(/(?:giao(?:\s+chỉ tiêu)?\s+cho|đối với)\s+((?:các\s+)?[^\s,;.]+(?:\s+(?:xã|huyện|tỉnh|phường|thị trấn|thôn))?)/iu);
+        if (cm && RESPONSIBLE.test(cm[1])) responsible = clean(cm[1]);
+        else {
+          const lead = clean(p.text.slice(clauseStart, q.valueStart)).replace(/^(?:[a-zđ]\)|\d+\.|[-–+•])\s*/u, '');
+          if (startsWithUnit(lead) && RESPONSIBLE.test(lead)) {
+            const { units, rest } = splitUnitsAndTask(lead);
+            if (rest && units.split(' ').length <= 12) responsible = units;
+          }
+        }
+      }
+      if (!responsible) responsible = leadOf.get(i) ?? null;
+      if (!responsible) {
+        const unitHeading = anc.find((a) => a.kind !== 'letter' && startsWithUnit(a.rest) && (a.para !== i || a.rest.length < 120));
         if (unitHeading) responsible = clean(splitUnitsAndTask(unitHeading.rest.split(':')[0]).units);
       }
       const ref: SourceRef = refAt(p, q.valueStart);
       out.push({
         indicator,
         value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' },
-        baseline: baseline ? clean(baseline[0]) : null,
-        period: period ? clean(period[0]) : null,
+        baseline: baselineOf(afterText),
+        period: periodOf(clauseText.replace(/so với\s+[^,;.]+/u, '')) ?? sec.period,
         responsible,
         ref,
       });
-      prev = { q, indicator };
+      prev = { q, indicator, leading };
     }
   }
   return out;
 }
-
-void GE;
-void LE;

@@ -97,6 +97,41 @@ export function parseFields(text: string): Fields {
 
 const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong/;
 
+/** Where the first sentence of a text ends ("… giải quyết. Trong đó, …"), not at "TT. HĐND", "TP. Huế", "v.v." or inside brackets. */
+function sentenceEnd(text: string, from = 0): number {
+  const re = /[.!?…](?=["”’)]?\s+["“(]?\p{Lu})/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (/(?:^|[\s(])(?:\p{Lu}{1,5}|\p{Lu}\p{Ll}|v\.v|TS|ThS|PGS|GS|Tp|Th|[A-Z]\.\p{Lu})$/u.test(before)) continue;
+    const head = text.slice(0, m.index);
+    if ((head.match(/\(/g) ?? []).length > (head.match(/\)/g) ?? []).length) continue;
+    if ((head.match(/[“"]/g) ?? []).length % 2 === 1 && !/”/.test(head.slice(head.lastIndexOf('“')))) continue;
+    return m.index;
+  }
+  return -1;
+}
+
+/**
+ * The task itself: the first sentence of an item ("Tiến hành rà soát … cung cấp DVC trực tuyến."),
+ * not the sentences that explain it; a first sentence shorter than a few words keeps the next.
+ */
+export function taskText(text: string): string {
+  const t = trimItem(text);
+  let end = sentenceEnd(t);
+  while (end >= 0 && t.slice(0, end).split(/\s+/).length < 6) end = sentenceEnd(t, end + 1);
+  let first = end >= 0 ? trimItem(t.slice(0, end)) : t;
+  // A long sentence of several duties joined by ";" keeps its first duty.
+  if (first.length > 160) {
+    const semi = first.search(/;\s/);
+    if (semi > 0 && first.slice(0, semi).split(/\s+/).length >= 8) first = trimItem(first.slice(0, semi));
+  }
+  return first;
+}
+
+/** The closing formula ("Trên đây là Kế hoạch …") ends the body: no task reaches past it. */
+const CLOSING_PARA = /^(?:tren day la|noi nhan\b)/;
+
 /** "Văn phòng HĐND và UBND huyện có trách nhiệm" → "Văn phòng HĐND và UBND huyện". */
 function cleanUnit(u: string): string {
   return clean(u)
@@ -112,7 +147,7 @@ function cooperatingAtStart(text: string): string[] {
   const m = fold(text).match(/^(?:chu tri,?\s*)?phoi hop(?:\s+voi)?\s+/);
   if (!m) return [];
   const { units } = splitUnitsAndTask(text.slice(m[0].length));
-  return units ? splitUnits(units) : [];
+  return units && startsWithUnit(units) ? splitUnits(units) : [];
 }
 
 /** The first time expression of a text, with its trigger words ("trước ngày 25/4/2024"). */
@@ -209,7 +244,8 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
         textParas = [prev.index];
       }
     }
-    text = trimItem(text);
+    const fullText = trimItem(text);
+    text = taskText(fullText);
     if (!text) {
       file?.message('task fields (Chủ trì/Phối hợp) with no task before them', { line: p.lines[0].line, column: 1 }, 'extract:tasks');
       continue;
@@ -219,7 +255,7 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
       task: text,
       lead: fields.lead ? fields.lead.text : null,
       cooperating: fields.coop ? splitUnits(fields.coop.text) : [],
-      deadline: fields.time?.text ?? deadlineInText(text),
+      deadline: fields.time?.text ?? deadlineInText(fullText),
       product: fields.product?.text ?? null,
       ref,
     };
@@ -245,9 +281,15 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     let units: string;
     let rest: string;
     const colon = h.rest.indexOf(':');
+    const ownBody = h.body.filter((k) => inBody(k) && !paras[k].piped);
     if (colon > 0 && colon < 160) {
       units = h.rest.slice(0, colon);
       rest = h.rest.slice(colon + 1);
+    } else if ((ownBody.length || h.children.length) && h.rest.length <= 140 && !/[.;]\s*$/.test(h.rest.trim()) && !/[.;]\s/.test(h.rest)) {
+      // The unit as a heading of its own ("6. Đề nghị Ủy ban MTTQ huyện và các tổ chức chính trị - xã
+      // hội"), its tasks in the paragraphs or items below.
+      units = h.rest;
+      rest = '';
     } else {
       ({ units, rest } = splitUnitsAndTask(h.rest));
       if (!rest && h.rest.length > 120) continue;
@@ -256,33 +298,57 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     if (!lead) continue;
     const items = h.children.filter((c) => (c.kind === 'letter' || c.kind === 'paren') && !fielded.has(c));
     const makeTask = (text: string, at: Heading, ps: number[]) => {
-      const t = trimItem(text);
+      const full = trimItem(text);
+      const t = taskText(full);
       if (!t) return;
       push(
-        { task: t, lead, cooperating: cooperatingAtStart(t), deadline: deadlineInText(t), product: null, ref: refAt(paras[at.para], 0) },
+        { task: t, lead, cooperating: cooperatingAtStart(t), deadline: deadlineInText(full), product: null, ref: refAt(paras[at.para], 0) },
         ps,
       );
       for (const k of ps) done.add(k);
     };
+    const bodyOf = (x: Heading) => {
+      const out: number[] = [];
+      for (const k of x.body) {
+        if (CLOSING_PARA.test(paras[k].folded)) break;
+        if (!fieldParas.has(k) && inBody(k) && !paras[k].piped) out.push(k);
+      }
+      return out;
+    };
     if (items.length) {
       for (const c of items) {
-        const body = c.body.filter((k) => !fieldParas.has(k) && inBody(k) && !paras[k].piped);
+        const body = bodyOf(c);
         makeTask([c.rest, ...body.map((k) => paras[k].text)].join(' '), c, [c.para, ...body]);
       }
       if (clean(rest)) makeTask(rest, h, [h.para]);
     } else {
-      const body = h.body.filter((k) => !fieldParas.has(k) && !paras[k].piped && inBody(k));
+      const body = bodyOf(h);
       makeTask([rest, ...body.map((k) => paras[k].text)].join(' '), h, [h.para, ...body]);
     }
   }
 
-  // 4. "Giao <unit> chủ trì, phối hợp với <units> <task>" in prose.
+  // 4. "Giao <unit> chủ trì, phối hợp với <units> <task>" in prose; in the tasks part also without
+  // "Giao": "… Văn phòng HĐND và UBND huyện chủ trì, phối hợp với các phòng chuyên môn thực hiện",
+  // "; Phòng Tư pháp, Phòng Tài chính - Kế hoạch phối hợp với Văn phòng … xây dựng lộ trình …".
   for (let i = ctx.bodyStart; i < paras.length; i++) {
     const p = paras[i];
     if (done.has(i) || p.piped || !inBody(i) || fieldParas.has(i)) continue;
+    const starts: number[] = [];
     const re = /(?:^|[.;:]\s+|,\s+|\s)giao\s+(?=\S)/g;
-    for (let m = re.exec(p.folded); m; m = re.exec(p.folded)) {
-      const start = m.index + m[0].length;
+    for (let m = re.exec(p.folded); m; m = re.exec(p.folded)) starts.push(m.index + m[0].length);
+    const inTasks = ancestors(outline, i).some((a) => TASK_SECTION.test(fold(a.heading)));
+    if (inTasks) {
+      const cl = /(?:^(?:[a-zđ]\)|\d+\.|[-–+•])?\s*|[.;]\s+)(?=\p{Lu})/gu;
+      for (let m = cl.exec(p.text); m; m = cl.exec(p.text)) {
+        const at = m.index + m[0].length;
+        if (at >= p.text.length) break;
+        if (!m[0]) cl.lastIndex++;
+        const sentence = p.text.slice(at).split(/[.;](?:\s|$)/)[0];
+        const { units, rest } = splitUnitsAndTask(sentence);
+        if (at > 0 && startsWithUnit(sentence) && rest && /^(?:chu tri|phoi hop voi)\b/.test(fold(rest)) && units.split(' ').length <= 20 && !starts.includes(at)) starts.push(at);
+      }
+    }
+    for (const start of starts.sort((a, b) => a - b)) {
       const after = p.text.slice(start);
       if (!startsWithUnit(after) || !/^\p{Lu}/u.test(after)) continue;
       const sentenceEnd = after.search(/[.;](?:\s|$)/);
@@ -300,6 +366,8 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
         task = split.rest || task;
       }
       task = trimItem(task);
+      // "… chủ trì, phối hợp với … thực hiện, hoàn thành trước …": the task is what the item says before.
+      if (/^(?:thuc hien|trien khai thuc hien|to chuc thuc hien)(?:\s*$|\s*,)/.test(fold(task)) && start > 0) task = taskText(p.text.slice(0, start).replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])\s*/u, ''));
       if (!task) continue;
       push({ task, lead: cleanUnit(units), cooperating, deadline: deadlineInText(sentence), product: null, ref: refAt(p, start) }, [i]);
       done.add(i);

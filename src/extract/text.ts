@@ -115,7 +115,9 @@ export function isItemStart(text: string): boolean {
   return ITEM_START.test(t) || (/^[-–+•]?\s*[CcPpTtSsKkĐđ]/u.test(t) && FIELD_START.test(fold(t.slice(0, 60))));
 }
 
-const PIPE_ROW_START = /^[^|\s]{1,8}\s*\|/u;
+/** A pipe-table row opens with its number (STT) cell: `3 |`, `II |`, `a) |`, `| 3 |`. */
+const PIPE_ROW_START = /^\|?\s*(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.?|[a-zđ]\)?|[-–+•])\s*\|/u;
+const pipes = (s: string) => (s.match(/\|/g) ?? []).length;
 
 /**
  * Paragraphs of the document: a new one starts at a block change (a blank line in text inputs),
@@ -124,8 +126,18 @@ const PIPE_ROW_START = /^[^|\s]{1,8}\s*\|/u;
 export function paragraphs(lines: DocLine[]): Para[] {
   const out: Para[] = [];
   let cur: DocLine[] = [];
+  // Cells of the current text table's first (header) row: a row with as many is complete.
+  let headerPipes = 0;
+  let headerLeading = false;
   const flush = () => {
-    if (cur.length) out.push(makePara(out.length, cur));
+    if (cur.length) {
+      const p = makePara(out.length, cur);
+      if (p.piped && !out[out.length - 1]?.piped) {
+        headerPipes = pipes(p.text.replace(/^\s*\||\|\s*$/g, ''));
+        headerLeading = /^\s*\|/.test(p.text);
+      }
+      out.push(p);
+    }
     cur = [];
   };
   for (const l of lines) {
@@ -134,9 +146,16 @@ export function paragraphs(lines: DocLine[]): Para[] {
       continue;
     }
     const prev = cur[cur.length - 1];
-    // A pipe-table row wraps over lines: its continuations join it unless they open a new row.
+    // A pipe-table row wraps over lines: its continuations join it unless they open a new row
+    // (a row-number cell, a leading pipe in a table written with them, or the row already has
+    // all the header's cells).
     const inPipeRow = cur.some((c) => c.text.includes('|'));
-    const opens = inPipeRow ? PIPE_ROW_START.test(l.text.trim()) : isItemStart(l.text);
+    let opens: boolean;
+    if (inPipeRow) {
+      const t = l.text.trim();
+      const had = pipes(cur.map((c) => c.text.trim()).join(' ').replace(/^\||\|$/g, ''));
+      opens = headerLeading ? /^\|/.test(t) : PIPE_ROW_START.test(t) || (headerPipes > 0 && had >= headerPipes && t.includes('|'));
+    } else opens = isItemStart(l.text);
     if (prev && (prev.block !== l.block || prev.page !== l.page || prev.inTable !== l.inTable || opens)) flush();
     cur.push(l);
   }
