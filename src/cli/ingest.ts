@@ -18,9 +18,12 @@ interface IngestOptions {
 
 export async function runIngestCommand(paths: string[], opts: IngestOptions): Promise<number> {
   const { items, errors } = await expandInputs(paths, opts.out);
+  // A progress bar when stderr is a terminal; JSON lines whenever stdout is not one (piped, as in
+  // `sohoa ingest … | jq`), so both can show at once.
   const tty = Boolean(process.stderr.isTTY);
+  const jsonLines = !process.stdout.isTTY;
   const report = (o: IngestOutcome) => {
-    if (!tty) process.stdout.write(JSON.stringify(o) + '\n');
+    if (jsonLines) process.stdout.write(JSON.stringify(o) + '\n');
   };
   errors.forEach(report);
 

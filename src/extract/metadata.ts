@@ -191,11 +191,16 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
   let headerEnd = typeIndex;
   if (typeIndex >= 0) {
     const titleLines: string[] = [];
-    const block = head[typeIndex + 1]?.block;
-    const page = head[typeIndex + 1]?.page;
-    for (let i = typeIndex + 1; i < head.length && titleLines.length < 5; i++) {
+    // Scanner noise between the type and the title (". ~ ,") is no title: skip letterless lines.
+    const hasWords = (t: string) => (t.match(/\p{L}/gu) ?? []).length >= 2;
+    let first = typeIndex + 1;
+    while (first < head.length && head[first].text.trim() && !hasWords(head[first].text)) first++;
+    const block = head[first]?.block;
+    const page = head[first]?.page;
+    for (let i = first; i < head.length && titleLines.length < 5; i++) {
       const t = head[i].text.trim();
       const f = folded[i];
+      if (t && !hasWords(t) && !/^[-_]+$/.test(t)) continue;
       if (!t || head[i].block !== block || head[i].page !== page || /^[-_]+$/.test(t)) break;
       if (titleLines.length && /^(can cu|thuc hien|de |nham|xet|theo de nghi|kinh gui|i\.|phan)/.test(f)) break;
       if (titleLines.length && isUpper(t) && !isUpper(titleLines[0])) break;

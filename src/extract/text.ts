@@ -84,6 +84,16 @@ export interface Para {
   piped: boolean;
 }
 
+/**
+ * A paragraph written as a pipe table: two or more separators, or a separator on two or more
+ * lines. One stray "|" (a speck, "Văn phòng | Thống kê") does not make a table.
+ */
+function isPiped(lines: DocLine[], text: string): boolean {
+  if (!/\S\s*\|/.test(text)) return false;
+  const pipes = (text.match(/\|/g) ?? []).length;
+  return pipes >= 2 || lines.filter((l) => l.text.includes('|')).length >= 2;
+}
+
 export function makePara(index: number, lines: DocLine[]): Para {
   const starts: number[] = [];
   let text = '';
@@ -92,7 +102,7 @@ export function makePara(index: number, lines: DocLine[]): Para {
     starts.push(text.length);
     text += l.text.trim();
   }
-  return { index, lines, text, folded: fold(text), starts, piped: (text.match(/\|/g) ?? []).length >= 1 && /\S\s*\|/.test(text) };
+  return { index, lines, text, folded: fold(text), starts, piped: isPiped(lines, text) };
 }
 
 /** Where offset `at` of a paragraph's text was found. */

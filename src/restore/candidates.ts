@@ -11,6 +11,10 @@ import { lmToken } from './lm-build.ts';
 import { stripDiacritics } from '../text/vietnamese.ts';
 import { applyCase, casePattern } from './syllables.ts';
 
+/** Longest token looked up (longer ones are kept), and longest tried as two syllables run together. */
+const MAX_WORD = 16;
+const MAX_MERGED = 14;
+
 /** Weight of the unigram log-probability when ranking a token's candidates before the search. */
 const PRIOR_WEIGHT = 1;
 
@@ -186,11 +190,16 @@ export class CandidateGenerator {
   private generate(observed: string): Candidate[] {
     const lower = lmToken(observed);
     const known = this.isKnown(lower);
+    // No Vietnamese word or two-syllable run is this long (a table rule read as letters, a URL):
+    // keep it as it is rather than search.
+    if ([...observed].length > MAX_WORD) {
+      return [{ text: lower, ids: [this.lm.id(lower)], cost: known ? 0 : this.keepCost(observed), keep: true }];
+    }
     let out = this.single(observed, 1);
     const best0 = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
     // Two syllables run together: try every split when nothing single fits well.
     const letters = [...observed];
-    if (!known && letters.length >= 4 && best0 > 1.5) {
+    if (!known && letters.length >= 4 && letters.length <= MAX_MERGED && best0 > 1.5) {
       for (let k = 2; k <= letters.length - 2; k++) {
         const left = this.single(letters.slice(0, k).join(''), 0);
         const right = this.single(letters.slice(k).join(''), 0);
