@@ -257,7 +257,10 @@ export class Decoder {
       // An all-capital token in running text is an abbreviation: keep a known one, repair an unknown
       // one only into another abbreviation (HDND → HĐND), never into a common word (DVC ↛ ĐỌC).
       const caps = core.length >= 2 && core === core.toUpperCase() && core !== core.toLowerCase();
-      if (caps && !capsLine) {
+      // In a line of capitals too, a known abbreviation that is no syllable (TM., KT., UBND) stays.
+      const keepAbbr = caps && capsLine ? cands.find((c) => c.keep && this.isAbbreviation(c.text) && !isValidSyllable(c.text)) : undefined;
+      if (keepAbbr) cands = [keepAbbr];
+      else if (caps && !capsLine) {
         const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
         const keep = cands.find((c) => c.keep && this.isAbbreviation(c.text));
         if (keep) cands = [keep];
