@@ -4,6 +4,8 @@
  *   restore  restore Vietnamese OCR text from stdin to stdout, line for line
  *   schema   print the JSON Schema of PlanDocument
  *   dict     build a user overlay model from the user's own clean documents
+ *   worker   take jobs from the Redis queue (distributed runner, src/queue)
+ *   serve    HTTP API + web page over the queue (src/server)
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
@@ -50,7 +52,13 @@ export function buildProgram(): Command {
     .option('--tone-style <style>', 'tone-mark placement written: classic (hòa, thủy) or modern (hoà, thuỷ)', toneStyle, 'classic')
     .option('--overlay <file>', 'a user overlay model made by `sohoa dict learn`')
     .option('--force', 'process inputs again even when their output is up to date', false)
+    .option('--queue', 'enqueue on Redis (REDIS_URL, files kept in SOHOA_STORAGE) for `sohoa worker`s instead of running in process, and follow progress until done', false)
     .action(async (paths: string[], opts) => {
+      if (opts.queue) {
+        const { runQueueIngestCommand } = await import('./queue-ingest.ts');
+        process.exitCode = await runQueueIngestCommand(paths, opts);
+        return;
+      }
       const { runIngestCommand } = await import('./ingest.ts');
       process.exitCode = await runIngestCommand(paths, opts);
     });
@@ -82,6 +90,37 @@ export function buildProgram(): Command {
     .action(async (folder: string, opts: { out: string }) => {
       const { runDictLearnCommand } = await import('./dict.ts');
       process.exitCode = await runDictLearnCommand(folder, opts);
+    });
+
+  program
+    .command('worker')
+    .description('take document and page jobs from Redis (REDIS_URL) until SIGTERM; files are read from and results written to SOHOA_STORAGE')
+    .option('--redis-url <url>', 'Redis to connect to (default: $REDIS_URL or redis://127.0.0.1:6379)')
+    .option('--storage <dir>', 'storage folder shared with the API server (default: $SOHOA_STORAGE or .sohoa/storage)')
+    .option('-c, --concurrency <n>', 'documents assembled at once (restore, extract, export in worker threads)', positiveInt, 1)
+    .option('--ocr-threads <n>', 'OCR threads, and page jobs read at once', positiveInt, availableParallelism())
+    .option('--overlay <file>', 'a user overlay model made by `sohoa dict learn`')
+    .option('--name <name>', 'worker name shown in the dashboard')
+    .option('--quiet', 'no JSON event lines on stdout', false)
+    .action(async (opts) => {
+      const { runWorkerCommand } = await import('./worker.ts');
+      process.exitCode = await runWorkerCommand(opts);
+    });
+
+  program
+    .command('serve')
+    .description('HTTP API, web page and queue dashboard (/admin/queues) over the Redis queue; run `sohoa worker`s beside it')
+    .option('--redis-url <url>', 'Redis to connect to (default: $REDIS_URL or redis://127.0.0.1:6379)')
+    .option('--storage <dir>', 'storage folder shared with the workers (default: $SOHOA_STORAGE or .sohoa/storage)')
+    .option('-p, --port <n>', 'port (default: $PORT or 8080)', positiveInt)
+    .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
+    .option('--api-key <key>', 'require this key on every API call (default: $SOHOA_API_KEY; none = open)')
+    .option('--batch-root <dir>', 'folder under which POST /batches may name folders (default: $SOHOA_BATCH_ROOT; none = ZIP uploads only)')
+    .option('--max-upload-mb <n>', 'largest file accepted (default: $SOHOA_MAX_UPLOAD_MB or 100)', positiveInt)
+    .option('--with-worker', 'also run a worker in this process (one machine, no separate `sohoa worker`)', false)
+    .action(async (opts) => {
+      const { runServeCommand } = await import('./serve.ts');
+      process.exitCode = await runServeCommand(opts);
     });
 
   return program;
