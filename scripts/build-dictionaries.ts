@@ -12,7 +12,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildKneserNey, lmToken, textToSentences } from '../src/restore/lm-build.ts';
+import { buildKneserNey, lmToken, textToSentences, wordTokens } from '../src/restore/lm-build.ts';
 import { NgramModel, NUM } from '../src/restore/lm.ts';
 import { generateInventory, isValidSyllable } from '../src/restore/syllables.ts';
 import { buildChannel } from './channel-data.ts';
@@ -52,8 +52,8 @@ let adminSyllables = 0;
 function addText(text: string, countForms: boolean) {
   for (const s of textToSentences(text)) sentences.push(s);
   if (!countForms) return;
-  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
-    if (!raw || /^\d/.test(raw)) continue;
+  for (const raw of wordTokens(text)) {
+    if (/^\d/.test(raw)) continue;
     adminSyllables++;
     const lower = lmToken(raw);
     if (isValidSyllable(lower)) continue;

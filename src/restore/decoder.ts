@@ -248,6 +248,12 @@ export class Decoder {
         return;
       }
       if (!/\p{L}/u.test(core)) return;
+      // Central Highlands names written with an apostrophe after an initial (H'leo, M'gar, H'Mông,
+      // Ksor H'Bliêng) stay as written; an apostrophe inside a word is otherwise OCR's ("THU'C").
+      if (/^[HMKYNĐD]['’]\p{L}{2,}$/u.test(core)) {
+        sequence.push({ kind: 'fixed', id: lm.id(lmToken(core.replace('’', "'"))), reset });
+        return;
+      }
       // A lone capital letter in running text is a label or an initial ("Mục V", "điểm A").
       if (/^\p{Lu}$/u.test(core) && !capsLine && !lineStart) {
         sequence.push({ kind: 'fixed', id: lm.id(lmToken(core)), reset });

@@ -14,6 +14,21 @@ export function lmToken(raw: string): string {
 }
 
 /**
+ * The words of a text: runs of letters and digits; a Central Highlands name written with an
+ * apostrophe after its initial (H'leo, M'gar, H'Mông) is one word, other apostrophes separate.
+ */
+export function wordTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/[^\p{L}\p{N}'’]+/u)) {
+    if (!raw) continue;
+    const t = raw.replace(/’/g, "'");
+    if (/^[HMKYNĐD]'\p{L}{2,}$/u.test(t)) out.push(t);
+    else out.push(...t.split("'").filter(Boolean));
+  }
+  return out;
+}
+
+/**
  * Clean text → sentences of LM tokens. Paragraphs are joined across line breaks (corpus lines
  * are wrapped at arbitrary places); sentences end at . ; : ! ? and at blank lines; every other
  * non-letter, non-digit character separates tokens.
@@ -23,10 +38,7 @@ export function textToSentences(text: string): string[][] {
   for (const para of text.normalize('NFC').split(/\n\s*\n/)) {
     const joined = para.replace(/\s*\n\s*/g, ' ');
     for (const sentence of joined.split(/[.;:!?…]+(?=\s|$)|\s[-–•]\s/)) {
-      const tokens = sentence
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean)
-        .map(lmToken);
+      const tokens = wordTokens(sentence).map(lmToken);
       if (tokens.length) out.push(tokens);
     }
   }

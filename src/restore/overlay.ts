@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { buildKneserNey, lmToken, textToSentences } from './lm-build.ts';
+import { buildKneserNey, lmToken, textToSentences, wordTokens } from './lm-build.ts';
 import { NgramModel } from './lm.ts';
 import { isValidSyllable } from './syllables.ts';
 import { decodeTextBytes } from './encodings.ts';
@@ -70,8 +70,8 @@ export async function learnOverlay(folder: string, outFile: string): Promise<Ove
       sentences.push(s);
       summary.syllables += s.length;
     }
-    for (const raw of text.split(/[^\p{L}\p{N}']+/u)) {
-      if (!raw || /^\d/.test(raw)) continue;
+    for (const raw of wordTokens(text)) {
+      if (/^\d/.test(raw)) continue;
       const lower = lmToken(raw);
       if (isValidSyllable(lower)) continue;
       const m = forms.get(lower) ?? new Map<string, number>();
