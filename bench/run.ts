@@ -12,6 +12,7 @@ const sections: { name: string; load: () => Promise<() => Promise<string>> }[] =
   { name: 'restore', load: async () => (await import('./restore.ts')).benchRestore },
   { name: 'ocr', load: async () => (await import('./ocr.ts')).benchOcr },
   { name: 'extract', load: async () => (await import('./extract.ts')).benchExtract },
+  { name: 'queue', load: async () => (await import('./queue.ts')).benchQueue },
 ];
 
 const parts: string[] = [
