@@ -1,28 +1,42 @@
 /**
- * OCR benchmark: sohoa's readScannedFile (tesseract.js, vie best_int, with our preprocessing
- * and layout) against native `tesseract -l vie --psm 3` (Debian's model, OMP_THREAD_LIMIT=1, one
- * process per core) on the same page images rendered from samples/scans at 300 dpi.
+ * OCR benchmark: sohoa's readScannedFile (tesseract.js, vie best_int, with our loading,
+ * preprocessing and layout) against native `tesseract -l vie --psm 3` (Debian's model,
+ * OMP_THREAD_LIMIT=1, one process per core) on the scanned samples of samples/scans, in one run:
  *
- * Accuracy (DESIGN.md, whole-page): tokens split on every character that is not a letter or
- * digit, NFC, lower case, tone position ignored; aligned by edit distance over the whole text;
- * matched gold tokens / gold tokens. Table cells: a gold cell counts when the cell at the same
- * row and column has exactly its tokens. Native tesseract is only a reference: it is used here
- * and nowhere in src/.
+ * 1. Accuracy per sample (DESIGN.md, whole-page): tokens split on every character that is not a
+ *    letter or digit, NFC, lower case, tone position ignored; aligned by edit distance over the
+ *    whole text; matched gold tokens / gold tokens. Native tesseract reads the same pages rendered
+ *    at 300 dpi. Table cells: a gold cell counts when the output cell at the same row and column
+ *    has exactly its tokens; dev and held-out scans apart.
+ * 2. Speed: a multi-page scan made on the fly from every scanned sample page (each page its own
+ *    image, as in a real scan), read start to finish: sohoa with 2 OCR workers, with 1, and with 1
+ *    pinned to one core (taskset); native with one single-thread process per core on the same
+ *    pages rendered at 300 dpi. Wall time and CPU time (sohoa: host and page process).
+ * 3. Memory: a 300-page scan made the same way, read with one OCR worker per core; resident
+ *    memory (host + page process) sampled as pages complete, from page 20 to page 300.
+ *
+ * Speed and memory runs each start a fresh process (`bench/ocr.ts --run '<json>'`), so that one
+ * run's memory or warm caches do not carry into the next. Native tesseract is only a reference:
+ * it is used here and nowhere in src/.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { OcrPool, readScannedFile } from '../src/ocr/index.ts';
 import { openPdf } from '../src/pdf/pdfjs.ts';
+import { pageProcessPid } from '../src/pdf/index.ts';
 import type { BlockNode, LineNode, PageNode } from '../src/tree/types.ts';
 import { alignMatches, tokensOf } from './accuracy.ts';
 
 const run = promisify(execFile);
 const ROOT = new URL('..', import.meta.url).pathname;
 const SCANS = join(ROOT, 'samples/scans');
-const DPI = 300;
+const NATIVE_DPI = 300;
+const LONG_PAGES = Number(process.env.SOHOA_BENCH_LONG_PAGES ?? 300);
+const SPEED_ROUNDS = 2;
 
 interface Entry {
   file: string;
@@ -113,6 +127,7 @@ async function renderPages(pdfPath: string, dir: string, dpi: number): Promise<s
     const file = join(dir, `${n}.png`);
     writeFileSync(file, await cc.canvas.encode('png'));
     factory.destroy(cc);
+    page.cleanup();
     out.push(file);
   }
   await doc.destroy();
@@ -134,84 +149,269 @@ async function limited<T>(jobs: Array<() => Promise<T>>, limit: number): Promise
   return results;
 }
 
+/** CPU seconds of this process's finished (waited-for) children: user + system. */
+function childrenCpu(): number {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100;
+}
+
+/** Native tesseract on `images`, `parallel` single-thread processes at a time. */
+async function nativeRun(images: string[], parallel: number): Promise<{ texts: string[]; pages: number; seconds: number; cpu: number }> {
+  const c0 = childrenCpu();
+  const t0 = performance.now();
+  const texts = await limited(
+    images.map((img) => async () => (await run('tesseract', [img, 'stdout', '-l', 'vie', '--psm', '3', '--dpi', String(NATIVE_DPI)], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 24 })).stdout),
+    parallel,
+  );
+  return { texts, pages: images.length, seconds: (performance.now() - t0) / 1000, cpu: childrenCpu() - c0 };
+}
+
+/** The JPEG of every page of the scanned samples (each sample page is one full-page JPEG). */
+async function samplePageJpegs(entries: Entry[]): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (const e of entries) {
+    const doc = await PDFDocument.load(readFileSync(join(SCANS, e.file)), { updateMetadata: false });
+    for (const page of doc.getPages()) {
+      const xo = page.node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+      const stream = doc.context.lookup(xo.entries()[0][1]) as PDFRawStream;
+      out.push(Uint8Array.from(stream.contents));
+    }
+  }
+  return out;
+}
+
+/** A scanned PDF of `n` A4 pages cycling through `jpegs`, each page with its own image object. */
+async function multiPageScan(jpegs: Uint8Array[], n: number, path: string): Promise<void> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  for (let i = 0; i < n; i++) {
+    const img = await doc.embedJpg(jpegs[i % jpegs.length]);
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  }
+  writeFileSync(path, await doc.save());
+}
+
+// ---------------------------------------------------------------------------------------------
+// One speed or memory run, in a process of its own.
+
+interface RunSpec {
+  file: string;
+  workers: number;
+  /** Pages (as they complete) at which resident memory is recorded; every page when `every`. */
+  every?: boolean;
+}
+
+interface RunResult {
+  pages: number;
+  failures: number;
+  seconds: number;
+  hostCpu: number;
+  pageProcessCpu: number;
+  /** Resident memory in MB after each completed page: [page, host, page process]. */
+  rss: Array<[number, number, number]>;
+}
+
+function procStat(pid: number): { cpu: number; rssMb: number } {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { cpu: (Number(f[11]) + Number(f[12])) / 100, rssMb: (Number(f[21]) * 4096) / 2 ** 20 };
+  } catch {
+    return { cpu: 0, rssMb: 0 };
+  }
+}
+
+async function runOnce(spec: RunSpec): Promise<RunResult> {
+  const pool = new OcrPool({ size: spec.workers });
+  // Warm up: workers started, models loaded, wasm compiled, the page process running.
+  await readScannedFile(join(SCANS, 'cv-kiem-ke-tai-san-phong-tai-chinh.pdf'), { pool });
+  const pid = pageProcessPid();
+  const p0 = pid ? procStat(pid).cpu : 0;
+  const c0 = process.cpuUsage();
+  const rss: RunResult['rss'] = [];
+  const t0 = performance.now();
+  const { pages, failures } = await readScannedFile(spec.file, {
+    pool,
+    onPage: ({ page }) => {
+      if (!spec.every) return;
+      const child = pageProcessPid();
+      rss.push([page, process.memoryUsage().rss / 2 ** 20, child ? procStat(child).rssMb : 0]);
+    },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  const pageProcessCpu = pid ? procStat(pid).cpu - p0 : 0;
+  await pool.close();
+  return { pages: pages.length, failures: failures.length, seconds, hostCpu: (cpu.user + cpu.system) / 1e6, pageProcessCpu, rss };
+}
+
+/** Runs one spec in a fresh process (optionally pinned to CPUs with taskset). */
+function runInProcess(spec: RunSpec, cpus?: string): Promise<RunResult> {
+  const args = ['--import', 'tsx', new URL(import.meta.url).pathname, '--run', JSON.stringify(spec)];
+  const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as RunResult);
+      else reject(new Error(`bench run failed (exit ${code}): ${out.slice(-500)}`));
+    });
+  });
+}
+
+async function hasTaskset(): Promise<boolean> {
+  try {
+    await run('taskset', ['-c', '0', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export async function benchOcr(): Promise<string> {
   const manifest = JSON.parse(readFileSync(join(SCANS, 'manifest.json'), 'utf8')) as { documents: Entry[] };
   const cores = availableParallelism();
   const native = await nativeVersion();
-  const pool = new OcrPool({ size: cores });
   const tmp = mkdtempSync(join(tmpdir(), 'sohoa-bench-ocr-'));
-  const rows: string[] = [];
-  const totals = { dev: { s: [0, 0], n: [0, 0] }, held: { s: [0, 0], n: [0, 0] } };
-  let sohoaSeconds = 0;
-  let nativeSeconds = 0;
-  let scannedPages = 0;
-  let cellsRight = 0;
-  let cellsTotal = 0;
+  const out: string[] = [];
   try {
-    // Warm up the pool (worker start and model load are paid once per run, not per page).
-    await readScannedFile(join(SCANS, manifest.documents.find((d) => d.kind === 'born-digital')?.file ?? manifest.documents[0].file), { pool }).catch(() => {});
-    for (const doc of manifest.documents) {
-      const gold = JSON.parse(readFileSync(join(SCANS, doc.goldJson), 'utf8')) as Gold;
-      const goldText = gold.pages.map((p) => p.lines.join('\n')).join('\n');
-      const t0 = performance.now();
-      const { pages } = await readScannedFile(join(SCANS, doc.file), { pool, dpi: DPI });
-      const seconds = (performance.now() - t0) / 1000;
-      const ours = accuracy(pagesText(pages), goldText);
-      const oursBag = bagAccuracy(pagesText(pages), goldText);
-      let nativeBag = '—';
-      const cells = cellScore(pages, gold);
-      let nativeCell = 'not available';
-      let nativeTime = '—';
-      if (doc.kind === 'scanned') {
-        scannedPages += pages.length;
-        sohoaSeconds += seconds;
-        cellsRight += cells.right;
-        cellsTotal += cells.total;
-        const bucket = doc.heldOut ? totals.held : totals.dev;
-        bucket.s[0] += ours.matched;
-        bucket.s[1] += ours.total;
-        if (native) {
-          const dir = mkdtempSync(join(tmp, `${doc.id}-`));
-          const images = await renderPages(join(SCANS, doc.file), dir, DPI);
-          const t1 = performance.now();
-          const texts = await limited(
-            images.map((img) => async () => (await run('tesseract', [img, 'stdout', '-l', 'vie', '--psm', '3', '--dpi', String(DPI)], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 24 })).stdout),
-            cores,
-          );
-          const nSeconds = (performance.now() - t1) / 1000;
-          nativeSeconds += nSeconds;
-          const theirs = accuracy(texts.join('\n'), goldText);
-          bucket.n[0] += theirs.matched;
-          bucket.n[1] += theirs.total;
-          nativeCell = pct(theirs.matched, theirs.total);
-          nativeBag = bagAccuracy(texts.join('\n'), goldText);
-          nativeTime = (nSeconds / images.length).toFixed(2);
+    // 1. Accuracy.
+    const rows: string[] = [];
+    const totals = { dev: { s: [0, 0], n: [0, 0], c: [0, 0] }, held: { s: [0, 0], n: [0, 0], c: [0, 0] } };
+    const images = new Map<string, string[]>();
+    const pool = new OcrPool({ size: cores });
+    try {
+      for (const doc of manifest.documents) {
+        const gold = JSON.parse(readFileSync(join(SCANS, doc.goldJson), 'utf8')) as Gold;
+        const goldText = gold.pages.map((p) => p.lines.join('\n')).join('\n');
+        const { pages, failures } = await readScannedFile(join(SCANS, doc.file), { pool });
+        const ours = accuracy(pagesText(pages), goldText);
+        const cells = cellScore(pages, gold);
+        let theirs: { matched: number; total: number } | null = null;
+        let theirsBag = '—';
+        if (doc.kind === 'scanned') {
+          const bucket = doc.heldOut ? totals.held : totals.dev;
+          bucket.s[0] += ours.matched;
+          bucket.s[1] += ours.total;
+          bucket.c[0] += cells.right;
+          bucket.c[1] += cells.total;
+          if (native) {
+            const dir = mkdtempSync(join(tmp, `${doc.id}-`));
+            const imgs = await renderPages(join(SCANS, doc.file), dir, NATIVE_DPI);
+            images.set(doc.id, imgs);
+            const { texts } = await nativeRun(imgs, cores);
+            theirs = accuracy(texts.join('\n'), goldText);
+            theirsBag = bagAccuracy(texts.join('\n'), goldText);
+            bucket.n[0] += theirs.matched;
+            bucket.n[1] += theirs.total;
+          }
         }
-      } else {
-        nativeCell = '— (text layer)';
+        rows.push(
+          `| ${doc.file}${doc.heldOut ? ' (held out)' : ''} | ${doc.kind === 'scanned' ? `${doc.dpi} dpi scan` : 'born-digital'} | ${pages.length}${failures.length ? ` (${failures.length} failed)` : ''} | ${pct(ours.matched, ours.total)} | ${doc.kind === 'scanned' ? (theirs ? pct(theirs.matched, theirs.total) : 'not available') : '— (text layer)'} | ${bagAccuracy(pagesText(pages), goldText)} / ${theirsBag} | ${cells.total ? `${cells.right}/${cells.total}` : '—'} |`,
+        );
       }
-      rows.push(
-        `| ${doc.file}${doc.heldOut ? ' (held out)' : ''} | ${doc.kind === 'scanned' ? `${doc.dpi} dpi scan` : 'born-digital'} | ${pages.length} | ${pct(ours.matched, ours.total)} | ${nativeCell} | ${oursBag} / ${nativeBag} | ${(seconds / pages.length).toFixed(2)} | ${nativeTime} | ${cells.total ? `${cells.right}/${cells.total}` : '—'} |`,
-      );
+    } finally {
+      await pool.close();
     }
+    const heldCells = totals.held.c;
+    out.push(
+      '## ocr',
+      '',
+      `sohoa's \`readScannedFile\` (tesseract.js 7, \`vie\` 4.0.0_best_int, PSM 3, with sohoa's loading, preprocessing and layout; table cells read cell by cell) against native ${native ? `\`${native}\`` : 'tesseract'} \`-l vie --psm 3\` (Debian's model, \`OMP_THREAD_LIMIT=1\`, one process per core) on the scans of \`samples/scans\`. Native tesseract reads each page rendered at ${NATIVE_DPI} dpi; sohoa reads each page's scan at its own resolution (${NATIVE_DPI} dpi at most). Machine: ${cores} cores; other jobs on it can slow any one run, so the speed runs give CPU time beside wall time.`,
+      '',
+      '### Accuracy',
+      '',
+      'Whole-page syllable accuracy (DESIGN.md). The order-free column counts gold syllables found anywhere in the output (multiset): the gap between it and the aligned figure is reading order (native tesseract reads across the header columns and table cells line by line), the rest is recognition. Table cells: gold cells whose tokens the output cell at the same row and column has exactly.',
+      '',
+      '| file | input | pages | sohoa | native tesseract | order-free sohoa / native | table cells (sohoa) |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      '',
+      `Scanned samples: sohoa **${pct(totals.dev.s[0], totals.dev.s[1])}** (dev), **${pct(totals.held.s[0], totals.held.s[1])}** (held out); native ${native ? `${pct(totals.dev.n[0], totals.dev.n[1])} (dev), ${pct(totals.held.n[0], totals.held.n[1])} (held out)` : 'not available (install tesseract-ocr tesseract-ocr-vie)'}. Table cells exactly right: **${heldCells[0]}/${heldCells[1]} (${pct(heldCells[0], heldCells[1])}) on the held-out scans**, ${totals.dev.c[0]}/${totals.dev.c[1]} (${pct(totals.dev.c[0], totals.dev.c[1])}) on the dev scans.`,
+      '',
+    );
+
+    // 2. Speed, 3. memory.
+    const scanned = manifest.documents.filter((d) => d.kind === 'scanned');
+    const jpegs = await samplePageJpegs(scanned);
+    const speedPages = jpegs.length * SPEED_ROUNDS;
+    const speedFile = join(tmp, 'speed.pdf');
+    const longFile = join(tmp, 'long.pdf');
+    await multiPageScan(jpegs, speedPages, speedFile);
+    await multiPageScan(jpegs, LONG_PAGES, longFile);
+    const nativeImages = scanned.flatMap((d) => images.get(d.id) ?? []);
+    const speedImages = Array.from({ length: SPEED_ROUNDS }, () => nativeImages).flat();
+    const pinned = (await hasTaskset()) && cores >= 2;
+    // Native first and last, sohoa in between: a burst of load from other jobs shows as a gap
+    // between the two native runs.
+    const nat1 = native && speedImages.length === speedPages ? await nativeRun(speedImages, cores) : null;
+    const two = await runInProcess({ file: speedFile, workers: Math.min(2, cores) });
+    const one = await runInProcess({ file: speedFile, workers: 1 });
+    const onePinned = pinned ? await runInProcess({ file: speedFile, workers: 1 }, '0') : null;
+    const nat2 = nat1 ? await nativeRun(speedImages, cores) : null;
+    const nat = nat1 && nat2 ? (nat1.seconds <= nat2.seconds ? nat1 : nat2) : null;
+    const long = await runInProcess({ file: longFile, workers: cores, every: true });
+
+    const sPage = (r: { seconds: number; pages: number }) => r.seconds / r.pages;
+    const ppm = (r: { seconds: number; pages: number }) => (60 * r.pages) / r.seconds;
+    const cpuPage = (r: RunResult) => (r.hostCpu + r.pageProcessCpu) / r.pages;
+    const speedRow = (name: string, r: RunResult) =>
+      `| ${name} | ${sPage(r).toFixed(2)} | ${ppm(r).toFixed(1)} | ${cpuPage(r).toFixed(2)} (host ${(r.hostCpu / r.pages).toFixed(2)} + page process ${(r.pageProcessCpu / r.pages).toFixed(2)}) | ${nat ? (sPage(r) / sPage(nat)).toFixed(2) : '—'} |`;
+    out.push(
+      '### Speed',
+      '',
+      `A ${speedPages}-page scan made from the ${jpegs.length} scanned sample pages (${SPEED_ROUNDS} rounds; 150–300 dpi), read start to finish (load, render, clean, OCR, layout), after a warm-up. Native: the same pages rendered at ${NATIVE_DPI} dpi, ${cores} single-thread processes at a time (rendering not counted); of its two runs, before and after sohoa's, the faster.`,
+      '',
+      '| run | s/page (wall) | pages/min | CPU s/page | × native (wall) |',
+      '| --- | --- | --- | --- | --- |',
+      speedRow(`sohoa, ${Math.min(2, cores)} OCR workers`, two),
+      speedRow('sohoa, 1 OCR worker', one),
+      ...(onePinned ? [speedRow('sohoa, 1 OCR worker, pinned to 1 core', onePinned)] : []),
+      ...(nat1 && nat2
+        ? [`| native tesseract, ${cores} processes | ${sPage(nat!).toFixed(2)} (runs: ${sPage(nat1).toFixed(2)}, ${sPage(nat2).toFixed(2)}) | ${ppm(nat!).toFixed(1)} | ${(nat!.cpu / speedPages).toFixed(2)} | 1.00 |`]
+        : ['| native tesseract | not available | | | |']),
+      '',
+      `sohoa / native: **${nat ? (sPage(two) / sPage(nat)).toFixed(2) : '—'}×** in wall time, ${nat ? (cpuPage(two) / (nat.cpu / speedPages)).toFixed(2) : '—'}× in CPU time. 2 OCR workers against 1: **${(ppm(two) / ppm(one)).toFixed(2)}×** the pages per minute${onePinned ? `, **${(ppm(two) / ppm(onePinned)).toFixed(2)}×** against 1 worker on 1 core` : ''}. With one OCR worker the page process (loading, rendering, cleaning the next pages) still runs beside it on the other core, so that run is already faster than one core alone.`,
+      '',
+    );
+    const at = (n: number) => long.rss.find((r) => r[0] === n) ?? long.rss[long.rss.length - 1];
+    const total = (r: [number, number, number]) => r[1] + r[2];
+    const window = long.rss.filter((r) => r[0] >= 20);
+    const base = total(at(20));
+    const lo = Math.min(...window.map(total));
+    const hi = Math.max(...window.map(total));
+    const mb = (v: number) => `${Math.round(v)}`;
+    out.push(
+      '### Memory',
+      '',
+      `A ${long.pages}-page scan made the same way (${long.failures} pages failed), read with ${cores} OCR workers (recycled every 40 pages) in ${(long.seconds / 60).toFixed(1)} min (${sPage(long).toFixed(2)} s/page). Resident memory (MB) of the host process (OCR workers included) and of the page process, as pages complete:`,
+      '',
+      '| page | host | page process | total |',
+      '| --- | --- | --- | --- |',
+      ...[20, 100, 200, LONG_PAGES].filter((n, i, a) => n <= long.pages && a.indexOf(n) === i).map((n) => {
+        const r = at(n);
+        return `| ${n} | ${mb(r[1])} | ${mb(r[2])} | ${mb(total(r))} |`;
+      }),
+      '',
+      `From page 20 to page ${long.pages}, the total stayed between ${mb(lo)} and ${mb(hi)} MB: **${(((lo - base) / base) * 100).toFixed(0)}% / +${(((hi - base) / base) * 100).toFixed(0)}%** of its value at page 20.`,
+      '',
+    );
   } finally {
-    await pool.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  const lines = [
-    '## ocr',
-    '',
-    `Whole-page syllable accuracy of \`readScannedFile\` (tesseract.js 7, \`vie\` 4.0.0_best_int, PSM 3, with sohoa's preprocessing, table cells read one by one) against native ${native ? `\`${native}\`` : 'tesseract'} \`-l vie --psm 3\` (Debian's model, \`OMP_THREAD_LIMIT=1\`) on the same pages rendered at ${DPI} dpi from \`samples/scans\`. Seconds per page are wall time with ${cores} worker(s) / process(es) at a time on this machine (sohoa's includes loading, rendering, preprocessing and layout). Table cells: gold cells whose tokens the output cell at the same row and column has exactly. The order-free column counts gold syllables found anywhere in the output (multiset): the gap between it and the aligned figure is reading order (native tesseract reads across the header columns and table cells line by line), the rest is recognition.`,
-    '',
-    '| file | input | pages | sohoa | native tesseract | order-free sohoa / native | sohoa s/page | native s/page | table cells (sohoa) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows,
-    '',
-    `Scanned samples: sohoa ${pct(totals.dev.s[0], totals.dev.s[1])} (dev), ${pct(totals.held.s[0], totals.held.s[1])} (held out); native ${native ? `${pct(totals.dev.n[0], totals.dev.n[1])} (dev), ${pct(totals.held.n[0], totals.held.n[1])} (held out)` : 'not available (install tesseract-ocr tesseract-ocr-vie)'}. Time: sohoa ${scannedPages ? (sohoaSeconds / scannedPages).toFixed(2) : '—'} s/page, native ${native && scannedPages ? (nativeSeconds / scannedPages).toFixed(2) : '—'} s/page. Table cells exact: ${cellsRight}/${cellsTotal} (${pct(cellsRight, cellsTotal)}).`,
-    '',
-  ];
-  return lines.join('\n');
+  return out.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchOcr());
+const self = `file://${process.argv[1]}`;
+if (import.meta.url === self) {
+  const i = process.argv.indexOf('--run');
+  if (i >= 0) {
+    const result = await runOnce(JSON.parse(process.argv[i + 1]) as RunSpec);
+    console.log(JSON.stringify(result));
+  } else console.log(await benchOcr());
+}

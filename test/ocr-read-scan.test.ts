@@ -89,11 +89,13 @@ describe('readScannedFile on a scanned JPEG page', () => {
 });
 
 describe('readScannedFile on a scanned PDF', () => {
-  it('renders the image page and reads it', async () => {
+  it('reads the page image at its own resolution, never upsampled', async () => {
+    // A 150 dpi scan asked for at 200 dpi is read at 150 dpi.
     const { pages, failures } = await readScannedFile(`${FIXTURES}plan-page-150dpi.pdf`, { pool, dpi: 200 });
     expect(failures).toEqual([]);
     expect(pages[0].data.kind).toBe('scanned');
-    expect((pages[0].data as { dpi?: number }).dpi).toBe(200);
+    expect((pages[0].data as { dpi?: number }).dpi).toBe(150);
+    expect(pages[0].data.width).toBe(1240);
     const gold = readGold('plan-page').pages[0].lines.join('\n');
     expect(syllableAccuracy(pageText(pages[0]), gold)).toBeGreaterThan(0.9);
   }, 120_000);

@@ -169,4 +169,239 @@ export const planCultureWeek: DocumentSpec = {
   ],
 };
 
-export const ALL = [planDigitalTransformation, decisionDisasterPlan, planLegalEducation, planCultureWeek];
+
+// ---------------------------------------------------------------------------------------------
+// Added for the table and speed work of issue 4: more dev documents (tuning) and more held-out
+// ones (never used to tune anything), each with a ruled table.
+
+const TARGET_COLUMNS = [
+  { title: 'STT', width: 8 },
+  { title: 'Chỉ tiêu', width: 46 },
+  { title: 'Đơn vị tính', width: 18 },
+  { title: 'Kế hoạch năm 2025', width: 22 },
+  { title: 'Ghi chú', width: 26 },
+];
+
+/** Dev: a plan with a target table and a task table. */
+export const planNewCountryside: DocumentSpec = {
+  id: 'kh-nong-thon-moi-xa-binh-an',
+  blocks: [
+    { kind: 'header', left: [h('ỦY BAN NHÂN DÂN', R13), h('XÃ BÌNH AN', B13)], right: MOTTO, leftRule: true, rightRule: true },
+    { kind: 'numberDate', number: 'Số: 41/KH-UBND', date: 'Bình An, ngày 06 tháng 3 năm 2025' },
+    { kind: 'centred', lines: ['KẾ HOẠCH'], font: B14, spaceBefore: 4 },
+    { kind: 'centred', lines: ['Xây dựng xã nông thôn mới nâng cao năm 2025'], font: B14 },
+    {
+      kind: 'para',
+      text: 'Thực hiện Nghị quyết số 08/NQ-HĐND ngày 20 tháng 12 năm 2024 của Hội đồng nhân dân xã về nhiệm vụ phát triển kinh tế - xã hội năm 2025, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:',
+    },
+    { kind: 'para', text: 'I. CHỈ TIÊU CHỦ YẾU', font: { style: 'bold' }, indent: true, spaceBefore: 3 },
+    {
+      kind: 'table',
+      columns: TARGET_COLUMNS,
+      rows: [
+        ['1', 'Thu nhập bình quân đầu người', 'Triệu đồng', '68', 'Tăng 8% so với năm 2024'],
+        ['2', 'Tỷ lệ hộ nghèo theo chuẩn đa chiều', '%', 'Dưới 1,5', 'Giảm 0,5%'],
+        ['3', 'Tỷ lệ người dân tham gia bảo hiểm y tế', '%', '95', ''],
+        ['4', 'Số tuyến đường giao thông nông thôn được cứng hóa', 'Km', '4,2', 'Ấp Bình Thạnh, ấp Bình Lợi'],
+      ],
+    },
+    { kind: 'para', text: 'II. NHIỆM VỤ TRỌNG TÂM', font: { style: 'bold' }, indent: true, spaceBefore: 3 },
+    {
+      kind: 'table',
+      columns: TASK_COLUMNS,
+      rows: [
+        ['1', 'Vận động Nhân dân hiến đất mở rộng đường liên ấp', 'Ban Nhân dân các ấp', 'Mặt trận Tổ quốc xã', 'Quý II/2025', 'Biên bản hiến đất'],
+        ['2', 'Xây dựng mô hình sản xuất lúa chất lượng cao', 'Công chức Nông nghiệp', 'Hợp tác xã Bình An', 'Vụ Hè Thu 2025', '50 ha lúa đạt chuẩn'],
+        ['3', 'Chỉnh trang cảnh quan, trồng cây xanh trên các tuyến đường', 'Đoàn Thanh niên xã', 'Hội Phụ nữ xã', 'Tháng 9/2025', 'Tuyến đường hoa'],
+      ],
+    },
+    {
+      kind: 'para',
+      text: 'Các ban, ngành, đoàn thể và Trưởng các ấp căn cứ Kế hoạch này triển khai thực hiện, định kỳ báo cáo kết quả về Ủy ban nhân dân xã trước ngày 25 hằng quý./.',
+      spaceBefore: 2,
+    },
+    {
+      kind: 'signature',
+      recipients: ['Nơi nhận:', '- Văn phòng Điều phối huyện;', '- Đảng ủy, HĐND xã;', '- Lưu: VT.'],
+      signer: [h('TM. ỦY BAN NHÂN DÂN', B13), h('CHỦ TỊCH', B13)],
+      name: 'Võ Thanh Tùng',
+    },
+  ],
+};
+
+/** Dev: a letter (Công văn) with a small table, read at 150 dpi. */
+export const letterInventory: DocumentSpec = {
+  id: 'cv-kiem-ke-tai-san-phong-tai-chinh',
+  blocks: [
+    { kind: 'header', left: [h('UBND HUYỆN PHÚ LONG', R13), h('PHÒNG TÀI CHÍNH - KẾ HOẠCH', B13)], right: MOTTO, leftRule: true, rightRule: true },
+    { kind: 'numberDate', number: 'Số: 312/TCKH', date: 'Phú Long, ngày 18 tháng 11 năm 2025', subject: ['V/v kiểm kê tài sản công', 'năm 2025'] },
+    { kind: 'para', text: 'Kính gửi: Các cơ quan, đơn vị sử dụng ngân sách huyện.', spaceBefore: 3, indent: true },
+    {
+      kind: 'para',
+      text: 'Để có số liệu tổng hợp báo cáo tình hình quản lý, sử dụng tài sản công năm 2025, Phòng Tài chính - Kế hoạch đề nghị các cơ quan, đơn vị tổ chức kiểm kê và gửi báo cáo theo thời hạn sau:',
+    },
+    {
+      kind: 'table',
+      columns: [
+        { title: 'STT', width: 8 },
+        { title: 'Nội dung báo cáo', width: 52 },
+        { title: 'Thời hạn gửi', width: 24 },
+        { title: 'Hình thức', width: 36 },
+      ],
+      rows: [
+        ['1', 'Danh mục nhà, đất và tài sản gắn liền với đất', 'Trước 05/12/2025', 'Văn bản và tệp điện tử'],
+        ['2', 'Danh mục xe ô tô, máy móc, thiết bị', 'Trước 10/12/2025', 'Văn bản và tệp điện tử'],
+        ['3', 'Đề xuất xử lý tài sản hư hỏng', 'Trước 15/12/2025', 'Văn bản'],
+      ],
+    },
+    {
+      kind: 'para',
+      text: 'Đề nghị Thủ trưởng các cơ quan, đơn vị quan tâm chỉ đạo thực hiện đúng thời hạn./.',
+      spaceBefore: 2,
+    },
+    {
+      kind: 'signature',
+      recipients: ['Nơi nhận:', '- Như trên;', '- UBND huyện (b/c);', '- Lưu: VT.'],
+      signer: [h('TRƯỞNG PHÒNG', B13)],
+      name: 'Đặng Minh Khoa',
+    },
+  ],
+};
+
+/** Held out: a report with a results table (targets against what was done). */
+export const reportAdminReform: DocumentSpec = {
+  id: 'bc-cai-cach-hanh-chinh-xa-my-hoa',
+  blocks: [
+    { kind: 'header', left: [h('ỦY BAN NHÂN DÂN', R13), h('XÃ MỸ HÒA', B13)], right: MOTTO, leftRule: true, rightRule: true },
+    { kind: 'numberDate', number: 'Số: 88/BC-UBND', date: 'Mỹ Hòa, ngày 28 tháng 6 năm 2025' },
+    { kind: 'centred', lines: ['BÁO CÁO'], font: B14, spaceBefore: 4 },
+    { kind: 'centred', lines: ['Kết quả công tác cải cách hành chính 6 tháng đầu năm 2025'], font: B14 },
+    { kind: 'para', text: 'I. KẾT QUẢ THỰC HIỆN', font: { style: 'bold' }, indent: true, spaceBefore: 3 },
+    {
+      kind: 'para',
+      text: 'Trong 6 tháng đầu năm, Ủy ban nhân dân xã tiếp tục chỉ đạo thực hiện nghiêm quy chế một cửa, một cửa liên thông; công khai đầy đủ thủ tục hành chính tại Bộ phận tiếp nhận và trả kết quả. Kết quả cụ thể như sau:',
+    },
+    {
+      kind: 'table',
+      columns: [
+        { title: 'STT', width: 8 },
+        { title: 'Chỉ tiêu', width: 48 },
+        { title: 'Kế hoạch', width: 20 },
+        { title: 'Thực hiện', width: 20 },
+        { title: 'Đánh giá', width: 24 },
+      ],
+      rows: [
+        ['1', 'Hồ sơ thủ tục hành chính được giải quyết đúng hạn', '100%', '98,6%', 'Chưa đạt'],
+        ['2', 'Hồ sơ nộp trực tuyến trên Cổng dịch vụ công', '60%', '64,2%', 'Vượt kế hoạch'],
+        ['3', 'Kết quả giải quyết được số hóa', '80%', '85%', 'Đạt'],
+        ['4', 'Mức độ hài lòng của người dân', '90%', '93,5%', 'Đạt'],
+      ],
+    },
+    { kind: 'para', text: 'II. NHIỆM VỤ 6 THÁNG CUỐI NĂM', font: { style: 'bold' }, indent: true, spaceBefore: 3 },
+    {
+      kind: 'para',
+      text: 'Tập trung khắc phục tình trạng hồ sơ trễ hạn; tăng cường hướng dẫn người dân nộp hồ sơ trực tuyến; kiện toàn công chức làm việc tại Bộ phận một cửa./.',
+    },
+    {
+      kind: 'signature',
+      recipients: ['Nơi nhận:', '- Phòng Nội vụ huyện;', '- Thường trực Đảng ủy xã;', '- Lưu: VT.'],
+      signer: [h('TM. ỦY BAN NHÂN DÂN', B13), h('KT. CHỦ TỊCH', B13), h('PHÓ CHỦ TỊCH', B13)],
+      name: 'Huỳnh Văn Lộc',
+    },
+  ],
+};
+
+/** Held out: a two-page plan whose task table runs on to the second page. */
+export const planEpidemicPrevention: DocumentSpec = {
+  id: 'kh-phong-chong-dich-benh-huyen-dong-son',
+  blocks: [
+    { kind: 'header', left: [h('ỦY BAN NHÂN DÂN', R13), h('HUYỆN ĐÔNG SƠN', B13)], right: MOTTO, leftRule: true, rightRule: true },
+    { kind: 'numberDate', number: 'Số: 135/KH-UBND', date: 'Đông Sơn, ngày 21 tháng 5 năm 2025' },
+    { kind: 'centred', lines: ['KẾ HOẠCH'], font: B14, spaceBefore: 4 },
+    { kind: 'centred', lines: ['Phòng, chống dịch bệnh truyền nhiễm', 'trên địa bàn huyện năm 2025'], font: B14 },
+    { kind: 'para', text: 'I. MỤC TIÊU', font: { style: 'bold' }, indent: true, spaceBefore: 3 },
+    {
+      kind: 'para',
+      text: 'Chủ động phát hiện sớm, khoanh vùng và xử lý kịp thời các ổ dịch, không để dịch lây lan rộng; giảm tỷ lệ mắc và tử vong do sốt xuất huyết, tay chân miệng so với năm 2024; bảo đảm đủ thuốc, hóa chất và vật tư phục vụ phòng, chống dịch.',
+    },
+    {
+      kind: 'para',
+      text: 'Phấn đấu 100% xã, thị trấn xây dựng kế hoạch phòng, chống dịch; 95% trẻ em dưới một tuổi được tiêm chủng đầy đủ các loại vắc xin; 100% ổ dịch được phát hiện và xử lý trong vòng 48 giờ.',
+    },
+    {
+      kind: 'para',
+      text: 'Các cơ quan, đơn vị và Ủy ban nhân dân các xã, thị trấn xác định phòng, chống dịch bệnh là nhiệm vụ thường xuyên, lâu dài; huy động sự tham gia của cả hệ thống chính trị và của từng hộ gia đình; kịp thời biểu dương những tập thể, cá nhân làm tốt và xử lý nghiêm các trường hợp thiếu trách nhiệm để dịch bệnh lây lan.',
+    },
+    { kind: 'para', text: 'II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN', font: { style: 'bold' }, indent: true, spaceBefore: 3 },
+    {
+      kind: 'table',
+      columns: TASK_COLUMNS,
+      rows: [
+        ['1', 'Giám sát chặt chẽ tình hình dịch bệnh tại cộng đồng', 'Trung tâm Y tế huyện', 'Trạm Y tế các xã', 'Thường xuyên', 'Báo cáo giám sát hằng tuần'],
+        ['2', 'Tổ chức chiến dịch diệt lăng quăng, bọ gậy', 'UBND các xã, thị trấn', 'Hội Chữ thập đỏ huyện', 'Tháng 6 và tháng 9/2025', 'Hộ gia đình được kiểm tra'],
+        ['3', 'Tuyên truyền phòng bệnh trên hệ thống loa truyền thanh', 'Trung tâm Văn hóa - Thể thao và Truyền thông', 'Phòng Văn hóa và Thông tin', 'Từ tháng 5/2025', 'Tin, bài tuyên truyền'],
+        ['4', 'Bảo đảm thuốc, hóa chất và trang thiết bị', 'Trung tâm Y tế huyện', 'Phòng Tài chính - Kế hoạch', 'Quý II/2025', 'Cơ số thuốc dự phòng'],
+        ['5', 'Kiểm tra công tác vệ sinh an toàn thực phẩm tại trường học', 'Phòng Giáo dục và Đào tạo', 'Trung tâm Y tế huyện', 'Tháng 8/2025', 'Biên bản kiểm tra'],
+        ['6', 'Tổng hợp, báo cáo kết quả thực hiện Kế hoạch', 'Phòng Y tế', 'Các cơ quan liên quan', 'Trước 15/12/2025', 'Báo cáo tổng kết'],
+      ],
+    },
+    { kind: 'para', text: 'III. KINH PHÍ', font: { style: 'bold' }, indent: true, spaceBefore: 3 },
+    {
+      kind: 'para',
+      text: 'Kinh phí thực hiện Kế hoạch được bố trí trong dự toán chi sự nghiệp y tế năm 2025 của huyện và các nguồn kinh phí hợp pháp khác.',
+    },
+    {
+      kind: 'signature',
+      recipients: ['Nơi nhận:', '- Sở Y tế (b/c);', '- TT Huyện ủy, HĐND huyện;', '- UBND các xã, thị trấn;', '- Lưu: VT.'],
+      signer: [h('TM. ỦY BAN NHÂN DÂN', B13), h('CHỦ TỊCH', B13)],
+      name: 'Nguyễn Hữu Thắng',
+    },
+  ],
+};
+
+/** Held out: a decision with a member table. */
+export const decisionWorkingGroup: DocumentSpec = {
+  id: 'qd-to-cong-tac-phuong-tan-an',
+  blocks: [
+    { kind: 'header', left: [h('ỦY BAN NHÂN DÂN', R13), h('PHƯỜNG TÂN AN', B13)], right: MOTTO, leftRule: true, rightRule: true },
+    { kind: 'numberDate', number: 'Số: 64/QĐ-UBND', date: 'Tân An, ngày 12 tháng 8 năm 2025' },
+    { kind: 'centred', lines: ['QUYẾT ĐỊNH'], font: B14, spaceBefore: 4 },
+    { kind: 'centred', lines: ['Thành lập Tổ công tác rà soát, cập nhật', 'dữ liệu dân cư trên địa bàn phường'], font: B14 },
+    { kind: 'centred', lines: ['CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TÂN AN'], font: B14, spaceBefore: 2 },
+    { kind: 'para', text: 'Căn cứ Luật Cư trú ngày 13 tháng 11 năm 2020;', font: { style: 'italic' } },
+    { kind: 'para', text: 'Xét đề nghị của Trưởng Công an phường.', font: { style: 'italic' } },
+    { kind: 'centred', lines: ['QUYẾT ĐỊNH:'], font: B14, spaceBefore: 2 },
+    { kind: 'para', text: 'Điều 1. Thành lập Tổ công tác rà soát, cập nhật dữ liệu dân cư phường Tân An, gồm các thành viên sau:' },
+    {
+      kind: 'table',
+      columns: [
+        { title: 'STT', width: 8 },
+        { title: 'Họ và tên', width: 30 },
+        { title: 'Chức vụ, đơn vị', width: 44 },
+        { title: 'Nhiệm vụ trong Tổ', width: 30 },
+      ],
+      rows: [
+        ['1', 'Trần Quốc Việt', 'Phó Chủ tịch UBND phường', 'Tổ trưởng'],
+        ['2', 'Lê Văn Dũng', 'Trưởng Công an phường', 'Tổ phó thường trực'],
+        ['3', 'Ngô Thị Hồng', 'Công chức Tư pháp - Hộ tịch', 'Thành viên'],
+        ['4', 'Phan Thanh Sơn', 'Bí thư Đoàn Thanh niên phường', 'Thành viên'],
+      ],
+    },
+    {
+      kind: 'para',
+      text: 'Điều 2. Tổ công tác có nhiệm vụ rà soát, đối chiếu thông tin công dân, đề xuất điều chỉnh sai sót và hoàn thành trước ngày 30 tháng 10 năm 2025. Tổ tự giải thể sau khi hoàn thành nhiệm vụ.',
+    },
+    {
+      kind: 'para',
+      text: 'Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND phường, các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
+    },
+    {
+      kind: 'signature',
+      recipients: ['Nơi nhận:', '- Như Điều 3;', '- Công an thành phố;', '- Lưu: VT.'],
+      signer: [h('CHỦ TỊCH', B13)],
+      name: 'Đoàn Minh Trí',
+    },
+  ],
+};
+
+export const ALL = [planDigitalTransformation, decisionDisasterPlan, planLegalEducation, planCultureWeek, planNewCountryside, letterInventory, reportAdminReform, planEpidemicPrevention, decisionWorkingGroup];

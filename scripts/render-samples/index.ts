@@ -13,7 +13,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { typeset, type DocumentSpec, type Gold } from './draw.ts';
-import { ALL, decisionDisasterPlan, planCultureWeek, planDigitalTransformation, planLegalEducation } from './documents.ts';
+import {
+  ALL,
+  decisionDisasterPlan,
+  decisionWorkingGroup,
+  letterInventory,
+  planCultureWeek,
+  planDigitalTransformation,
+  planEpidemicPrevention,
+  planLegalEducation,
+  planNewCountryside,
+  reportAdminReform,
+} from './documents.ts';
 import { scanLook, type ScanLook } from './degrade.ts';
 import { CanvasSurface, PdfSurface } from './surfaces.ts';
 import type { Block } from './draw.ts';
@@ -63,6 +74,41 @@ const JOBS: ScanJob[] = [
     doc: planLegalEducation,
     dpi: 150,
     look: { skewDegrees: 2.6, noise: 12, blur: 0, speckles: 80, jpegQuality: 50, paper: 236, seed: 3 },
+    heldOut: true,
+  },
+  {
+    doc: planNewCountryside,
+    dpi: 300,
+    look: { skewDegrees: 1.1, noise: 7, blur: 1, speckles: 25, jpegQuality: 40, paper: 244, seed: 4 },
+    stamp: 'ỦY BAN NHÂN DÂN XÃ BÌNH AN',
+    heldOut: false,
+  },
+  {
+    doc: letterInventory,
+    dpi: 150,
+    look: { skewDegrees: -0.6, noise: 8, blur: 0, speckles: 50, jpegQuality: 45, paper: 240, seed: 5 },
+    heldOut: false,
+  },
+  // Held out (added with the table work of issue 4): never used to tune anything.
+  {
+    doc: reportAdminReform,
+    dpi: 200,
+    look: { skewDegrees: -0.9, noise: 8, blur: 1, speckles: 30, jpegQuality: 40, paper: 242, seed: 9 },
+    stamp: 'ỦY BAN NHÂN DÂN XÃ MỸ HÒA',
+    heldOut: true,
+  },
+  {
+    doc: planEpidemicPrevention,
+    dpi: 300,
+    look: { skewDegrees: 1.4, noise: 6, blur: 1, speckles: 20, jpegQuality: 35, paper: 245, seed: 10 },
+    stamp: 'ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN',
+    heldOut: true,
+  },
+  {
+    doc: decisionWorkingGroup,
+    dpi: 150,
+    look: { skewDegrees: -2.1, noise: 10, blur: 0, speckles: 60, jpegQuality: 50, paper: 238, seed: 11 },
+    stamp: 'ỦY BAN NHÂN DÂN PHƯỜNG TÂN AN',
     heldOut: true,
   },
 ];
@@ -148,8 +194,8 @@ async function main(): Promise<void> {
     dpi: null,
     look: null,
     heldOut: false,
-    goldText: `${planCultureWeek.id}.gold.txt`,
-    goldJson: `${planCultureWeek.id}.gold.json`,
+    goldText: `../../bench/gold/scans/${planCultureWeek.id}.gold.txt`,
+    goldJson: `../../bench/gold/scans/${planCultureWeek.id}.gold.json`,
   });
   console.log(`${bornFile}: born-digital, ${Math.round(born.pdf.length / 1024)} KB`);
   writeFileSync(join(OUT, 'manifest.json'), JSON.stringify({ documents: manifest }, null, 2) + '\n');

@@ -3,7 +3,7 @@
  * groups the rules that cross each other into tables, and cuts each table into cells (with
  * row and column spans where an inner rule is missing).
  *
- * Pure and CPU-bound over full page masks: run inside the page worker.
+ * Pure and CPU-bound over full page masks: run inside the page process.
  */
 import type { InkMask } from '../ocr/preprocess.ts';
 import type { BBox } from '../tree/types.ts';
@@ -43,28 +43,17 @@ export function detectRules(mask: InkMask, dpi: number): Rules {
 }
 
 function findRuns(mask: InkMask, dir: 'h' | 'v', minLen: number, gap: number): Rule[] {
-  const { width: w, height: h, data } = mask;
-  const lines = dir === 'h' ? h : w;
-  const len = dir === 'h' ? w : h;
-  const at = dir === 'h' ? (l: number, p: number) => data[l * w + p] : (l: number, p: number) => data[p * w + l];
-  // Runs per scan line, then merged across neighbouring scan lines into rules.
+  // Long ink runs along each scan line (a row for 'h', a column for 'v'), as [line, a, b)
+  // triples ordered by line; both directions are scanned row by row (memory order).
+  const runs = dir === 'h' ? rowRuns(mask, minLen, gap) : columnRuns(mask, minLen, gap);
+  // Runs merged across neighbouring scan lines into rules.
   const open: Array<{ a: number; b: number; l0: number; l1: number }> = [];
   const done: Rule[] = [];
-  for (let l = 0; l < lines; l++) {
-    const runs: Array<[number, number]> = [];
-    let start = -1;
-    let lastInk = -1;
-    for (let p = 0; p < len; p++) {
-      if (at(l, p)) {
-        if (start < 0) start = p;
-        lastInk = p;
-      } else if (start >= 0 && p - lastInk > gap) {
-        if (lastInk - start + 1 >= minLen) runs.push([start, lastInk + 1]);
-        start = -1;
-      }
-    }
-    if (start >= 0 && lastInk - start + 1 >= minLen) runs.push([start, lastInk + 1]);
-    for (const [a, b] of runs) {
+  for (let k = 0; k < runs.length; ) {
+    const l = runs[k];
+    for (; k < runs.length && runs[k] === l; k += 3) {
+      const a = runs[k + 1];
+      const b = runs[k + 2];
       const hit = open.find((o) => o.l1 >= l - 1 - gap && Math.min(o.b, b) - Math.max(o.a, a) > 0.5 * Math.min(o.b - o.a, b - a));
       if (hit) {
         hit.a = Math.min(hit.a, a);
@@ -84,6 +73,58 @@ function findRuns(mask: InkMask, dir: 'h' | 'v', minLen: number, gap: number): R
   // A rule is thin: a thick blob (a filled box, a photo) is not a rule.
   const maxThickness = Math.max(6, minLen / 8);
   return done.filter((r) => (dir === 'h' ? r.y1 - r.y0 : r.x1 - r.x0) <= maxThickness);
+}
+
+/** Runs of ink at least minLen long (gaps up to `gap` bridged) in every row. */
+function rowRuns(mask: InkMask, minLen: number, gap: number): number[] {
+  const { width: w, height: h, data } = mask;
+  const out: number[] = [];
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    let start = -1;
+    let lastInk = -1;
+    for (let x = 0; x < w; x++) {
+      if (data[o + x]) {
+        if (start < 0) start = x;
+        lastInk = x;
+      } else if (start >= 0 && x - lastInk > gap) {
+        if (lastInk - start + 1 >= minLen) out.push(y, start, lastInk + 1);
+        start = -1;
+      }
+    }
+    if (start >= 0 && lastInk - start + 1 >= minLen) out.push(y, start, lastInk + 1);
+  }
+  return out;
+}
+
+/** The same for every column, keeping one open run per column while scanning the rows. */
+function columnRuns(mask: InkMask, minLen: number, gap: number): number[] {
+  const { width: w, height: h, data } = mask;
+  const start = new Int32Array(w).fill(-1);
+  const last = new Int32Array(w);
+  const found: number[] = [];
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    for (let x = 0; x < w; x++) {
+      if (data[o + x]) {
+        if (start[x] < 0) start[x] = y;
+        last[x] = y;
+      } else if (start[x] >= 0 && y - last[x] > gap) {
+        if (last[x] - start[x] + 1 >= minLen) found.push(x, start[x], last[x] + 1);
+        start[x] = -1;
+      }
+    }
+  }
+  for (let x = 0; x < w; x++) if (start[x] >= 0 && last[x] - start[x] + 1 >= minLen) found.push(x, start[x], last[x] + 1);
+  // Order by column, then by start (as a column scan finds them).
+  const order = Array.from({ length: found.length / 3 }, (_, i) => i).sort((p, q) => found[p * 3] - found[q * 3] || found[p * 3 + 1] - found[q * 3 + 1]);
+  const out: number[] = new Array(found.length);
+  order.forEach((i, k) => {
+    out[k * 3] = found[i * 3];
+    out[k * 3 + 1] = found[i * 3 + 1];
+    out[k * 3 + 2] = found[i * 3 + 2];
+  });
+  return out;
 }
 
 function toRule(o: { a: number; b: number; l0: number; l1: number }, dir: 'h' | 'v'): Rule {

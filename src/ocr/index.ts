@@ -6,8 +6,9 @@
  *   out: one PageNode per page: headings, paragraphs and tables of lines (src/layout), each line
  *        with its words (text, confidence 0..1, box in page pixels) — plus the pages that failed
  *
- * Loading, rendering and image cleaning run in a worker thread (src/pdf), OCR in a pool of
- * tesseract.js worker threads (pool.ts): the hosting process's event loop stays free.
+ * Loading, rendering and image cleaning run in a child process (src/pdf: a native crash there
+ * fails one page, not the host), OCR in a pool of tesseract.js worker threads (pool.ts): the
+ * hosting process's event loop stays free.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -20,7 +21,10 @@ import { OcrPool } from './pool.ts';
 export { OcrPool, vieLangPath, type OcrPoolOptions, type OcrPageResult } from './pool.ts';
 
 export interface ReadScanOptions {
-  /** Rendering resolution for scanned PDF pages; default 300, capped by `maxPixels`. */
+  /**
+   * Resolution for scanned pages; default 300, capped by `maxPixels`. A PDF page that is one
+   * scanned JPEG is read at that image's own resolution when it is lower (never upsampled).
+   */
   dpi?: number;
   /** Largest page image in pixels (default 14 M: A4 at 300 dpi is 8.7 M). */
   maxPixels?: number;
@@ -28,6 +32,11 @@ export interface ReadScanOptions {
   workers?: number;
   /** Reuse a pool across files (the CLI makes one per run). */
   pool?: OcrPool;
+  /**
+   * Loading or rendering one page (in the page process) taking longer than this fails that page;
+   * default 120 s.
+   */
+  renderTimeoutMs?: number;
   onPage?: (p: { page: number; total: number }) => void;
 }
 
@@ -48,7 +57,7 @@ export async function readScannedFile(filePath: string, opts: ReadScanOptions = 
   } catch (error) {
     throw new Error(`${name}: cannot open: ${(error as Error).message}`);
   }
-  const reader = await PageReader.open(bytes, name, { dpi: opts.dpi ?? 300, maxPixels: opts.maxPixels ?? 14_000_000 });
+  const reader = await PageReader.open(bytes, name, { dpi: opts.dpi ?? 300, maxPixels: opts.maxPixels ?? 14_000_000, pageTimeoutMs: opts.renderTimeoutMs });
   const ownPool = opts.pool ? null : new OcrPool({ size: opts.workers });
   const pool = opts.pool ?? ownPool!;
   const total = reader.total;
@@ -56,7 +65,7 @@ export async function readScannedFile(filePath: string, opts: ReadScanOptions = 
   const failures: PageFailure[] = [];
   let done = 0;
   try {
-    // Pages are loaded one after another in the page worker and OCR'd in parallel; at most a
+    // Pages are loaded one after another in the page process and OCR'd in parallel; at most a
     // few loaded pages wait for OCR, so memory stays bounded on long scans.
     const ahead = pool.size + 1;
     const inFlight = new Set<Promise<void>>();
@@ -97,10 +106,10 @@ async function readPage(reader: PageReader, pool: OcrPool, n: number): Promise<P
   }
   const [ocr, ...tables] = await Promise.all([
     pool.recognize(source.image, source.dpi),
-    ...source.tableImages.map((t) => pool.recognize(t.image, source.dpi, { block: true })),
+    ...source.tableImages.map((t) => pool.recognize(t.image, source.dpi * t.scale, { block: true })),
   ]);
   // Table words come back in mosaic coordinates: move them to their cell on the page.
-  const tableLines: RawLine[] = tables.flatMap((r, i) => r.lines.map((l) => ({ words: l.words.flatMap((w) => fromMosaic(w, source.tableImages[i].slots)) })));
+  const tableLines: RawLine[] = tables.flatMap((r, i) => r.lines.map((l) => ({ words: l.words.flatMap((w) => fromMosaic(w, source.tableImages[i].slots, source.tableImages[i].scale)) })));
   const children = layoutPage({ width: source.width, height: source.height, dpi: source.dpi, lines: [...ocr.lines, ...tableLines], tables: source.tables });
   const all = [ocr, ...tables].flatMap((r) => r.lines.flatMap((l) => l.words));
   const confidence = all.length ? all.reduce((s, w) => s + w.confidence, 0) / all.length : null;
@@ -117,13 +126,16 @@ async function readPage(reader: PageReader, pool: OcrPool, n: number): Promise<P
   return { type: 'page', children, data };
 }
 
-function fromMosaic(w: RawWord, slots: MosaicSlot[]): RawWord[] {
+function fromMosaic(w: RawWord, slots: MosaicSlot[], scale: number): RawWord[] {
   const cy = (w.bbox.y0 + w.bbox.y1) / 2;
-  const s = slots.find((slot) => cy >= slot.top - 4 && cy < slot.top + slot.height + 4);
+  const s = slots.find((slot) => cy >= slot.top - 4 && cy < slot.top + slot.height * scale + 4);
   if (!s) return [];
-  const dx = s.x - MOSAIC_PAD;
-  const dy = s.y - s.top;
-  const move = (b: RawWord['bbox']) => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
+  const move = (b: RawWord['bbox']) => ({
+    x0: s.x + (b.x0 - MOSAIC_PAD) / scale,
+    y0: s.y + (b.y0 - s.top) / scale,
+    x1: s.x + (b.x1 - MOSAIC_PAD) / scale,
+    y1: s.y + (b.y1 - s.top) / scale,
+  });
   return [{ ...w, bbox: move(w.bbox), symbols: w.symbols?.map((sym) => ({ ...sym, bbox: move(sym.bbox) })) }];
 }
 

@@ -3,7 +3,7 @@
  * Otsu binarisation, orientation (0/90/180/270) and skew (±5°) detection and correction.
  *
  * Pure functions over 8-bit grayscale images (0 = black ink, 255 = white paper). They are CPU
- * heavy on full pages (8.7 MP at 300 dpi), so callers run them inside a worker thread
+ * heavy on full pages (8.7 MP at 300 dpi), so callers run them inside the page process
  * (src/pdf/page-worker.ts), never on the event loop of the hosting process.
  */
 
@@ -25,23 +25,39 @@ export interface InkMask {
  * RGBA → gray. Red pixels (the red seal over the signature, red stamps) turn pale instead of
  * covering the text as dark blobs; black ink, even under the seal, and blue ink stay dark.
  */
-export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GrayImage {
+export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, hist?: Uint32Array): GrayImage {
   const n = width * height;
   const data = new Uint8Array(n);
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    const r = rgba[j];
-    const g = rgba[j + 1];
-    const b = rgba[j + 2];
-    const a = rgba[j + 3];
-    let v = (r * 77 + g * 150 + b * 29) >> 8;
-    // Redness lifts a pixel towards white; chroma blur of JPEG scans leaves seal edges only
-    // half red, so the lift is graded rather than all-or-nothing.
-    const redness = r - ((g + b) >> 1);
-    if (redness > 20) v = Math.min(255, v + 2 * (redness - 20));
-    // Transparent pixels are paper.
-    data[i] = a === 255 ? v : 255 - (((255 - v) * a) >> 8);
+  const counts = hist ?? new Uint32Array(256);
+  if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) {
+    // Whole pixels at a time (canvas and decoder buffers are aligned); little-endian RGBA.
+    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, n);
+    for (let i = 0; i < n; i++) {
+      const p = px[i];
+      const v = grayOf(p & 255, (p >>> 8) & 255, (p >>> 16) & 255, p >>> 24);
+      data[i] = v;
+      counts[v]++;
+    }
+  } else {
+    for (let i = 0, j = 0; i < n; i++, j += 4) {
+      const v = grayOf(rgba[j], rgba[j + 1], rgba[j + 2], rgba[j + 3]);
+      data[i] = v;
+      counts[v]++;
+    }
   }
   return { width, height, data };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function grayOf(r: number, g: number, b: number, a: number): number {
+  let v = (r * 77 + g * 150 + b * 29) >> 8;
+  // Redness lifts a pixel towards white; chroma blur of JPEG scans leaves seal edges only
+  // half red, so the lift is graded rather than all-or-nothing.
+  const redness = r - ((g + b) >> 1);
+  if (redness > 20) v = Math.min(255, v + 2 * (redness - 20));
+  // Transparent pixels are paper.
+  return a === 255 ? v : 255 - (((255 - v) * a) >> 8);
 }
 
 /**
@@ -50,8 +66,12 @@ export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, 
  * nearly blank page's paper noise and a pale (red-suppressed) seal from being stretched into ink.
  */
 export function stretchContrast(img: GrayImage): void {
-  const hist = histogram(img);
-  const n = img.data.length;
+  const lut = contrastLut(histogram(img), img.data.length);
+  if (lut) applyLut(img, lut);
+}
+
+/** The stretch of stretchContrast as a lookup table, or null for a blank or flat page. */
+export function contrastLut(hist: ArrayLike<number>, n: number): Uint8Array | null {
   let paper = 255;
   for (let v = 255, best = -1; v >= 128; v--) {
     if (hist[v] > best) {
@@ -62,26 +82,43 @@ export function stretchContrast(img: GrayImage): void {
   let lo = 0;
   let acc = 0;
   while (lo < 255 && acc + hist[lo] < n * 0.001) acc += hist[lo++];
-  if (paper - lo < 48) return; // blank or flat: leave it alone
+  if (paper - lo < 48) return null; // blank or flat: leave it alone
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (paper - lo))));
+  return lut;
+}
+
+export function applyLut(img: GrayImage, lut: Uint8Array): void {
   const d = img.data;
   for (let i = 0; i < d.length; i++) d[i] = lut[d[i]];
 }
 
+/** The histogram after a lookup table, without touching the pixels. */
+export function mapHistogram(hist: ArrayLike<number>, lut: Uint8Array | null): Float64Array {
+  const out = new Float64Array(256);
+  for (let v = 0; v < 256; v++) out[lut ? lut[v] : v] += hist[v];
+  return out;
+}
+
 export function histogram(img: GrayImage): Float64Array {
-  const hist = new Float64Array(256);
+  const counts = new Uint32Array(256);
   const d = img.data;
-  for (let i = 0; i < d.length; i++) hist[d[i]]++;
-  return hist;
+  for (let i = 0; i < d.length; i++) counts[d[i]]++;
+  return Float64Array.from(counts);
 }
 
 /** Otsu's global threshold: gray levels <= threshold are ink. */
 export function otsuThreshold(img: GrayImage): number {
-  const hist = histogram(img);
-  const total = img.data.length;
+  return otsuFromHistogram(histogram(img));
+}
+
+export function otsuFromHistogram(hist: ArrayLike<number>): number {
+  let total = 0;
   let sum = 0;
-  for (let i = 0; i < 256; i++) sum += i * hist[i];
+  for (let i = 0; i < 256; i++) {
+    total += hist[i];
+    sum += i * hist[i];
+  }
   let sumB = 0;
   let wB = 0;
   let best = 0;
@@ -101,6 +138,26 @@ export function otsuThreshold(img: GrayImage): number {
     }
   }
   return threshold;
+}
+
+/**
+ * The ink mask of a gray image (<= threshold), OR-pooled by `factor` in the same pass: what the
+ * orientation and skew tests read, without a full-resolution mask.
+ */
+export function inkMaskReduced(img: GrayImage, threshold: number, factor: number): InkMask {
+  const f = Math.max(1, factor);
+  const w = Math.floor(img.width / f);
+  const h = Math.floor(img.height / f);
+  const out = new Uint8Array(w * h);
+  const src = img.data;
+  const cols = new Int32Array(w * f);
+  for (let x = 0; x < cols.length; x++) cols[x] = (x / f) | 0;
+  for (let y = 0; y < h * f; y++) {
+    const row = y * img.width;
+    const orow = ((y / f) | 0) * w;
+    for (let x = 0; x < w * f; x++) if (src[row + x] <= threshold) out[orow + cols[x]] = 1;
+  }
+  return { width: w, height: h, data: out };
 }
 
 export function binarise(img: GrayImage, threshold = otsuThreshold(img)): InkMask {
@@ -133,23 +190,26 @@ export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
   const factor = Math.max(1, Math.round(mask.width / 900));
   const small = downsampleMask(mask, factor);
   const { width: w, height: h, data } = small;
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let y = 0; y < h; y++) {
+  let n = 0;
+  for (let i = 0; i < data.length; i++) n += data[i];
+  if (n < 200) return 0;
+  const xs = new Int32Array(n);
+  const ys = new Int32Array(n);
+  for (let y = 0, k = 0; y < h; y++) {
+    const o = y * w;
     for (let x = 0; x < w; x++) {
-      if (data[y * w + x]) {
-        xs.push(x);
-        ys.push(y);
+      if (data[o + x]) {
+        xs[k] = x;
+        ys[k++] = y;
       }
     }
   }
-  if (xs.length < 200) return 0;
   const margin = Math.ceil(w * Math.tan((maxDegrees * Math.PI) / 180)) + 2;
-  const bins = new Float64Array(h + 2 * margin);
+  const bins = new Int32Array(h + 2 * margin);
   const score = (deg: number): number => {
     const t = Math.tan((deg * Math.PI) / 180);
     bins.fill(0);
-    for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i] - xs[i] * t) + margin]++;
+    for (let i = 0; i < n; i++) bins[Math.round(ys[i] - xs[i] * t) + margin]++;
     let s = 0;
     for (let i = 0; i < bins.length; i++) s += bins[i] * bins[i];
     return s;
@@ -187,27 +247,38 @@ export function rotateImage(img: GrayImage, degrees: number): GrayImage {
   const sin = Math.sin(a);
   const cx = w / 2;
   const cy = h / 2;
+  // 16.16 fixed point: source coordinates step by (cos, sin) along a destination row.
+  const ONE = 65536;
+  const dxs = Math.round(cos * ONE);
+  const dys = Math.round(sin * ONE);
+  const maxX = (w - 1) * ONE;
+  const maxY = (h - 1) * ONE;
   for (let y = 0; y < h; y++) {
     const dy = y - cy;
-    // Source coordinates of the destination pixel (0, y); each step in x adds (cos, sin).
-    const sx = cx - cx * cos - dy * sin;
-    const sy = cy - cx * sin + dy * cos;
-    const o = y * w;
-    for (let x = 0; x < w; x++) {
-      const fx = sx + x * cos;
-      const fy = sy + x * sin;
-      const x0 = Math.floor(fx);
-      const y0 = Math.floor(fy);
-      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
-        out[o + x] = 255;
+    let fx = Math.round((cx - cx * cos - dy * sin) * ONE);
+    let fy = Math.round((cy - cx * sin + dy * cos) * ONE);
+    let o = y * w;
+    const end = o + w;
+    for (; o < end; o++, fx += dxs, fy += dys) {
+      if (fx < 0 || fy < 0 || fx >= maxX || fy >= maxY) {
+        out[o] = 255;
         continue;
       }
-      const tx = fx - x0;
-      const ty = fy - y0;
-      const i = y0 * w + x0;
-      const top = data[i] + (data[i + 1] - data[i]) * tx;
-      const bottom = data[i + w] + (data[i + w + 1] - data[i + w]) * tx;
-      out[o + x] = top + (bottom - top) * ty;
+      const i = (fy >> 16) * w + (fx >> 16);
+      const p00 = data[i];
+      const p01 = data[i + 1];
+      const p10 = data[i + w];
+      const p11 = data[i + w + 1];
+      // Paper stays paper without arithmetic: most of a page is blank.
+      if ((p00 & p01 & p10 & p11) === 255) {
+        out[o] = 255;
+        continue;
+      }
+      const tx = (fx & 0xffff) >> 8;
+      const ty = (fy & 0xffff) >> 8;
+      const top = (p00 << 8) + (p01 - p00) * tx;
+      const bottom = (p10 << 8) + (p11 - p10) * tx;
+      out[o] = ((top << 8) + (bottom - top) * ty + 32768) >> 16;
     }
   }
   return { width: w, height: h, data: out };

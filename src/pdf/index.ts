@@ -5,10 +5,14 @@
  *   in:  file bytes (PDF, PNG, JPEG, TIFF)
  *   out: SourcePage per page (see page-source.ts)
  *
- * The work happens in one shared worker thread (page-worker.ts), started on first use and kept
- * for later files; it does not keep the process alive while idle.
+ * The work happens in one shared child process (page-worker.ts), started on first use and kept
+ * for later files; it does not keep the host alive while idle. pdfjs, the canvas it draws on and
+ * the image decoders run native code that a bad file can crash: in a child process such a crash
+ * fails the page being read (reported with its reason), the process is started again, the files
+ * still being read are opened again in it, and the host and the other pages carry on. A page
+ * that takes too long is stopped the same way.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import { sniffKind, type FileKind, type SourceOptions, type SourcePage } from './page-source.ts';
 
 export { sniffKind, type FileKind, type SourcePage, type ScannedPage, type TextPage } from './page-source.ts';
@@ -21,112 +25,252 @@ type Reply = { key: string } & (
   | { type: 'error'; reason: string }
 );
 
-interface Waiter {
+interface FileSpec {
+  bytes: Uint8Array;
+  kind: FileKind;
+  name: string;
+  options: SourceOptions;
+}
+
+interface Job {
+  msg: { type: 'open' | 'page' | 'close'; id: number; page?: number };
+  timeoutMs: number;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
 
-/** The shared page worker. A crash fails what was asked of it; the next request starts anew. */
-class PageWorkerHost {
-  private worker: Worker | null = null;
-  /** Bumped on every (re)start: readers opened in an older generation open again. */
-  generation = 0;
-  private waiting = new Map<string, Waiter>();
+/** Default time one page (or opening one file) may take in the page process. */
+export const DEFAULT_PAGE_TIMEOUT_MS = 120_000;
 
-  request<T>(msg: { type: string; id: number; page?: number } & Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
-    const worker = this.ensure();
-    const key = `${msg.id}:${msg.type}:${msg.page ?? ''}`;
+/** The shared page process: one request at a time, restarted after a crash or a timeout. */
+class PageProcessHost {
+  private child: ChildProcess | null = null;
+  /** Files open in the current process. */
+  private readonly opened = new Set<number>();
+  /** Files being read (kept to open them again in a new process). */
+  private readonly files = new Map<number, FileSpec>();
+  private readonly queue: Job[] = [];
+  private current: { job: Job; key: string; timer: NodeJS.Timeout; timedOut: boolean } | null = null;
+  private stderrTail = '';
+  private seq = 0;
+
+  register(id: number, spec: FileSpec): void {
+    this.files.set(id, spec);
+  }
+
+  forget(id: number): void {
+    this.files.delete(id);
+  }
+
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  request<T>(msg: Job['msg'], timeoutMs: number): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.set(key, { resolve: resolve as (v: unknown) => void, reject });
-      worker.ref();
-      worker.postMessage({ ...msg, key }, transfer);
+      this.queue.push({ msg, timeoutMs, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
     });
   }
 
-  /** Starts the worker if none runs; returns the current generation. */
-  ready(): number {
-    this.ensure();
-    return this.generation;
+  private pump(): void {
+    while (!this.current && this.queue.length) {
+      const job = this.queue[0];
+      const { id, type } = job.msg;
+      if (type === 'close' && !this.opened.has(id)) {
+        this.queue.shift();
+        job.resolve(undefined);
+        continue;
+      }
+      if (type === 'page' && !this.opened.has(id)) {
+        // Opened in an earlier process (or never): open it in this one first.
+        if (!this.files.has(id)) {
+          this.queue.shift();
+          job.reject(new Error('file is not open'));
+          continue;
+        }
+        this.queue.unshift({
+          msg: { type: 'open', id },
+          timeoutMs: job.timeoutMs,
+          resolve: () => {},
+          reject: (error) => {
+            const i = this.queue.indexOf(job);
+            if (i >= 0) this.queue.splice(i, 1);
+            job.reject(error);
+          },
+        });
+        continue;
+      }
+      this.queue.shift();
+      this.send(job);
+    }
+    this.updateRef();
   }
 
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: { entry: new URL('./page-worker.ts', import.meta.url).href },
+  private send(job: Job): void {
+    const child = this.ensure();
+    const key = String(++this.seq);
+    const { id, type, page } = job.msg;
+    let msg: Record<string, unknown> = { key, type, id };
+    if (type === 'open') {
+      const spec = this.files.get(id);
+      if (!spec) {
+        job.reject(new Error('file is not open'));
+        return;
+      }
+      msg = { ...msg, bytes: spec.bytes, kind: spec.kind, name: spec.name, options: spec.options };
+    } else if (type === 'page') {
+      msg = { ...msg, page, fault: process.env.SOHOA_PAGE_FAULT };
+    }
+    const timer = setTimeout(() => {
+      if (this.current?.key !== key) return;
+      this.current.timedOut = true;
+      child.kill('SIGKILL');
+    }, job.timeoutMs);
+    this.current = { job, key, timer, timedOut: false };
+    child.send(msg, (error) => {
+      if (error && this.current?.key === key) this.fail(`cannot reach the page process (${error.message})`);
     });
-    this.worker = worker;
-    this.generation++;
-    worker.on('message', (msg: Reply) => {
-      const w = this.waiting.get(msg.key);
-      this.waiting.delete(msg.key);
-      if (this.waiting.size === 0) worker.unref();
-      if (!w) return;
-      if (msg.type === 'error') w.reject(new Error(msg.reason));
-      else if (msg.type === 'opened') w.resolve(msg.total);
-      else if (msg.type === 'page') w.resolve(msg.result);
-      else w.resolve(undefined);
+  }
+
+  private onReply(child: ChildProcess, reply: Reply): void {
+    const cur = this.current;
+    if (child !== this.child || !cur || reply.key !== cur.key) return;
+    clearTimeout(cur.timer);
+    this.current = null;
+    const { job } = cur;
+    if (reply.type === 'error') job.reject(new Error(reply.reason));
+    else if (reply.type === 'opened') {
+      this.opened.add(job.msg.id);
+      job.resolve(reply.total);
+    } else if (reply.type === 'page') job.resolve(reply.result);
+    else {
+      this.opened.delete(job.msg.id);
+      job.resolve(undefined);
+    }
+    this.pump();
+  }
+
+  /** Fails the request in progress with `reason`, and stops the process (a new one starts for the next). */
+  private fail(reason: string): void {
+    const cur = this.current;
+    const child = this.child;
+    this.current = null;
+    this.child = null;
+    this.opened.clear();
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (cur) {
+      clearTimeout(cur.timer);
+      cur.job.reject(new Error(reason));
+    }
+    this.pump();
+  }
+
+  private ensure(): ChildProcess {
+    if (this.child) return this.child;
+    const child = fork(new URL('./page-process.mjs', import.meta.url), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      execArgv: [],
     });
-    const die = (reason: string) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      for (const w of this.waiting.values()) w.reject(new Error(`page worker stopped: ${reason}`));
-      this.waiting.clear();
-    };
-    worker.on('error', (e: Error) => die(e.message));
-    worker.on('exit', (code) => die(`exited with code ${code}`));
-    worker.unref();
-    return worker;
+    this.child = child;
+    this.stderrTail = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-2000);
+    });
+    child.on('message', (reply: Reply) => this.onReply(child, reply));
+    child.on('error', (error) => {
+      if (this.child === child) this.fail(`the page process failed: ${error.message}`);
+    });
+    child.on('exit', (code, signal) => {
+      if (this.child !== child) return;
+      const timedOut = this.current?.timedOut;
+      const seconds = Math.round((this.current?.job.timeoutMs ?? 0) / 1000);
+      const what = this.current?.job.msg.type === 'open' ? 'opening the file' : 'reading the page';
+      const detail = lastLine(this.stderrTail);
+      this.fail(
+        timedOut
+          ? `${what} timed out after ${seconds} s`
+          : `the page process crashed while ${what} (${signal ?? `exit code ${code}`})${detail ? `: ${detail}` : ''}`,
+      );
+    });
+    return child;
+  }
+
+  /** The process keeps the host alive only while it has work. */
+  private updateRef(): void {
+    const child = this.child;
+    if (!child) return;
+    const busy = this.current !== null || this.queue.length > 0;
+    // The IPC channel and the stderr pipe are handles of their own.
+    const handles = [child.channel, child.stderr] as Array<{ ref?: () => void; unref?: () => void } | null | undefined>;
+    if (busy) {
+      child.ref();
+      for (const h of handles) h?.ref?.();
+    } else {
+      child.unref();
+      for (const h of handles) h?.unref?.();
+    }
   }
 }
 
-const host = new PageWorkerHost();
+/** The last meaningful line a crashed process wrote (a fatal error's message), shortened. */
+function lastLine(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(at |-+$|=+$|#|\d+: 0x)/.test(l));
+  const l = lines.find((x) => /FATAL ERROR|out of memory|Error/i.test(x)) ?? '';
+  return l.length > 200 ? `${l.slice(0, 200)}…` : l;
+}
+
+const host = new PageProcessHost();
 let nextId = 1;
 
-/** A file's pages, read in the shared page worker. */
+/** The page process's id while it runs (for resource accounting, e.g. the benchmark's memory). */
+export function pageProcessPid(): number | null {
+  return host.pid;
+}
+
+export interface PageReaderOptions extends SourceOptions {
+  /** A page (or opening the file) taking longer than this fails; default 120 s. */
+  pageTimeoutMs?: number;
+}
+
+/** A file's pages, read in the shared page process. */
 export class PageReader {
-  private readonly id = nextId++;
-  private generation = 0;
   private constructor(
-    private readonly bytes: Uint8Array,
-    private readonly kind: FileKind,
-    private readonly name: string,
-    private readonly options: SourceOptions,
-    public total: number,
+    private readonly id: number,
+    private readonly timeoutMs: number,
+    public readonly total: number,
   ) {}
 
   /** Opens `bytes` (named `name` in errors). Throws when the file cannot be opened at all. */
-  static async open(bytes: Uint8Array, name: string, options: SourceOptions): Promise<PageReader> {
+  static async open(bytes: Uint8Array, name: string, options: PageReaderOptions): Promise<PageReader> {
     const kind = sniffKind(bytes);
     if (!kind) throw new Error(`${name}: cannot open: not a PDF, PNG, JPEG or TIFF file`);
-    const reader = new PageReader(bytes, kind, name, options, 0);
-    reader.total = await reader.openInWorker();
-    return reader;
-  }
-
-  private async openInWorker(): Promise<number> {
-    const copy = this.bytes.slice();
+    const { pageTimeoutMs, ...source } = options;
+    const timeoutMs = pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
+    const id = nextId++;
+    host.register(id, { bytes, kind, name, options: { dpi: source.dpi, maxPixels: source.maxPixels } });
     try {
-      const total = await host.request<number>(
-        { type: 'open', id: this.id, bytes: copy, kind: this.kind, name: this.name, options: this.options },
-        [copy.buffer as ArrayBuffer],
-      );
-      this.generation = host.generation;
-      return total;
+      const total = await host.request<number>({ type: 'open', id }, timeoutMs);
+      return new PageReader(id, timeoutMs, total);
     } catch (error) {
+      host.forget(id);
       const reason = (error as Error).message;
-      throw new Error(reason.startsWith(`${this.name}:`) ? reason : `${this.name}: cannot open: ${reason}`);
+      throw new Error(reason.startsWith(`${name}:`) ? reason : `${name}: cannot open: ${reason}`);
     }
   }
 
   /** Page `n` (1-based). */
-  async page(n: number): Promise<SourcePage> {
-    // After a worker crash the file is opened again in the new worker.
-    if (this.generation !== host.ready()) await this.openInWorker();
-    return host.request<SourcePage>({ type: 'page', id: this.id, page: n });
+  page(n: number): Promise<SourcePage> {
+    return host.request<SourcePage>({ type: 'page', id: this.id, page: n }, this.timeoutMs);
   }
 
   async close(): Promise<void> {
-    if (this.generation !== host.generation) return;
-    await host.request({ type: 'close', id: this.id }).catch(() => {});
+    await host.request({ type: 'close', id: this.id }, 10_000).catch(() => {});
+    host.forget(this.id);
   }
 }

@@ -1,32 +1,42 @@
 /**
- * Page sources: what the page worker does for one input file. A PDF page with a usable text layer
- * gives positioned words directly (born-digital, no OCR); any other page (scanned PDF page, PNG,
- * JPEG, TIFF frame) is rendered or decoded, cleaned (src/ocr/preprocess.ts), searched for ruled
- * tables (src/layout/grid.ts) and handed over as a PGM image for OCR.
+ * Page sources: what the page process does for one input file. A PDF page with a usable text
+ * layer gives positioned words directly (born-digital, no OCR); a PDF page that is one full-page
+ * JPEG (most scans) has that JPEG decoded natively (scan-image.ts); any other page (other scanned
+ * PDF pages, PNG, JPEG, TIFF frames) is rendered or decoded; then it is cleaned
+ * (src/ocr/preprocess.ts), searched for ruled tables (src/layout/grid.ts) and handed over as a PGM
+ * image for OCR, with its table cells cut out into mosaics.
  *
- * Runs inside a worker thread (src/pdf/page-worker.ts): decoding, rendering and preprocessing are
- * CPU-bound and would otherwise block the hosting process's event loop.
+ * Runs inside the page process (src/pdf/page-worker.ts, a child process): decoding, rendering and
+ * preprocessing are CPU-bound and would otherwise block the hosting process's event loop, and
+ * their native code may crash on a bad file.
  */
 // @ts-expect-error pdfjs-dist ships no types for its image decoders
 import { JpegImage } from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
 import UTIF from 'utif2';
 import type { RawLine, RawWord } from '../layout/types.ts';
 import type { GridTable } from '../layout/grid.ts';
-import { buildTables, detectRules, eraseRules } from '../layout/grid.ts';
+import { buildTables, detectRules, eraseRules, type Rule, type Rules } from '../layout/grid.ts';
 import {
   binarise,
-  isSideways,
-  isUpsideDown,
+  contrastLut,
   encodePgm,
   estimateSkew,
+  histogram,
+  inkMaskReduced,
+  isSideways,
+  isUpsideDown,
+  mapHistogram,
+  otsuFromHistogram,
   rgbaToGray,
   rotateImage,
   rotateQuarter,
-  stretchContrast,
   type GrayImage,
+  type InkMask,
 } from '../ocr/preprocess.ts';
 import { decodePng } from './png.ts';
 import { OPS, openPdf, type PdfDocument, type PdfPage } from './pdfjs.ts';
+import { decodeNative, openForImages, pageJpeg } from './scan-image.ts';
+import type { PDFDocument } from 'pdf-lib';
 
 export type FileKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
 
@@ -58,13 +68,15 @@ export interface MosaicSlot {
   y: number;
   width: number;
   height: number;
-  /** Top of the crop in the mosaic (its left is MOSAIC_PAD). */
+  /** Top of the crop in the mosaic, in mosaic pixels (its left is MOSAIC_PAD). */
   top: number;
 }
 
 export interface CellMosaic {
   image: Uint8Array;
   slots: MosaicSlot[];
+  /** The mosaic's pixels per page pixel (cells may be enlarged for OCR). */
+  scale: number;
 }
 
 export const MOSAIC_PAD = 20;
@@ -106,12 +118,44 @@ export async function openSource(bytes: Uint8Array, kind: FileKind, name: string
 // PDF
 
 async function openPdfSource(bytes: Uint8Array, name: string, opts: SourceOptions): Promise<PageSource> {
-  const doc = await openPdf(bytes, name);
+  // pdfjs may detach the buffer it is given; pdf-lib (the fast way to scanned pages) reads the original.
+  const doc = await openPdf(bytes.slice(), name);
+  let images: Promise<PDFDocument | null> | null = null;
   return {
     total: doc.numPages,
-    page: (n) => pdfPage(doc, n, opts),
+    async page(n) {
+      images ??= openForImages(bytes);
+      const scan = await scannedJpegPage(await images, n, opts);
+      return scan ?? pdfPage(doc, n, opts);
+    },
     close: () => doc.destroy(),
   };
+}
+
+/** A page that is one full-page JPEG, decoded natively and cleaned; null for any other page. */
+async function scannedJpegPage(images: PDFDocument | null, n: number, opts: SourceOptions): Promise<ScannedPage | null> {
+  const pj = images ? pageJpeg(images, n - 1) : null;
+  if (!pj) return null;
+  // The scan's own resolution, lowered to the wanted one (and the pixel limit), never raised:
+  // upsampling adds no detail, only pixels to clean and to lay out (tesseract scales every text
+  // line to its own height anyway); on the dev scans OCR at 150–200 dpi is as accurate.
+  let dpi = Math.min(pageDpi(pj.pageWidth, pj.pageHeight, opts), (72 * pj.width) / pj.pageWidth);
+  let rgba: Awaited<ReturnType<typeof decodeNative>>;
+  try {
+    rgba = await decodeNative(pj.jpeg, (w, h) => {
+      const width = Math.ceil((pj.pageWidth * dpi) / 72);
+      // Within a pixel or so of the scan's own size: no resampling.
+      return Math.abs(width - w) <= Math.max(2, w * 0.002) ? { width: w, height: h } : { width, height: Math.ceil((pj.pageHeight * dpi) / 72) };
+    });
+  } catch {
+    return null; // pdfjs's own decoder may still read it
+  }
+  if (rgba.naturalWidth !== pj.width || rgba.naturalHeight !== pj.height) return null;
+  dpi = Math.round((72 * rgba.width) / pj.pageWidth);
+  const hist = new Uint32Array(256);
+  let gray = rgbaToGray(rgba.data, rgba.width, rgba.height, hist);
+  if (pj.rotate) gray = rotateQuarter(gray, pj.rotate / 90);
+  return cleanScan(gray, dpi, hist);
 }
 
 /** Resolution for a page of `wPt`×`hPt` points: the wanted dpi, lowered to fit maxPixels. */
@@ -137,7 +181,8 @@ async function pdfPage(doc: PdfDocument, n: number, opts: SourceOptions): Promis
     }
     const dpi = pageDpi(base.width, base.height, opts);
     const rgba = await renderRgba(doc, page, dpi);
-    return cleanScan(rgbaToGray(rgba.data, rgba.width, rgba.height), dpi);
+    const hist = new Uint32Array(256);
+    return cleanScan(rgbaToGray(rgba.data, rgba.width, rgba.height, hist), dpi, hist);
   } finally {
     page.cleanup();
   }
@@ -271,12 +316,17 @@ async function openImageSource(bytes: Uint8Array, kind: FileKind, name: string, 
       close: async () => {},
     };
   }
-  // Pure-JS decoders: a native one can segfault on a corrupt file and take the host process down.
+  // The native decoder first (fast; a crash takes down only the page process), the pure-JS ones
+  // when it cannot read the file (they also say why).
   let rgba: { width: number; height: number; data: Uint8Array | Uint8ClampedArray; dpi: number | null };
   try {
-    rgba = kind === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
-  } catch (error) {
-    throw new Error(`${name}: cannot open: not a readable ${kind.toUpperCase()} image (${(error as Error).message})`);
+    rgba = { ...(await decodeNative(bytes)), dpi: kind === 'png' ? pngDpi(bytes) : jpegDpi(bytes) };
+  } catch {
+    try {
+      rgba = kind === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
+    } catch (error) {
+      throw new Error(`${name}: cannot open: not a readable ${kind.toUpperCase()} image (${(error as Error).message})`);
+    }
   }
   if (!rgba.width || !rgba.height) throw new Error(`${name}: cannot open: empty ${kind.toUpperCase()} image`);
   return {
@@ -320,6 +370,19 @@ function fitPixels(img: GrayImage, dpi: number, opts: SourceOptions): GrayImage 
   return { width: w, height: h, data: out, dpi: dpi / f };
 }
 
+/** Pixels per inch from a PNG's pHYs chunk (given per metre), if any. */
+function pngDpi(b: Uint8Array): number | null {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (let p = 8; p + 8 <= b.length; ) {
+    const len = dv.getUint32(p);
+    const type = String.fromCharCode(b[p + 4], b[p + 5], b[p + 6], b[p + 7]);
+    if (type === 'pHYs' && len >= 9 && p + 17 <= b.length) return b[p + 16] === 1 ? Math.round(dv.getUint32(p + 8) * 0.0254) || null : null;
+    if (type === 'IDAT' || type === 'IEND') return null;
+    p += 12 + len;
+  }
+  return null;
+}
+
 function jpegDpi(b: Uint8Array): number | null {
   // JFIF APP0: "JFIF\0", version (2), units (1), Xdensity (2), Ydensity (2).
   if (b[2] === 0xff && b[3] === 0xe0 && b[6] === 0x4a && b[7] === 0x46 && b[8] === 0x49 && b[9] === 0x46) {
@@ -334,82 +397,231 @@ function jpegDpi(b: Uint8Array): number | null {
 // ---------------------------------------------------------------------------------------------
 // Cleaning
 
-/** Preprocessing of one scanned page: orientation, deskew, contrast, rules found and erased. */
-export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: number): ScannedPage {
+/**
+ * Preprocessing of one scanned page: contrast, orientation, deskew, rules found and erased, table
+ * cells cut out. The full-resolution image is read by few passes: one for the reduced ink mask
+ * (about 100 dpi) that the sideways and skew tests read, the rotation, and one last pass that
+ * writes the OCR image (contrast stretched, paper whitened) straight into its PGM buffer while
+ * building the half-resolution ink mask that the up/down test and the rule finder read.
+ * `hist` is the histogram of `input` when the caller already has it.
+ */
+export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: number, hist?: ArrayLike<number>): ScannedPage {
   const dpi = input.dpi ?? declaredDpi;
   let gray: GrayImage = { width: input.width, height: input.height, data: input.data };
-  stretchContrast(gray);
-  let mask = binarise(gray);
+  const counts = hist ?? histogram(gray);
+  const lut = contrastLut(counts, gray.data.length) ?? identity();
+  // Otsu's threshold on the stretched levels, applied to the raw ones.
+  const stretchedThreshold = otsuFromHistogram(mapHistogram(counts, lut));
+  let threshold = -1;
+  for (let v = 0; v < 256; v++) if (lut[v] <= stretchedThreshold) threshold = v;
+  let small = inkMaskReduced(gray, threshold, reduction(gray, 1200));
   let quarterTurns = 0;
-  if (isSideways(mask)) {
+  if (isSideways(small)) {
     quarterTurns = 1;
     gray = rotateQuarter(gray, 1);
-    mask = rotateQuarter(mask, 1);
+    small = inkMaskReduced(gray, threshold, reduction(gray, 1200));
   }
-  const skewDegrees = estimateSkew(mask);
-  if (Math.abs(skewDegrees) >= 0.1) {
-    gray = rotateImage(gray, skewDegrees);
-    mask = binarise(gray);
-  }
+  const skewDegrees = estimateSkew(small);
+  if (Math.abs(skewDegrees) >= 0.1) gray = rotateImage(gray, skewDegrees);
+  // The OCR image, written straight into its PGM buffer.
+  const header = new TextEncoder().encode(`P5\n${gray.width} ${gray.height}\n255\n`);
+  let pgm = new Uint8Array(header.length + gray.data.length);
+  pgm.set(header, 0);
+  let out: GrayImage = { width: gray.width, height: gray.height, data: pgm.subarray(header.length) };
+  const factor = reduction(gray, 1600);
+  let mask = finish(gray, out, lut, threshold, factor);
+  // The up/down test reads ink above and below each line's x-height band (about 150 dpi).
   if (isUpsideDown(mask)) {
     quarterTurns += 2;
-    gray = rotateQuarter(gray, 2);
+    const turned = rotateQuarter(out, 2);
+    pgm = new Uint8Array(header.length + turned.data.length);
+    pgm.set(header, 0);
+    pgm.set(turned.data, header.length);
+    out = { width: turned.width, height: turned.height, data: pgm.subarray(header.length) };
     mask = rotateQuarter(mask, 2);
+    gray = rotateQuarter(gray, 2); // table cells are cut from it
   }
-  whitenPaper(gray);
-  const rules = detectRules(mask, dpi);
+  const rules = scaleRules(detectRules(mask, dpi / factor), factor);
   const tables = buildTables(rules, dpi);
   // Erase table rules and long free rules (underlines under the motto): OCR reads them as
   // letters. Short runs may be the baseline serifs of bold capitals, so they stay.
   const inTable = (r: { x0: number; y0: number; x1: number; y1: number }) =>
     tables.some((t) => r.x0 >= t.bbox.x0 - 5 && r.x1 <= t.bbox.x1 + 5 && r.y0 >= t.bbox.y0 - 5 && r.y1 <= t.bbox.y1 + 5);
-  eraseRules(gray, [...rules.vertical.filter(inTable), ...rules.horizontal.filter((r) => inTable(r) || r.x1 - r.x0 > dpi * 1.2)]);
+  eraseRules(out, [...rules.vertical.filter(inTable), ...rules.horizontal.filter((r) => inTable(r) || r.x1 - r.x0 > dpi * 1.2)], 1 + Math.floor(factor / 2));
   // Table text is read cell by cell from a mosaic (tesseract, given a whole row of cells as one
   // line, estimates its word spacing from the wide gaps between cells and glues words together);
   // the tables are then blanked out of the page image.
-  const tableImages = tables.map((t) => cellMosaic(gray, t, dpi));
+  const tableImages = tables.map((t) => cellMosaic(tableRegion(gray, lut, t, rules), t, dpi, stretchedThreshold));
   for (const t of tables) {
-    for (let y = Math.max(0, t.bbox.y0); y < Math.min(gray.height, t.bbox.y1 + 1); y++) {
-      gray.data.fill(255, y * gray.width + Math.max(0, t.bbox.x0), y * gray.width + Math.min(gray.width, t.bbox.x1 + 1));
+    for (let y = Math.max(0, t.bbox.y0); y < Math.min(out.height, t.bbox.y1 + 1); y++) {
+      out.data.fill(255, y * out.width + Math.max(0, t.bbox.x0), y * out.width + Math.min(out.width, t.bbox.x1 + 1));
     }
   }
-  return { kind: 'scanned', width: gray.width, height: gray.height, dpi, image: encodePgm(gray), tables, tableImages, skewDegrees, quarterTurns };
+  return { kind: 'scanned', width: out.width, height: out.height, dpi, image: pgm, tables, tableImages, skewDegrees, quarterTurns };
+}
+
+/** The integer reduction that brings the longer side of an image to about `pixels`. */
+function reduction(img: GrayImage, pixels: number): number {
+  return Math.max(1, Math.round(Math.max(img.width, img.height) / pixels));
+}
+
+function identity(): Uint8Array {
+  return Uint8Array.from({ length: 256 }, (_, i) => i);
+}
+
+/** Rules found on a mask reduced by `factor`, in full-resolution pixels. */
+function scaleRules(rules: Rules, factor: number): Rules {
+  if (factor === 1) return rules;
+  const up = (r: Rule): Rule => ({ x0: r.x0 * factor, y0: r.y0 * factor, x1: r.x1 * factor, y1: r.y1 * factor });
+  return { horizontal: rules.horizontal.map(up), vertical: rules.vertical.map(up) };
 }
 
 /**
- * Light grays become white: paper texture, show-through and the pale remains of a red seal
- * otherwise make tesseract's own global threshold (taken over a mostly blank page) pick them up
- * as ink and drop the text lines they touch.
+ * Writes `gray` through the contrast `lut` into `out` with light grays turned white, and returns
+ * the ink mask (raw level <= threshold) OR-pooled by `factor`. Paper texture, show-through and the
+ * pale remains of a red seal otherwise make tesseract's own global threshold (taken over a mostly
+ * blank page) pick them up as ink and drop the text lines they touch.
  */
-function whitenPaper(gray: GrayImage): void {
+function finish(gray: GrayImage, out: GrayImage, lut: Uint8Array, threshold: number, factor: number): InkMask {
+  const { width: w, height: h } = gray;
   const d = gray.data;
-  for (let i = 0; i < d.length; i++) if (d[i] >= 185) d[i] = 255;
+  const o = out.data;
+  const paper = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) paper[v] = lut[v] >= PAGE_PAPER ? 255 : lut[v];
+  const mw = Math.floor(w / factor);
+  const mh = Math.floor(h / factor);
+  const m = new Uint8Array(mw * mh);
+  const cols = new Int32Array(w);
+  for (let x = 0; x < w; x++) cols[x] = Math.min(mw - 1, (x / factor) | 0);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const my = Math.min(mh - 1, (y / factor) | 0) * mw;
+    for (let x = 0; x < w; x++) {
+      const v = d[row + x];
+      o[row + x] = paper[v];
+      if (v <= threshold) m[my + cols[x]] = 1;
+    }
+  }
+  return { width: mw, height: mh, data: m };
 }
 
-/** The cells of a table cropped (inside their rules) and stacked top to bottom with wide gaps. */
-function cellMosaic(gray: GrayImage, table: GridTable, dpi: number): CellMosaic {
+/**
+ * Stretched levels from which the page image is plain paper. Whitening the light grays keeps
+ * tesseract from reading paper texture, speckles and seal remains (and from spending time on
+ * them); table cells are whitened less (CELL_PAPER): the hooks and tildes of Vietnamese tone marks
+ * in 12 pt table text are thin, their anti-aliased edges light, and whitening them turns ả into á
+ * and ổ into ố (dev scans: cells right 93% at 185, 96% at 210–240).
+ */
+const PAGE_PAPER = 185;
+const CELL_PAPER = 230;
+
+/** A table's area of the (rotated, raw) page: contrast-stretched, lightly whitened, rules erased. */
+function tableRegion(gray: GrayImage, lut: Uint8Array, table: GridTable, rules: Rules): GrayImage & { x: number; y: number } {
+  const x = Math.max(0, table.bbox.x0 - 8);
+  const y = Math.max(0, table.bbox.y0 - 8);
+  const w = Math.min(gray.width, table.bbox.x1 + 9) - x;
+  const h = Math.min(gray.height, table.bbox.y1 + 9) - y;
+  const map = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) map[v] = lut[v] >= CELL_PAPER ? 255 : lut[v];
+  const data = new Uint8Array(w * h);
+  for (let r = 0; r < h; r++) {
+    const src = (y + r) * gray.width + x;
+    const dst = r * w;
+    for (let c = 0; c < w; c++) data[dst + c] = map[gray.data[src + c]];
+  }
+  const region = { width: w, height: h, data };
+  const inside = (r: Rule) => r.x1 >= x && r.x0 < x + w && r.y1 >= y && r.y0 < y + h;
+  const shift = (r: Rule): Rule => ({ x0: r.x0 - x, y0: r.y0 - y, x1: r.x1 - x, y1: r.y1 - y });
+  eraseRules(region, [...rules.vertical, ...rules.horizontal].filter(inside).map(shift), 2);
+  return { ...region, x, y };
+}
+
+/**
+ * The cells of a table cropped (inside their rules) from its region and stacked top to bottom
+ * with wide gaps.
+ */
+function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTable, dpi: number, threshold: number): CellMosaic {
   const inset = Math.max(2, Math.round(dpi / 100));
   const gap = Math.round(dpi * 0.25);
   const slots: MosaicSlot[] = [];
   let top = MOSAIC_PAD;
   let width = 0;
   table.cells.forEach((c, cell) => {
-    const x = Math.max(0, c.bbox.x0 + inset);
-    const y = Math.max(0, c.bbox.y0 + inset);
-    const w = Math.min(gray.width, c.bbox.x1 - inset) - x;
-    const h = Math.min(gray.height, c.bbox.y1 - inset) - y;
+    // Page coordinates, kept inside the region.
+    const x = Math.max(region.x, c.bbox.x0 + inset);
+    const y = Math.max(region.y, c.bbox.y0 + inset);
+    const w = Math.min(region.x + region.width, c.bbox.x1 - inset) - x;
+    const h = Math.min(region.y + region.height, c.bbox.y1 - inset) - y;
     if (w < 4 || h < 4) return;
     slots.push({ cell, x, y, width: w, height: h, top });
     top += h + gap;
     width = Math.max(width, w);
   });
   const mw = width + 2 * MOSAIC_PAD;
-  const mh = top - gap + MOSAIC_PAD;
-  const data = new Uint8Array(mw * Math.max(1, mh)).fill(255);
+  const mh = Math.max(1, top - gap + MOSAIC_PAD);
+  const data = new Uint8Array(mw * mh).fill(255);
   for (const s of slots) {
-    for (let r = 0; r < s.height; r++) data.set(gray.data.subarray((s.y + r) * gray.width + s.x, (s.y + r) * gray.width + s.x + s.width), (s.top + r) * mw + MOSAIC_PAD);
+    for (let r = 0; r < s.height; r++) {
+      const from = (s.y - region.y + r) * region.width + (s.x - region.x);
+      data.set(region.data.subarray(from, from + s.width), (s.top + r) * mw + MOSAIC_PAD);
+    }
+    despeckle(data, mw, MOSAIC_PAD, s.top, s.width, s.height, threshold, dpi);
   }
-  return { image: encodePgm({ width: mw, height: Math.max(1, mh), data }), slots };
+  return { image: encodePgm({ width: mw, height: mh, data }), slots, scale: 1 };
+}
+
+/**
+ * Whitens specks: tiny blobs of ink (scanner dust, noise) with no other ink within a millimetre.
+ * OCR reads a speck after a word as a letter (`y tế ˙` → `y tế Ñ`); tone marks and the dot of
+ * dấu nặng sit a fraction of a millimetre from their letter, so they stay.
+ */
+function despeckle(data: Uint8Array, stride: number, x0: number, y0: number, w: number, h: number, threshold: number, dpi: number): void {
+  const maxArea = Math.max(2, Math.round((dpi / 75) ** 2));
+  const reach = Math.max(3, Math.round(dpi / 25));
+  const label = new Int32Array(w * h);
+  const ink = (x: number, y: number) => data[(y0 + y) * stride + x0 + x] <= threshold;
+  const comps: Array<{ area: number; x0: number; y0: number; x1: number; y1: number; pixels: number[] }> = [];
+  const stack: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (label[y * w + x] || !ink(x, y)) continue;
+      const id = comps.length + 1;
+      const c = { area: 0, x0: x, y0: y, x1: x, y1: y, pixels: [] as number[] };
+      label[y * w + x] = id;
+      stack.push(x, y);
+      while (stack.length) {
+        const cy = stack.pop()!;
+        const cx = stack.pop()!;
+        c.area++;
+        if (c.area <= maxArea) c.pixels.push(cx, cy);
+        if (cx < c.x0) c.x0 = cx;
+        if (cx > c.x1) c.x1 = cx;
+        if (cy < c.y0) c.y0 = cy;
+        if (cy > c.y1) c.y1 = cy;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = cx + dx;
+            const ny = cy + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h || label[ny * w + nx] || !ink(nx, ny)) continue;
+            label[ny * w + nx] = id;
+            stack.push(nx, ny);
+          }
+        }
+      }
+      comps.push(c);
+    }
+  }
+  comps.forEach((c, k) => {
+    if (c.area > maxArea) return;
+    const id = k + 1;
+    for (let y = Math.max(0, c.y0 - reach); y <= Math.min(h - 1, c.y1 + reach); y++) {
+      for (let x = Math.max(0, c.x0 - reach); x <= Math.min(w - 1, c.x1 + reach); x++) {
+        const l = label[y * w + x];
+        if (l && l !== id) return; // other ink nearby: a mark that belongs to something
+      }
+    }
+    for (let i = 0; i < c.pixels.length; i += 2) data[(y0 + c.pixels[i + 1]) * stride + x0 + c.pixels[i]] = 255;
+  });
 }
 
 export type { PdfDocument };

@@ -1,7 +1,7 @@
 /**
- * A small, strict PNG decoder (zlib from Node, the rest in JS) giving RGBA. Native image decoders
- * crash the whole process on some corrupt files (a segfault in a worker thread takes the host
- * down with it); this one throws an Error instead. All colour types, bit depths 1–16, Adam7.
+ * A small, strict PNG decoder (zlib from Node, the rest in JS) giving RGBA. The page process tries
+ * the native decoder first (faster; a crash there ends only the page process); this one reads what
+ * the native one cannot and says why in an Error. All colour types, bit depths 1–16, Adam7.
  */
 import { inflateSync } from 'node:zlib';
 

@@ -152,7 +152,7 @@ export class QueueClient {
       runId: record.runId,
       runs: record.runs,
       options: record.options,
-      state: record.state === 'queued' ? 'queued' : record.state,
+      state: record.state,
       step: null,
       createdAt: record.createdAt,
       finishedAt: record.finishedAt,

@@ -55,14 +55,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const flow = new FlowProducer({ connection, prefix: settings.prefix });
   flow.on('error', () => {});
   const threads = new StageThreads(Math.max(1, opts.concurrency));
-  let ocrPool: OcrPool | null = null;
-  const pool = async (): Promise<OcrPool> => {
-    if (!ocrPool) {
-      const { OcrPool } = await import('../ocr/index.ts');
-      ocrPool = new OcrPool({ size: opts.ocrThreads });
-    }
-    return ocrPool;
-  };
+  // One OCR pool per process, made on the first page job (text-only workers never load OCR).
+  let ocrPool: Promise<OcrPool> | null = null;
+  const pool = (): Promise<OcrPool> => (ocrPool ??= import('../ocr/index.ts').then(({ OcrPool }) => new OcrPool({ size: opts.ocrThreads })));
 
   const common = {
     connection,
@@ -253,7 +248,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       closing ??= (async () => {
         await Promise.allSettled([documents.close(), pages.close()]);
         await threads.close();
-        await (ocrPool as OcrPool | null)?.close();
+        if (ocrPool) await (await ocrPool).close();
         await flow.close().catch(() => {});
         redis.disconnect();
         log({ event: 'closed' });

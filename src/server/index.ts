@@ -192,8 +192,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance 
       return reply.code(202).send({ documents: documents.map(({ code: _c, ...d }) => ({ ...d, links: d.id ? { status: `/documents/${d.id}` } : undefined })) });
     });
 
-    api.get<{ Querystring: { state?: string; limit?: string; offset?: string } }>('/documents', async (request, reply) => {
-      const { state, limit, offset } = request.query;
+    api.get<{ Querystring: { state?: string; status?: string; limit?: string; offset?: string } }>('/documents', async (request, reply) => {
+      const { limit, offset } = request.query;
+      const state = request.query.state ?? request.query.status;
       if (state && !STATES.includes(state as DocumentState)) return fail(reply, 400, 'bad-request', `state must be one of ${STATES.join(', ')}`);
       return client.list({ state: state as DocumentState | undefined, limit: limit ? Number(limit) : undefined, offset: offset ? Number(offset) : undefined });
     });

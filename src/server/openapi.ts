@@ -92,7 +92,7 @@ export function openApiDocument(opts: { apiKeyRequired: boolean; maxUploadBytes:
         get: {
           summary: 'list documents, newest first',
           parameters: [
-            { name: 'state', in: 'query', schema: { type: 'string', enum: ['queued', 'running', 'retrying', 'completed', 'failed'] } },
+            { name: 'state', in: 'query', schema: { type: 'string', enum: ['queued', 'running', 'retrying', 'completed', 'failed'] }, description: 'only documents in this state (also accepted as `status`)' },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
             { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
           ],

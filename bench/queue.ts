@@ -1,0 +1,188 @@
+/**
+ * Benchmark of the distributed runner (issue 6), loopback only, bounded in time:
+ *  - pages per minute through `sohoa worker` processes (1, then 2, one OCR thread each) on one
+ *    multi-page scan made of every scanned sample page: the page jobs fan out over the workers;
+ *  - latency of POST /documents under 50 concurrent uploads of a one-page scan (no worker
+ *    running: this is the API's own cost of storing and enqueueing).
+ * Starts its own redis-server (Debian package) on a free port; stops everything it started.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { startRedis, type TestRedis } from '../test/helpers/redis.ts';
+import { QueueClient, queueSettings, type QueueSettings } from '../src/queue/index.ts';
+import { buildServer } from '../src/server/index.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const LIMIT_MS = 6 * 60_000;
+
+interface Run {
+  workers: number;
+  /** Pages read by each worker process. */
+  spread: number[];
+  pages: number;
+  wallMs: number;
+  pagePhaseMs: number;
+  /** Mean time one page job took (grows when the workers fight for cores). */
+  pageJobMs: number;
+  assembleMs: number;
+}
+
+async function multiPageScan(path: string): Promise<number> {
+  const manifest = JSON.parse(await readFile(join(root, 'samples/scans/manifest.json'), 'utf8')) as { documents: { file: string; kind: string }[] };
+  const out = await PDFDocument.create();
+  for (const d of manifest.documents.filter((x) => x.kind === 'scanned')) {
+    const src = await PDFDocument.load(await readFile(join(root, 'samples/scans', d.file)));
+    for (const p of await out.copyPages(src, src.getPageIndices())) out.addPage(p);
+  }
+  await writeFile(path, await out.save());
+  return out.getPageCount();
+}
+
+function startWorkerProcess(settings: QueueSettings, name: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<void> } {
+  const child = spawn(process.execPath, [join(root, 'bin/sohoa.js'), 'worker', '--ocr-threads', '1', '--concurrency', '1', '--name', name], {
+    env: { ...process.env, REDIS_URL: settings.redisUrl, SOHOA_STORAGE: settings.storageDir },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      buf += d;
+      if (buf.includes('"ready"')) resolve();
+    });
+    child.once('exit', () => reject(new Error(`worker ${name} exited before it was ready`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, ready, exited };
+}
+
+async function waitDone(client: QueueClient, id: string, runId: string, deadline: number): Promise<void> {
+  for (;;) {
+    const s = await client.status(id);
+    if (s?.runId === runId && (s.state === 'completed' || s.state === 'failed')) {
+      if (s.state === 'failed') throw new Error(`${s.fileName} failed: ${s.error}`);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error('benchmark took too long');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function measure(client: QueueClient, settings: QueueSettings, workers: number, scan: string, warmup: string, pages: number, deadline: number): Promise<Run> {
+  const procs = Array.from({ length: workers }, (_, i) => startWorkerProcess(settings, `bench-${workers}-${i + 1}`));
+  try {
+    await Promise.all(procs.map((p) => p.ready));
+    // Warm-up: every worker loads its OCR model and the first assembles once (language model).
+    const w = await client.submit(await client.storage.putFile(warmup), { force: true });
+    await waitDone(client, w.id, w.runId, deadline);
+
+    const stored = await client.storage.putFile(scan);
+    const started = Date.now();
+    const sub = await client.submit(stored, { force: true });
+    await waitDone(client, sub.id, sub.runId, deadline);
+    const wallMs = Date.now() - started;
+    const children = await Promise.all(Array.from({ length: pages }, (_, i) => client.pages.getJob(`${sub.runId}-p${i + 1}`)));
+    const firstStart = Math.min(...children.map((j) => j!.processedOn!));
+    const lastEnd = Math.max(...children.map((j) => j!.finishedOn!));
+    const parent = await client.documents.getJob(sub.runId);
+    const spread = procs.map((_, i) => children.filter((j) => j!.processedBy === `bench-${workers}-${i + 1}`).length);
+    const pageJobMs = children.reduce((sum, j) => sum + (j!.finishedOn! - j!.processedOn!), 0) / children.length;
+    return { workers, spread, pages, wallMs, pagePhaseMs: lastEnd - firstStart, pageJobMs, assembleMs: parent!.finishedOn! - lastEnd };
+  } finally {
+    for (const p of procs) p.child.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.exited));
+  }
+}
+
+async function uploadLatency(settings: QueueSettings, concurrency: number, rounds: number): Promise<number[]> {
+  const app = await buildServer({ settings, maxUploadBytes: 50 * 1024 * 1024 });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const scan = await readFile(join(root, 'test/fixtures/scans/plan-page.jpg'));
+  const latencies: number[] = [];
+  try {
+    for (let r = 0; r < rounds; r++) {
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, i) => {
+          // Distinct bytes per upload (a JPEG ignores what follows its end marker): every request stores and enqueues.
+          const bytes = Buffer.concat([scan, Buffer.from(`bench ${r} ${i} ${Date.now()}`)]);
+          const form = new FormData();
+          form.append('file', new Blob([bytes]), `trang-${r}-${i}.jpg`);
+          const t = performance.now();
+          const res = await fetch(`${base}/documents`, { method: 'POST', body: form });
+          await res.arrayBuffer();
+          if (res.status !== 202) throw new Error(`POST /documents answered ${res.status}`);
+          latencies.push(performance.now() - t);
+        }),
+      );
+    }
+  } finally {
+    await app.close();
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+export async function benchQueue(): Promise<string> {
+  const deadline = Date.now() + LIMIT_MS;
+  const loadBefore = loadavg()[0];
+  let redis: TestRedis | null = null;
+  const work = await mkdtemp(join(tmpdir(), 'sohoa-bench-queue-'));
+  try {
+    redis = await startRedis();
+    const settings = queueSettings({ redisUrl: redis.url, storageDir: join(work, 'storage') }, {});
+    const client = new QueueClient(settings);
+    const scan = join(work, 'ke-hoach-nhieu-trang.pdf');
+    const pages = await multiPageScan(scan);
+    const warmup = join(work, 'khoi-dong.pdf');
+    {
+      const src = await PDFDocument.load(await readFile(scan));
+      const w = await PDFDocument.create();
+      for (const p of await w.copyPages(src, [0, 1])) w.addPage(p);
+      await writeFile(warmup, await w.save());
+    }
+    let runs: Run[];
+    let uploads: number[];
+    try {
+      runs = [];
+      for (const n of [1, 2]) runs.push(await measure(client, settings, n, scan, warmup, pages, deadline));
+      uploads = await uploadLatency(settings, 50, 3);
+    } finally {
+      await client.close();
+    }
+    const perMin = (pagesN: number, ms: number) => (pagesN / ms) * 60_000;
+    const [one, two] = runs;
+    const lines = [
+      '## Distributed runner: queue and API (issue 6)',
+      '',
+      `One ${pages}-page scanned PDF (every scanned page of \`samples/scans\`, rendered at 300 dpi) submitted to \`sohoa worker\` processes with one OCR thread each; ` +
+        'its pages fan out as page jobs, then one worker restores, extracts and exports. Redis on loopback; each configuration warmed up on a 2-page scan first.',
+      '',
+      '| worker processes | pages per worker | submit → result | pages/min (end to end) | page phase (OCR) | pages/min (page phase) | mean page job | assemble (restore, extract, export) |',
+      '|---|---|---|---|---|---|---|---|',
+      ...runs.map(
+        (r) =>
+          `| ${r.workers} | ${r.spread.join(' + ')} | ${(r.wallMs / 1000).toFixed(1)} s | ${perMin(r.pages, r.wallMs).toFixed(1)} | ${(r.pagePhaseMs / 1000).toFixed(1)} s | ${perMin(r.pages, r.pagePhaseMs).toFixed(1)} | ${(r.pageJobMs / 1000).toFixed(2)} s | ${(r.assembleMs / 1000).toFixed(1)} s |`,
+      ),
+      '',
+      `Speed-up with 2 workers: **${(one.wallMs / two.wallMs).toFixed(2)}×** end to end, ${(one.pagePhaseMs / two.pagePhaseMs).toFixed(2)}× on the page phase ` +
+        '(the assemble step of one document runs on one worker, so it does not shrink). ' +
+        `${availableParallelism()} cores; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: a mean page job slower with 2 workers than with 1 means they were short of cores (other processes on the machine).`,
+      '',
+      `POST /documents, ${uploads.length} uploads in ${uploads.length / 50} rounds of 50 at once (one ${Math.round((await readFile(join(root, 'test/fixtures/scans/plan-page.jpg'))).length / 1024)} KB scan each, distinct bytes; ` +
+        `stored content-addressed and enqueued): p50 ${pct(uploads, 50).toFixed(0)} ms, **p95 ${pct(uploads, 95).toFixed(0)} ms**, max ${uploads[uploads.length - 1].toFixed(0)} ms.`,
+      '',
+    ];
+    return lines.join('\n');
+  } finally {
+    await redis?.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+// Run alone: node --import tsx bench/queue.ts
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await benchQueue());
+}

@@ -1,0 +1,103 @@
+/**
+ * The page process: pages are loaded and rendered in a child process, so a native crash or a
+ * page that never finishes fails that page (with its number and reason) and the host and the
+ * other pages carry on. The faults are injected through the page process's test hook
+ * (SOHOA_PAGE_FAULT), which ends it exactly as a segfault in a native decoder would (SIGSEGV).
+ * Also: which PDF pages take the fast way (the page's JPEG decoded natively) and which pdfjs.
+ */
+import { readFileSync } from 'node:fs';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OcrPool, readScannedFile } from '../src/ocr/index.ts';
+import { openForImages, pageJpeg } from '../src/pdf/scan-image.ts';
+import { FIXTURES, pageText } from './fixtures/scans/gold.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'sohoa-page-process-'));
+let pool: OcrPool;
+let threePages: string;
+
+beforeAll(async () => {
+  pool = new OcrPool({ size: 2 });
+  // Three small scanned pages: strips of the fixture scan (header, title, first paragraph).
+  const img = await loadImage(readFileSync(`${FIXTURES}plan-page.jpg`));
+  const doc = await PDFDocument.create();
+  for (const y of [120, 390, 650]) {
+    const c = createCanvas(img.width, 260);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, -y);
+    const jpg = await doc.embedJpg(await c.encode('jpeg', 85));
+    const page = doc.addPage([(img.width * 72) / 200, (260 * 72) / 200]);
+    page.drawImage(jpg, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
+  }
+  threePages = join(tmp, 'three.pdf');
+  writeFileSync(threePages, await doc.save());
+});
+
+afterEach(() => {
+  delete process.env.SOHOA_PAGE_FAULT;
+});
+
+afterAll(async () => {
+  await pool.close();
+});
+
+describe('a crash while rendering a page', () => {
+  it('fails that page with its reason; the host and the other pages carry on', async () => {
+    process.env.SOHOA_PAGE_FAULT = 'crash:2';
+    const { pages, failures } = await readScannedFile(threePages, { pool });
+    expect(failures).toHaveLength(1);
+    expect(failures[0].page).toBe(2);
+    expect(failures[0].reason).toMatch(/page process crashed while reading the page \(SIGSEGV\)/);
+    expect(pages[1].data.error).toBe(failures[0].reason);
+    expect(pages[1].children).toEqual([]);
+    expect(pageText(pages[0])).toMatch(/BAN NHÂN DÂN/);
+    expect(pageText(pages[2]).length).toBeGreaterThan(20);
+    // The next file is read by a new page process as if nothing had happened.
+    delete process.env.SOHOA_PAGE_FAULT;
+    const again = await readScannedFile(threePages, { pool });
+    expect(again.failures).toEqual([]);
+  }, 120_000);
+});
+
+describe('a page that never finishes rendering', () => {
+  it('times out, is reported, and the rest of the document still comes out', async () => {
+    process.env.SOHOA_PAGE_FAULT = 'hang:1';
+    const { pages, failures } = await readScannedFile(threePages, { pool, renderTimeoutMs: 4000 });
+    expect(failures).toEqual([{ page: 1, reason: 'reading the page timed out after 4 s' }]);
+    expect(pageText(pages[1])).toMatch(/KẾ HOẠCH/);
+  }, 120_000);
+});
+
+describe('the fast way to a scanned page', () => {
+  it('takes the JPEG of a page that is one full-page image', async () => {
+    const doc = await openForImages(new Uint8Array(readFileSync(`${FIXTURES}plan-page-150dpi.pdf`)));
+    const jpeg = pageJpeg(doc!, 0);
+    expect(jpeg).not.toBeNull();
+    expect([jpeg!.width, jpeg!.height]).toEqual([1240, 1754]);
+    expect(Array.from(jpeg!.jpeg.subarray(0, 2))).toEqual([0xff, 0xd8]);
+  });
+
+  it('leaves pages with text, drawings or a partial image to pdfjs', async () => {
+    const born = await openForImages(new Uint8Array(readFileSync(`${FIXTURES}plan-page-born-digital.pdf`)));
+    expect(pageJpeg(born!, 0)).toBeNull();
+    // A scan with an invisible text layer (an earlier OCR), and an image not covering the page.
+    const doc = await PDFDocument.create();
+    const jpg = await doc.embedJpg(readFileSync(`${FIXTURES}plan-page.jpg`));
+    const font = await doc.embedFont(StandardFonts.TimesRoman);
+    const a = doc.addPage([595.28, 841.89]);
+    a.drawImage(jpg, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    a.drawText('old OCR text', { x: 60, y: 700, size: 12, font });
+    const b = doc.addPage([595.28, 841.89]);
+    b.drawImage(jpg, { x: 50, y: 50, width: 400, height: 600 });
+    const c = doc.addPage([595.28, 841.89]);
+    c.drawImage(jpg, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    const opened = await openForImages(await doc.save());
+    expect(pageJpeg(opened!, 0)).toBeNull();
+    expect(pageJpeg(opened!, 1)).toBeNull();
+    expect(pageJpeg(opened!, 2)).not.toBeNull();
+  });
+});
