@@ -36,6 +36,8 @@ export interface Candidate {
 export interface LexiconEntry {
   id: number;
   text: string; // lower case, classic tone style
+  /** Its skeleton (filled by the index). */
+  skeleton?: string;
 }
 
 /** Observed character → skeleton letters it may stand for (besides itself). */
@@ -53,6 +55,7 @@ export class CandidateIndex {
   ) {
     for (const e of entries) {
       const sk = skeleton(e.text);
+      e.skeleton = sk;
       const list = this.bySkeleton.get(sk);
       if (list) list.push(e);
       else {
@@ -159,6 +162,8 @@ export class CandidateGenerator {
     let c = this.cache.get(observed);
     if (!c) {
       c = this.generate(observed);
+      // Bounded: a long batch of noisy scans meets ever new garbage tokens.
+      if (this.cache.size >= 300_000) this.cache.clear();
       this.cache.set(observed, c);
     }
     return c;
@@ -166,25 +171,35 @@ export class CandidateGenerator {
 
   private single(observed: string, maxEdits: 0 | 1): Candidate[] {
     const variants = this.index.foldVariants(observed);
+    const shapes = new Set(variants);
+    const title = casePattern(observed) === 'title';
     const out: Candidate[] = [];
+    // Readings dearer than the cheapest so far plus `beamCost` are dropped later anyway: the edit
+    // distance gives up on them early.
+    let limit = this.options.maxCost;
     for (const e of this.index.near(variants, maxEdits)) {
-      const sameShape = variants.includes(skeleton(e.text)) && e.text.length === observed.length;
-      const costIn = (intended: string) =>
-        sameShape ? this.channel.positionalCost(intended, observed) : this.channel.cost(intended, observed, this.options.maxCost);
-      let cost = costIn(inCaseOf(observed, e.text));
+      const sameShape = e.text.length === observed.length && shapes.has(e.skeleton ?? skeleton(e.text));
+      let cost = this.costIn(inCaseOf(observed, e.text), observed, sameShape, limit);
       // A capital at the start may itself be the misreading ("Ié" for lệ, "Tỷ Ié"): compare in
       // lower case too, and if that reads better the word is written in lower case.
       let lower = false;
-      if (casePattern(observed) === 'title') {
-        const c = costIn(e.text) + 0.5;
+      if (title) {
+        const c = this.costIn(e.text, observed, sameShape, limit) + 0.5;
         if (c < cost) {
           cost = c;
           lower = true;
         }
       }
-      if (cost <= this.options.maxCost) out.push({ text: e.text, ids: [e.id], cost, ...(lower ? { lower } : {}) });
+      if (cost <= limit) {
+        out.push(lower ? { text: e.text, ids: [e.id], cost, lower } : { text: e.text, ids: [e.id], cost });
+        if (cost + this.options.beamCost < limit) limit = cost + this.options.beamCost;
+      }
     }
-    return out;
+    return limit < this.options.maxCost ? out.filter((c) => c.cost <= limit) : out;
+  }
+
+  private costIn(intended: string, observed: string, sameShape: boolean, limit: number): number {
+    return sameShape ? this.channel.positionalCost(intended, observed) : this.channel.cost(intended, observed, limit);
   }
 
   private generate(observed: string): Candidate[] {

@@ -22,6 +22,13 @@ export interface ChannelData {
   unseenSub: number;
 }
 
+interface IntendedPrep {
+  idx: Int32Array;
+  del: Float64Array;
+  seg1: ({ observed: string; cost: number }[] | undefined)[];
+  seg2: ({ observed: string; cost: number }[] | undefined)[];
+}
+
 interface Decomposed {
   base: string;
   mark: string; // '' | '\u0306' (breve) | '\u0302' (circumflex) | '\u031b' (horn) | 'đ'
@@ -69,8 +76,18 @@ export class ChannelModel {
     if (hit !== undefined) return hit;
     const key = intended + '\t' + observed;
     let cost = this.subCache.get(key);
-    if (cost !== undefined) return cost * (this.isDiacriticOnly(intended, observed) ? this.diacriticWeight : 1);
-    cost = this.data.sub[key];
+    if (cost === undefined) {
+      cost = this.rawSubCost(intended, observed, key);
+      this.subCache.set(key, cost);
+    }
+    const weighted = cost * (this.isDiacriticOnly(intended, observed) ? this.diacriticWeight : 1);
+    if (intended.length === 1 && observed.length === 1) this.fastSub.set(fast, weighted);
+    return weighted;
+  }
+
+  /** The unweighted substitution cost: learned, else by case, base letter and diacritics. */
+  private rawSubCost(intended: string, observed: string, key: string): number {
+    let cost = this.data.sub[key];
     if (cost === undefined) {
       const li = intended.toLowerCase();
       const lo = observed.toLowerCase();
@@ -94,10 +111,7 @@ export class ChannelModel {
         }
       }
     }
-    this.subCache.set(key, cost);
-    const weighted = cost * (this.isDiacriticOnly(intended, observed) ? this.diacriticWeight : 1);
-    if (intended.length === 1 && observed.length === 1) this.fastSub.set(fast, weighted);
-    return weighted;
+    return cost;
   }
 
   /** Weighted costs by code-unit pair; cleared when the diacritic weight changes. */
@@ -110,6 +124,8 @@ export class ChannelModel {
     this.weight = w;
     this.fastSub.clear();
     this.segCache.clear();
+    this.prepCache.clear();
+    this.table.fill(NaN);
   }
 
   private isDiacriticOnly(intended: string, observed: string): boolean {
@@ -143,43 +159,123 @@ export class ChannelModel {
   /**
    * Weighted edit distance: the cheapest way OCR could have turned `intended` into `observed`
    * (NFC strings in the same case pattern). Gives up early, returning Infinity, once every path
-   * costs more than `limit`.
+   * costs more than `limit`. Character costs come from a dense table over the characters seen so
+   * far (filled lazily from `subCost`), so the inner loop does array reads only.
    */
   cost(intended: string, observed: string, limit = Infinity): number {
     const n = intended.length;
     const m = observed.length;
-    const rows = (this.rows ??= []);
-    for (let i = 0; i <= n; i++) if (!rows[i] || rows[i].length <= m) rows[i] = new Float64Array(m + 16);
-    const d = rows;
-    if (this.insRow.length < m) this.insRow = new Float64Array(m * 2);
+    const stride = m + 1;
+    if (this.dp.length < (n + 1) * stride) this.dp = new Float64Array((n + 1) * stride * 2);
+    const d = this.dp;
+    const obs = this.observedIndices(observed);
+    const C = this.charCount;
     const insC = this.insRow;
-    for (let j = 0; j < m; j++) insC[j] = this.insCost(observed[j]);
-    d[0][0] = 0;
-    for (let j = 1; j <= m; j++) d[0][j] = d[0][j - 1] + insC[j - 1];
-    const lowerObserved = observed.toLowerCase();
+    d[0] = 0;
+    for (let j = 1; j <= m; j++) d[j] = d[j - 1] + insC[j - 1];
+    const lowerObserved = this.lastLowerObserved;
+    const prep = this.intendedPrep(intended);
     for (let i = 1; i <= n; i++) {
-      const ci = intended[i - 1];
-      const del = this.delCost(ci);
-      d[i][0] = d[i - 1][0] + del;
+      const del = prep.del[i - 1];
+      const row = i * stride;
+      const up = row - stride;
+      d[row] = d[up] + del;
       // Segment confusions ending at i: intended one or two characters printed as another segment.
-      const seg1 = this.segmentsOf(ci);
-      const seg2 = i >= 2 ? (this.multiByIntended.get(intended.slice(i - 2, i)) ?? this.multiByIntended.get(intended.slice(i - 2, i).toLowerCase())) : undefined;
-      let rowMin = d[i][0];
+      const seg1 = prep.seg1[i - 1];
+      const seg2 = prep.seg2[i - 1];
+      const base = prep.idx[i - 1] * C;
+      let rowMin = d[row];
       for (let j = 1; j <= m; j++) {
-        let best = d[i - 1][j - 1] + this.subCost(ci, observed[j - 1]);
-        const dl = d[i - 1][j] + del;
+        const b = obs[j - 1];
+        let sc = this.table[base + b];
+        if (sc !== sc) sc = this.fill(prep.idx[i - 1], b, intended[i - 1], observed[j - 1]);
+        let best = d[up + j - 1] + sc;
+        const dl = d[up + j] + del;
         if (dl < best) best = dl;
-        const ins = d[i][j - 1] + insC[j - 1];
+        const ins = d[row + j - 1] + insC[j - 1];
         if (ins < best) best = ins;
-        if (seg1) best = this.segment(d, i - 1, j, seg1, lowerObserved, best);
-        if (seg2) best = this.segment(d, i - 2, j, seg2, lowerObserved, best);
-        d[i][j] = best;
+        if (seg1) best = this.segment(d, up, j, seg1, lowerObserved, best);
+        if (seg2) best = this.segment(d, up - stride, j, seg2, lowerObserved, best);
+        d[row + j] = best;
         if (best < rowMin) rowMin = best;
       }
       if (rowMin > limit) return Infinity;
     }
-    return d[n][m];
+    return d[n * stride + m];
   }
+
+  /**
+   * What the DP needs of an intended string, per character: its table index, its deletion cost,
+   * and the segment confusions ending there (of the character alone, and of it with the one
+   * before). Intended strings are vocabulary entries, so they repeat: cached.
+   */
+  private intendedPrep(intended: string): IntendedPrep {
+    let p = this.prepCache.get(intended);
+    if (p) return p;
+    const n = intended.length;
+    p = { idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
+    for (let i = 0; i < n; i++) {
+      const ch = intended[i];
+      p.idx[i] = this.charIndex(ch);
+      p.del[i] = this.delCost(ch);
+      p.seg1.push(this.segmentsOf(ch));
+      const pair = i >= 1 ? intended.slice(i - 1, i + 1) : '';
+      p.seg2.push(i >= 1 ? (this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined);
+    }
+    if (this.prepCache.size > 200_000) this.prepCache.clear();
+    this.prepCache.set(intended, p);
+    return p;
+  }
+  private prepCache = new Map<string, IntendedPrep>();
+
+  /** Index of a character in the dense table, growing the table for a new one. */
+  private charIndex(ch: string): number {
+    let k = this.chars.get(ch);
+    if (k !== undefined) return k;
+    k = this.chars.size;
+    this.chars.set(ch, k);
+    this.charList.push(ch);
+    if (k >= this.charCount) {
+      const C = this.charCount * 2;
+      const table = new Float64Array(C * C).fill(NaN);
+      for (let x = 0; x < this.charCount; x++) table.set(this.table.subarray(x * this.charCount, (x + 1) * this.charCount), x * C);
+      this.table = table;
+      this.charCount = C;
+    }
+    return k;
+  }
+
+  private fill(a: number, b: number, intended: string, observed: string): number {
+    const c = this.subCost(intended, observed);
+    this.table[a * this.charCount + b] = c;
+    return c;
+  }
+
+  /** Character indices and insertion costs of the observed token (the last one is kept: tokens repeat in runs). */
+  private observedIndices(observed: string): Int32Array {
+    if (observed === this.lastObserved) return this.lastIndices;
+    const m = observed.length;
+    const idx = new Int32Array(m);
+    if (this.insRow.length < m) this.insRow = new Float64Array(m * 2);
+    for (let j = 0; j < m; j++) {
+      idx[j] = this.charIndex(observed[j]);
+      this.insRow[j] = this.insCost(observed[j]);
+    }
+    this.lastObserved = observed;
+    this.lastIndices = idx;
+    this.lastLowerObserved = observed.toLowerCase();
+    return idx;
+  }
+
+  private chars = new Map<string, number>();
+  private charList: string[] = [];
+  private charCount = 256;
+  /** Weighted substitution cost by (intended index, observed index); NaN: not computed yet. */
+  private table = new Float64Array(256 * 256).fill(NaN);
+  private lastObserved = '\u0000';
+  private lastIndices = new Int32Array(0);
+  private lastLowerObserved = '';
+  private dp = new Float64Array(1024);
 
   /**
    * Segment confusions for one intended character: its own, else those of the same letter
@@ -201,16 +297,15 @@ export class ChannelModel {
   }
   private segCache = new Map<string, { observed: string; cost: number }[] | null>();
 
-  private segment(d: Float64Array[], from: number, j: number, options: { observed: string; cost: number }[], lowerObserved: string, best: number): number {
+  private segment(d: Float64Array, fromRow: number, j: number, options: { observed: string; cost: number }[], lowerObserved: string, best: number): number {
     for (const { observed: obs, cost } of options) {
       const L = obs.length;
       if (L > j) continue;
-      const c = d[from][j - L] + cost;
+      const c = d[fromRow + j - L] + cost;
       if (c < best && lowerObserved.startsWith(obs, j - L)) best = c;
     }
     return best;
   }
 
   private insRow = new Float64Array(64);
-  private rows?: Float64Array[];
 }

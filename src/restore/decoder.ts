@@ -307,15 +307,18 @@ export class Decoder {
       for (let hi = 0; hi < beam.length; hi++) {
         const h = beam[hi];
         const cands = item.slot.cands;
+        // The hypothesis's history is looked up once for all the slot's candidates.
+        const ctx = lm.context(h.u, h.v);
         for (let ci = 0; ci < cands.length; ci++) {
           const c = cands[ci];
-          let score = h.score - W * c.cost;
-          let u = h.u;
-          let v = h.v;
-          for (const w of c.ids) {
-            score += lm.logp(u, v, w);
+          const ids = c.ids;
+          let score = h.score - W * c.cost + lm.score(ctx, ids[0]);
+          let u = h.v;
+          let v = ids[0];
+          for (let k = 1; k < ids.length; k++) {
+            score += lm.logp(u, v, ids[k]);
             u = v;
-            v = w;
+            v = ids[k];
           }
           if (item.slot.reset) {
             u = -1;
@@ -398,14 +401,15 @@ export class Decoder {
     const lm = this.lm;
     const { u: u0, v: v0 } = slot.before ?? { u: -1, v: -1 };
     const [n1, n2] = slot.after ?? [-1, -1];
+    const ctx = lm.context(u0, v0);
     const scored = slot.cands.map((c) => {
-      let s = -W * c.cost;
-      let u = u0;
-      let v = v0;
-      for (const w of c.ids) {
-        s += lm.logp(u, v, w);
+      let s = -W * c.cost + lm.score(ctx, c.ids[0]);
+      let u = v0;
+      let v = c.ids[0];
+      for (let k = 1; k < c.ids.length; k++) {
+        s += lm.logp(u, v, c.ids[k]);
         u = v;
-        v = w;
+        v = c.ids[k];
       }
       for (const w of [n1, n2]) {
         if (w < 0) break;

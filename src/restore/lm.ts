@@ -11,45 +11,35 @@ export const BOS = '<s>';
 export const NUM = '<num>';
 export const UNK = '<unk>';
 
+/** Index of `w` in the sorted slice `ws[lo..hi)`, or −1. */
+function find(ws: Int32Array, lo: number, hi: number, w: number): number {
+  hi -= 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ws[mid];
+    if (x < w) lo = mid + 1;
+    else if (x > w) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /**
- * Open-addressing table from an n-gram (two int32 parts: the history's first word, and the rest
- * packed as v·V+w) to its index in the value arrays. Integer hashing only: no strings, no floats.
+ * A history (u, v) looked up once, for scoring many next words: the range of its trigrams, its
+ * back-off weight, and the range of v's bigrams. The decoder scores every candidate of a slot
+ * against each hypothesis's context, so the history's lookups are paid once, not per candidate.
  */
-class KeyIndex {
-  private readonly mask: number;
-  private readonly k1: Int32Array;
-  private readonly k2: Int32Array;
-  private readonly slots: Int32Array;
-  constructor(first: Int32Array, rest: Int32Array) {
-    let size = 1024;
-    while (size < first.length * 2) size *= 2;
-    this.mask = size - 1;
-    this.k1 = new Int32Array(size);
-    this.k2 = new Int32Array(size);
-    this.slots = new Int32Array(size).fill(-1);
-    for (let i = 0; i < first.length; i++) {
-      let h = KeyIndex.hash(first[i], rest[i]) & this.mask;
-      while (this.slots[h] !== -1) h = (h + 1) & this.mask;
-      this.k1[h] = first[i];
-      this.k2[h] = rest[i];
-      this.slots[h] = i;
-    }
-  }
-  static hash(a: number, b: number): number {
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 13)) >>> 0;
-  }
-  get(a: number, b: number): number {
-    let h = KeyIndex.hash(a, b) & this.mask;
-    for (;;) {
-      const s = this.slots[h];
-      if (s === -1) return -1;
-      if (this.k1[h] === a && this.k2[h] === b) return s;
-      h = (h + 1) & this.mask;
-    }
-  }
+export interface LmContext {
+  u: number;
+  v: number;
+  /** Trigrams (u, v, ·): index range in the trigram arrays. */
+  triLo: number;
+  triHi: number;
+  /** Back-off weight of (u, v) (0 when the history was never seen). */
+  bow2: number;
+  /** Bigrams (v, ·): index range in the bigram arrays. */
+  biLo: number;
+  biHi: number;
 }
 
 /** What the decoder needs of a language model (a trained model, or one mixed with an overlay). */
@@ -61,6 +51,10 @@ export interface LanguageModel {
   has(token: string): boolean;
   unigram(w: number): number;
   logp(u: number, v: number, w: number): number;
+  /** The history (u, v) prepared for `score` (same conventions as `logp`). */
+  context(u: number, v: number): LmContext;
+  /** ln p(w | context): equal to `logp(ctx.u, ctx.v, w)`. */
+  score(ctx: LmContext, w: number): number;
 }
 
 export interface NgramTables {
@@ -74,32 +68,71 @@ export interface NgramTables {
   triLogp: Float32Array;
 }
 
+/**
+ * The tables held in memory as sorted arrays (compressed sparse rows): bigrams grouped by their
+ * first word (an array index), trigrams grouped by their history bigram. A lookup is a short
+ * binary search in contiguous memory; no hash tables, no per-entry objects.
+ */
 export class NgramModel implements LanguageModel {
   readonly vocab: string[];
   readonly V: number;
   private readonly ids: Map<string, number>;
-  private readonly t: NgramTables;
-  private readonly bi: KeyIndex;
-  private readonly tri: KeyIndex;
+  private readonly uniLogp: Float32Array;
+  private readonly uniBow: Float32Array;
+  /** Second word of each bigram, sorted within each first word's range biStart[v]..biStart[v+1]. */
+  private readonly biW: Int32Array;
+  private readonly biStart: Int32Array;
+  private readonly biLogp: Float32Array;
+  private readonly biBow: Float32Array;
+  /** Third word of each trigram, sorted within its history bigram's range triStart[b]..triStart[b+1]. */
+  private readonly triW: Int32Array;
+  private readonly triStart: Int32Array;
+  private readonly triLogp: Float32Array;
   readonly unk: number;
   readonly bos: number;
 
   constructor(tables: NgramTables) {
-    this.t = tables;
     this.vocab = tables.vocab;
     this.V = tables.vocab.length;
     this.ids = new Map(tables.vocab.map((w, i) => [w, i]));
     const V = this.V;
     if (V * V >= 2 ** 31) throw new Error(`vocabulary of ${V} words is too large for the n-gram index`);
-    // Bigram (v,w) → (v, w); trigram (u,v,w) → (u, v·V+w). Keys are exact integers below 2^53.
-    this.bi = new KeyIndex(
-      Int32Array.from(tables.biKeys, (k) => Math.floor(k / V)),
-      Int32Array.from(tables.biKeys, (k) => k % V),
-    );
-    this.tri = new KeyIndex(
-      Int32Array.from(tables.triKeys, (k) => Math.floor(k / (V * V))),
-      Int32Array.from(tables.triKeys, (k) => k % (V * V)),
-    );
+    this.uniLogp = tables.uniLogp;
+    this.uniBow = tables.uniBow;
+    this.biLogp = tables.biLogp;
+    this.biBow = tables.biBow;
+    this.triLogp = tables.triLogp;
+    // Keys are exact integers below 2^53: bigram v·V+w, trigram u·V²+v·V+w, sorted ascending.
+    const nb = tables.biKeys.length;
+    this.biW = new Int32Array(nb);
+    this.biStart = new Int32Array(V + 1);
+    let prev = -1;
+    for (let i = 0; i < nb; i++) {
+      const k = tables.biKeys[i];
+      if (k <= prev) throw new Error('bigram keys are not sorted');
+      prev = k;
+      const v = Math.floor(k / V);
+      this.biW[i] = k - v * V;
+      this.biStart[v + 1]++;
+    }
+    for (let v = 0; v < V; v++) this.biStart[v + 1] += this.biStart[v];
+    const nt = tables.triKeys.length;
+    this.triW = new Int32Array(nt);
+    this.triStart = new Int32Array(nb + 1);
+    // Trigrams sorted by (u, v, w) are grouped by history in the order of the sorted bigrams.
+    let b = 0;
+    prev = -1;
+    for (let i = 0; i < nt; i++) {
+      const k = tables.triKeys[i];
+      if (k <= prev) throw new Error('trigram keys are not sorted');
+      prev = k;
+      const hist = Math.floor(k / V);
+      const w = k - hist * V;
+      while (b < nb && tables.biKeys[b] < hist) this.triStart[++b] = i;
+      if (b >= nb || tables.biKeys[b] !== hist) throw new Error(`trigram ${Math.floor(hist / V)} ${hist % V} ${w} has no history bigram`);
+      this.triW[i] = w;
+    }
+    while (b < nb) this.triStart[++b] = nt;
     this.unk = this.ids.get(UNK) ?? -1;
     this.bos = this.ids.get(BOS) ?? -1;
   }
@@ -114,7 +147,7 @@ export class NgramModel implements LanguageModel {
 
   /** ln p(w) for a vocabulary id. */
   unigram(w: number): number {
-    return w < 0 ? this.t.uniLogp[this.unk] : this.t.uniLogp[w];
+    return w < 0 ? this.uniLogp[this.unk] : this.uniLogp[w];
   }
 
   /**
@@ -122,27 +155,39 @@ export class NgramModel implements LanguageModel {
    * `bos` for the start of a sentence.
    */
   logp(u: number, v: number, w: number): number {
-    if (w < 0) w = this.unk;
-    const V = this.V;
-    if (v < 0) return this.t.uniLogp[w];
-    if (u >= 0) {
-      const i3 = this.tri.get(u, v * V + w);
-      if (i3 >= 0) return this.t.triLogp[i3];
-      const i2h = this.bi.get(u, v);
-      const bow2 = i2h >= 0 ? this.t.biBow[i2h] : 0;
-      return bow2 + this.bigram(v, w);
-    }
-    return this.bigram(v, w);
+    return this.score(this.context(u, v), w);
   }
 
-  private bigram(v: number, w: number): number {
-    const i2 = this.bi.get(v, w);
-    if (i2 >= 0) return this.t.biLogp[i2];
-    return this.t.uniBow[v] + this.t.uniLogp[w];
+  context(u: number, v: number): LmContext {
+    if (v < 0) return { u, v, triLo: 0, triHi: 0, bow2: 0, biLo: 0, biHi: 0 };
+    let triLo = 0;
+    let triHi = 0;
+    let bow2 = 0;
+    if (u >= 0) {
+      const b = find(this.biW, this.biStart[u], this.biStart[u + 1], v);
+      if (b >= 0) {
+        triLo = this.triStart[b];
+        triHi = this.triStart[b + 1];
+        bow2 = this.biBow[b];
+      }
+    }
+    return { u, v, triLo, triHi, bow2, biLo: this.biStart[v], biHi: this.biStart[v + 1] };
+  }
+
+  score(ctx: LmContext, w: number): number {
+    if (w < 0) w = this.unk;
+    if (ctx.v < 0) return this.uniLogp[w];
+    if (ctx.triHi > ctx.triLo) {
+      const i3 = find(this.triW, ctx.triLo, ctx.triHi, w);
+      if (i3 >= 0) return this.triLogp[i3];
+    }
+    const i2 = find(this.biW, ctx.biLo, ctx.biHi, w);
+    if (i2 >= 0) return ctx.bow2 + this.biLogp[i2];
+    return ctx.bow2 + this.uniBow[ctx.v] + this.uniLogp[w];
   }
 
   get size(): { unigrams: number; bigrams: number; trigrams: number } {
-    return { unigrams: this.V, bigrams: this.t.biKeys.length, trigrams: this.t.triKeys.length };
+    return { unigrams: this.V, bigrams: this.biW.length, trigrams: this.triW.length };
   }
 
   /** Serialise: a small JSON header then the typed arrays, gzipped. */
@@ -247,6 +292,14 @@ export class InterpolatedModel implements LanguageModel {
 
   unigram(w: number): number {
     return this.mix(this.base.unigram(this.map(this.toBase, w)), this.overlay.unigram(this.map(this.toOverlay, w)));
+  }
+
+  context(u: number, v: number): LmContext {
+    return { u, v, triLo: 0, triHi: 0, bow2: 0, biLo: 0, biHi: 0 };
+  }
+
+  score(ctx: LmContext, w: number): number {
+    return this.logp(ctx.u, ctx.v, w);
   }
 
   logp(u: number, v: number, w: number): number {

@@ -32,6 +32,17 @@ export interface RestorerOptions {
   toneStyle?: ToneStyle;
   overlayPath?: string;
   dictionariesDir?: string;
+  /** Search widths, for tuning on the development split (defaults below). */
+  search?: Partial<SearchWidths>;
+}
+
+export interface SearchWidths {
+  maxCandidates: number;
+  beamCost: number;
+  maxCost: number;
+  priorMargin: number;
+  beamWidth: number;
+  beamThreshold: number;
 }
 
 export const DICTIONARIES_DIR = fileURLToPath(new URL('../../dictionaries/', import.meta.url));
@@ -90,13 +101,16 @@ export function diacriticShare(lines: string[]): number {
 }
 
 const restorerCache = new Map<string, Restorer>();
-/** Search widths: candidates within this prior margin (nats), hypotheses within this threshold. */
-const PRIOR_MARGIN = 8;
-const BEAM_THRESHOLD = 8;
+/**
+ * Search widths: at most `maxCandidates` readings per token, within `beamCost` of the cheapest
+ * and `priorMargin` (channel cost minus unigram log-probability) of the likeliest; at most
+ * `beamWidth` hypotheses, within `beamThreshold` nats of the best. Chosen on the development split.
+ */
+export const DEFAULT_WIDTHS: SearchWidths = { maxCandidates: 12, beamCost: 7, maxCost: 9, priorMargin: 8, beamWidth: 8, beamThreshold: 8 };
 
 export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   const style = styleOf(opts.toneStyle);
-  const key = `${style}|${opts.overlayPath ?? ''}|${opts.dictionariesDir ?? ''}`;
+  const key = `${style}|${opts.overlayPath ?? ''}|${opts.dictionariesDir ?? ''}|${JSON.stringify(opts.search ?? {})}`;
   const cached = restorerCache.get(key);
   if (cached) return cached;
   const restorer = createRestorer(loadModels(opts.dictionariesDir), opts);
@@ -116,7 +130,6 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
     lm = new InterpolatedModel(models.lm, overlay);
     forms = new Map([...forms, ...Object.entries((overlay.meta.forms ?? {}) as Record<string, string>)]);
   }
-  const channel = new ChannelModel(models.channel);
   const entries: LexiconEntry[] = [];
   const special = new Set([BOS, NUM, UNK]);
   lm.vocab.forEach((w, id) => {
@@ -125,18 +138,29 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   });
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
   const index = new CandidateIndex(entries, models.fold, models.foldMulti);
-  const gen = new CandidateGenerator(index, channel, lm, { maxCandidates: 12, beamCost: 7, maxCost: 9, priorMargin: PRIOR_MARGIN }, isKnown);
+  const widths = { ...DEFAULT_WIDTHS, ...opts.search };
   const lexicon: Lexicon = { forms, codeParts: models.codeParts };
-  const decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: 8, beamThreshold: BEAM_THRESHOLD, channelWeight: 1, toneStyle: style });
+  // One channel (and candidate cache) per level of diacritic evidence, in steps of 0.05, so that
+  // a document's restoration never depends on the documents restored before it and the caches
+  // survive a batch of documents of mixed quality.
+  const decoders = new Map<number, Decoder>();
+  const decoderFor = (weight: number): Decoder => {
+    const step = Math.round(weight * 20);
+    let decoder = decoders.get(step);
+    if (!decoder) {
+      const channel = new ChannelModel(models.channel);
+      channel.diacriticWeight = step / 20;
+      const gen = new CandidateGenerator(index, channel, lm, widths, isKnown);
+      decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: widths.beamWidth, beamThreshold: widths.beamThreshold, channelWeight: 1, toneStyle: style });
+      decoders.set(step, decoder);
+    }
+    return decoder;
+  };
 
   const restoreLines = (lines: string[]): RestoredLine[] => {
     const clean = lines.map((l) => normalizeInputText(l));
     // Diacritics are evidence only as far as the text kept them.
-    const weight = Math.min(1, Math.max(0.05, diacriticShare(clean) / 0.7));
-    if (Math.abs(weight - channel.diacriticWeight) > 0.05) {
-      channel.diacriticWeight = weight;
-      gen.clearCache();
-    }
+    const decoder = decoderFor(Math.min(1, Math.max(0.05, diacriticShare(clean) / 0.7)));
     // Paragraphs (runs of non-empty lines) are decoded as one sequence each.
     const out: RestoredLine[] = new Array(clean.length);
     let state = { u: -1, v: -1 };
