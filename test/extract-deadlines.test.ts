@@ -23,6 +23,51 @@ describe('scanTime', () => {
     expect(scan('hằng tháng', true)).toEqual([['recurring', null, null, 'monthly']]);
   });
 
+  it('reads month ranges and lists, borrowing the year of the month they are joined to', () => {
+    expect(scan('trong tháng 6-8/2025')).toEqual([['month', '2025-06-01', '2025-08-31', null]]);
+    expect(scan(stripMarks('từ tháng 6 đến tháng 8/2026'))).toEqual([['month', '2026-06-01', '2026-08-31', null]]);
+    expect(scan('Tháng 9 - tháng 11/2025 và hằng năm', true)).toEqual([
+      ['month', '2025-09-01', '2025-11-30', null],
+      ['recurring', null, null, 'yearly'],
+    ]);
+    expect(scan('tháng 12/2025 - tháng 02/2026')).toEqual([['month', '2025-12-01', '2026-02-28', null]]);
+    expect(scan('trong tháng 3 và tháng 4/2025')).toEqual([
+      ['month', '2025-03-01', '2025-03-31', null],
+      ['month', '2025-04-01', '2025-04-30', null],
+    ]);
+    expect(scan('các tháng 4 và 5/2025').map((t) => t[1])).toEqual(['2025-04-01', '2025-05-01']);
+    // In a time field a bare month is in the document's year; a range may cross into the next.
+    expect(scan('Tháng 9', true)).toEqual([['month', '2024-09-01', '2024-09-30', null]]);
+    expect(scan('từ tháng 11 đến tháng 3 năm sau', true)).toEqual([['month', '2024-11-01', '2025-03-31', null]]);
+    expect(scan('6 tháng đầu năm 2025', true)).toEqual([['month', '2025-01-01', '2025-06-30', null]]);
+    // Not months: a season in prose, a duration, the month of a day.
+    expect(scan('mưa lớn vào tháng 7, tháng 8')).toEqual([]);
+    expect(scan('sau 06 tháng 3 ngày')).toEqual([]);
+    expect(scan('ngày 15 tháng 6 năm 2025')).toEqual([['date', '2025-06-15', null, null]]);
+  });
+
+  it('reads quarter lists and ranges written with one "Quý", also as OCR reads the numerals', () => {
+    expect(scan('Quý II và III/2025')).toEqual([
+      ['quarter', '2025-04-01', '2025-06-30', null],
+      ['quarter', '2025-07-01', '2025-09-30', null],
+    ]);
+    expect(scan('Quý ll và lll/2025').map((t) => t[1])).toEqual(['2025-04-01', '2025-07-01']);
+    expect(scan('từ Quý II đến Quý IV năm 2025')).toEqual([['range', '2025-04-01', '2025-12-31', null]]);
+    expect(scan('quý I - II/2025')).toEqual([['range', '2025-01-01', '2025-06-30', null]]);
+  });
+
+  it('takes "trong năm" as a time limit only where it closes a clause', () => {
+    expect(scan('xây dựng phương án sắp xếp trong năm 2025.')).toEqual([['year', '2025-01-01', '2025-12-31', null]]);
+    expect(scan('Trong năm 2025, toàn huyện tập trung')).toEqual([]);
+    expect(scan('các văn bản có hiệu lực trong năm 2025, nhất là')).toEqual([]);
+    expect(scan('xây dựng kế hoạch trong năm 2025 để thực hiện')).toEqual([]);
+  });
+
+  it('does not take a year before "hằng năm" for a count ("02 tin, bài mỗi tháng" is a rate)', () => {
+    expect(scan('tháng 11/2025 và hằng năm', true).map((t) => t[3])).toEqual([null, 'yearly']);
+    expect(scan('tối thiểu 02 tin, bài mỗi tháng', true)).toEqual([]);
+  });
+
   it('reads OCR-damaged and diacritic-free dates', () => {
     expect(scan(stripMarks('hoàn thành trước ngày 30 tháng 11 năm 2024'))).toEqual([['date', '2024-11-30', null, null]]);
     expect(scan('ngay /7 thang 02 nam 2024')).toEqual([['date', '2024-02-17', null, null]]);
@@ -40,6 +85,43 @@ describe('extractDeadlines', () => {
     expect(deadlines.some((d) => d.date === '2024-12-01' && d.endDate === '2024-12-10')).toBe(true);
     // Dates of cited documents are not deadlines.
     expect(deadlines.some((d) => d.date === '2024-01-15')).toBe(false);
+  });
+
+  it('gives each item of a list in prose the trigger of the first', () => {
+    const text = 'KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n\n1. Tổ chức hội thi trong Quý II và Quý III năm 2025; tập huấn trong tháng 6-8/2025.\n';
+    const { deadlines } = extract(text);
+    expect(deadlines.map((d) => [d.date, d.endDate])).toEqual([
+      ['2025-04-01', '2025-06-30'],
+      ['2025-07-01', '2025-09-30'],
+      ['2025-06-01', '2025-08-31'],
+    ]);
+  });
+
+  it('reads one time limit said twice as one deadline, and a list of cycles as several', () => {
+    const text = [
+      'Hà Nội, ngày 02 tháng 01 năm 2024',
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'III. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Phòng Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng quý (trước ngày 15 của',
+      'tháng cuối quý) và báo cáo 6 tháng định kỳ 6 tháng (trước ngày 15/6/2024).',
+      '',
+      '2. Văn phòng kiểm tra, đôn đốc.',
+      '- Chủ trì: Văn phòng.',
+      '- Thời gian thực hiện: định kỳ hằng tháng, hằng quý; trước ngày 10/12 hằng năm.',
+    ].join('\n');
+    const { deadlines } = extract(text);
+    expect(deadlines.map((d) => [d.date, d.recurrence])).toEqual([
+      [null, 'monthly'],
+      [null, 'quarterly'],
+      ['2024-12-10', 'yearly'],
+      [null, "quarterly, by day 15 of the quarter's last month"],
+      ['2024-06-15', 'every 6 months'],
+    ]);
+    // "của tỉnh định kỳ …" is not the data cut-off "tính đến …".
+    expect(deadlines[3].text).toBe('định kỳ hằng quý (trước ngày 15 của tháng cuối quý)');
   });
 
   it('skips data cut-offs', () => {

@@ -77,11 +77,94 @@ function dayHits(f: string): DateHit[] {
 }
 
 const QUARTER = String.raw`quy\s*(iv|iii|ii|i|lv|1v|lll|ll|l|111|11|[1-4])\b(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?`;
-const MONTH = String.raw`thang\s*(\d{1,2})\s*(?:[/-]\s*|\s+nam\s+)(\d{4})`;
 
 function quarterRange(q: number, y: number): [string, string] {
   const m0 = (q - 1) * 3 + 1;
   return [isoDate(y, m0, 1)!, isoDate(y, m0 + 2, lastDay(y, m0 + 2))!];
+}
+
+interface MonthHit {
+  start: number;
+  end: number;
+  m: number;
+  y: number | null;
+}
+
+/** Joins between two month or quarter mentions: a range ("-", "đến (hết)") or a list (",", "và"). */
+export const RANGE_JOIN = /^\s*(?:-|–|(?:den|toi)(?:\s*het)?)\s*$/;
+export const LIST_JOIN = /^\s*(?:,|;|va|hoac)\s*$/;
+
+/**
+ * Months as written in plans: "tháng 10/2025", "tháng 01 năm 2025", ranges ("tháng 6-8/2025",
+ * "từ tháng 6 đến tháng 8/2026", "Tháng 9 - tháng 11/2025") and lists ("tháng 3 và tháng 4/2025",
+ * "các tháng 4 và 5/2025"). A month without a year takes the year of the month it is joined to;
+ * alone, the document's year in a time field and nothing in prose (a season, a habit).
+ * "6 tháng đầu năm 2025" is the first half of the year.
+ */
+function monthExprs(f: string, opts: { field: boolean; year?: number | null }): TimeExpr[] {
+  const out: TimeExpr[] = [];
+  const hits: MonthHit[] = [];
+  const re = /thang\s*(\d{1,2})(?![\d.,]\d)(?:\s*(?:\/\s*|\s+nam\s+)(\d{4}))?/g;
+  const more = /^\s*(?:-|–|,|va|den(?:\s*het)?)\s*(\d{1,2})(?![\d.,]\d)(?:\s*(?:\/\s*|\s+nam\s+)(\d{4}))?/;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    const before = f.slice(Math.max(0, m.index - 14), m.index);
+    // "6 tháng" is a duration; "ngày 15 tháng 6 năm 2025" a day.
+    if (/\d\s*$/.test(before)) continue;
+    // "tháng 6/15": a fraction or a day-month pair, not a month.
+    if (/^\s*\/\s*\d/.test(f.slice(m.index + m[0].length)) && !m[2]) continue;
+    hits.push({ start: m.index, end: m.index + m[0].length, m: +m[1], y: m[2] ? +m[2] : null });
+    // "tháng 6-8/2025", "các tháng 4 và 5/2025": further months without the word "tháng".
+    let at = m.index + m[0].length;
+    for (let k = 0; k < 3 && !hits[hits.length - 1].y; k++) {
+      const n = f.slice(at).match(more);
+      if (!n) break;
+      hits.push({ start: at + n[0].search(/\d/), end: at + n[0].length, m: +n[1], y: n[2] ? +n[2] : null });
+      at += n[0].length;
+    }
+    re.lastIndex = at;
+  }
+  const valid = (h: MonthHit) => h.m >= 1 && h.m <= 12;
+  for (let i = 0; i < hits.length; i++) {
+    // The chain of months joined to this one, and the year it ends with.
+    let j = i;
+    while (j + 1 < hits.length) {
+      const gap = f.slice(hits[j].end, hits[j + 1].start);
+      if (!RANGE_JOIN.test(gap) && !(LIST_JOIN.test(gap) && !hits[j].y)) break;
+      j++;
+    }
+    const chainYear = hits[j].y ?? (opts.field ? (opts.year ?? null) : null);
+    for (let k = i; k <= j; k++) {
+      const a = hits[k];
+      const b = hits[k + 1];
+      if (!valid(a)) continue;
+      if (b && k < j && RANGE_JOIN.test(f.slice(a.end, b.start)) && valid(b)) {
+        // "từ tháng 11 đến tháng 3 năm sau": the range crosses into the next year.
+        const nextYear = !b.y && chainYear !== null && /^\s*(?:cua\s*)?nam sau/.exec(f.slice(b.end));
+        const yb = nextYear ? chainYear + 1 : (b.y ?? chainYear);
+        if (yb === null) {
+          k++;
+          continue;
+        }
+        const ya = a.y ?? (nextYear ? chainYear : a.m > b.m ? yb - 1 : yb);
+        const s = /tu\s*$/.test(f.slice(Math.max(0, a.start - 4), a.start)) ? a.start - f.slice(0, a.start).match(/tu\s*$/)![0].length : a.start;
+        out.push({ start: s, end: nextYear ? b.end + nextYear[0].length : b.end, kind: 'month', date: isoDate(ya, a.m, 1), endDate: isoDate(yb, b.m, lastDay(yb, b.m)), recurrence: null });
+        k++;
+        continue;
+      }
+      const y = a.y ?? chainYear;
+      if (y === null) continue;
+      out.push({ start: a.start, end: a.end, kind: 'month', date: isoDate(y, a.m, 1), endDate: isoDate(y, a.m, lastDay(y, a.m)), recurrence: null });
+    }
+    i = j;
+  }
+  const half = /(?:6|sau)\s*thang\s*(dau|cuoi)\s*nam(?:\s*(\d{4}))?/g;
+  for (let m = half.exec(f); m; m = half.exec(f)) {
+    const y = m[2] ? +m[2] : opts.field ? (opts.year ?? null) : null;
+    if (y === null) continue;
+    const [m0, m1] = m[1] === 'dau' ? [1, 6] : [7, 12];
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'month', date: isoDate(y, m0, 1), endDate: isoDate(y, m1, lastDay(y, m1)), recurrence: null });
+  }
+  return out;
 }
 
 const RECUR: [RegExp, string][] = [
@@ -122,6 +205,9 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     out.push(t);
   };
 
+  // Months first: "tháng 6-8/2025" would otherwise read as the day 6/8/2025.
+  for (const t of monthExprs(f, opts)) push(t);
+
   const days = dayHits(f);
   // Ranges: từ (ngày) A đến (hết) (ngày) B; A - B.
   for (let i = 0; i + 1 < days.length; i++) {
@@ -148,8 +234,18 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   // Quarters, with ranges "Quý II - Quý III/2025" and lists "Quý II và Quý IV/2026".
   const qre = new RegExp(QUARTER, 'g');
   const quarters: { start: number; end: number; q: number; y: number | null }[] = [];
+  // "Quý II và III/2025", "quý I, II/2025", "Quý II - III/2025": further quarters without the word "quý".
+  const moreQ = /^(\s*(?:-|–|,|va|den(?:\s*het)?)\s*)(iv|iii|ii|i|lv|1v|lll|ll|111|11)\b(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?/;
   for (let m = qre.exec(f); m; m = qre.exec(f)) {
     quarters.push({ start: m.index, end: m.index + m[0].length, q: ROMAN[m[1]], y: m[2] ? +m[2] : m[3] ? +m[3] : null });
+    let at = m.index + m[0].length;
+    for (let k = 0; k < 3 && quarters[quarters.length - 1].y === null; k++) {
+      const n = moreQ.exec(f.slice(at));
+      if (!n) break;
+      quarters.push({ start: at + n[1].length, end: at + n[0].length, q: ROMAN[n[2]], y: n[3] ? +n[3] : n[4] ? +n[4] : null });
+      at += n[0].length;
+    }
+    qre.lastIndex = at;
   }
   for (let i = 0; i < quarters.length; i++) {
     const q = quarters[i];
@@ -158,7 +254,7 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     y = y ?? opts.year ?? null;
     if (y === null) continue;
     const next = quarters[i + 1];
-    if (next && /^\s*[-–]\s*$/.test(f.slice(q.end, next.start))) {
+    if (next && RANGE_JOIN.test(f.slice(q.end, next.start))) {
       const ny = next.y ?? y;
       push({ start: q.start, end: next.end, kind: 'range', date: quarterRange(q.q, y)[0], endDate: quarterRange(next.q, ny)[1], recurrence: null });
       i++;
@@ -166,17 +262,6 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     }
     const [s, e] = quarterRange(q.q, y);
     push({ start: q.start, end: q.end, kind: 'quarter', date: s, endDate: e, recurrence: null });
-  }
-
-  // Months: tháng 10/2025, tháng 01 năm 2025.
-  const mre = new RegExp(MONTH, 'g');
-  for (let m = mre.exec(f); m; m = mre.exec(f)) {
-    const mo = +m[1];
-    const y = +m[2];
-    if (mo < 1 || mo > 12) continue;
-    // "6 tháng", "9 tháng" are durations, not months.
-    if (/\d\s*$/.test(f.slice(Math.max(0, m.index - 3), m.index))) continue;
-    push({ start: m.index, end: m.index + m[0].length, kind: 'month', date: isoDate(y, mo, 1), endDate: isoDate(y, mo, lastDay(y, mo)), recurrence: null });
   }
 
   // Recurrences: find candidate starts with one pass, then try each pattern there.
@@ -191,7 +276,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       const introduced = /dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
-      if (/^(?:moi|hang)\b/.test(m[0]) && /\d+\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;
+      // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
+      if (/^(?:moi|hang)\b/.test(m[0]) && /(?<![\d/.-])\d{1,3}\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;
       push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') });
       RECUR_ANY.lastIndex = end;
       break;
@@ -199,9 +285,16 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   }
 
   // Years: "cả năm 2026", "trong năm 2025", "năm học 2025 - 2026"; in prose only after a deadline word.
-  const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
+  const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot|trong)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
   for (let m = yre.exec(f); m; m = yre.exec(f)) {
     if (!opts.field && !m[1]) continue;
+    // "… xây dựng phương án sắp xếp trong năm 2025.": "trong năm" closing a clause is a time limit;
+    // "Trong năm 2025, …" opening one, "có hiệu lực trong năm 2025" and "xuyên suốt trong năm" are not.
+    if (!opts.field && m[1] === 'trong') {
+      const pre = f.slice(Math.max(0, m.index - 20), m.index);
+      if (!/^\s*(?:[.;,)]|$)/.test(f.slice(m.index + m[0].length))) continue;
+      if (/(?:hieu luc|xuyen suot|^|[.;:]\s*)\s*$/.test(pre)) continue;
+    }
     // "so với cuối năm 2025" (a baseline), "kết quả rà soát cuối năm 2026" (when data is taken).
     if (!opts.field && /(?:so voi|ket qua[a-z ]{0,20}|so lieu[a-z ]{0,20})\s*$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;
     const y1 = +m[2];

@@ -7,14 +7,15 @@
  * cut-offs (`số liệu tính đến ngày …`) and the results part of a report are not deadlines.
  */
 import type { Deadline, SourceRef } from '../schema/plan-document.ts';
-import { type TimeExpr, scanTime } from './dates.ts';
+import { LIST_JOIN, RANGE_JOIN, type TimeExpr, scanTime } from './dates.ts';
 import { startsWithUnit, splitUnitsAndTask } from './lexicon.ts';
 import { ancestors } from './sections.ts';
 import type { ExtractContext, TaskResult } from './tasks.ts';
 import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 
 const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao|xong|bat dau|trong|cuoi|dau|ke tu|sau)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
-const NOT_DEADLINE = /(?:tinh|cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
+/** Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. */
+const NOT_DEADLINE = /(?:tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
 /**
  * Titles of results and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
  * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
@@ -64,6 +65,50 @@ function contextBefore(p: Para, at: number): string {
   return clean(c);
 }
 
+/** The cycle of a recurrence label: "monthly" of "monthly, by day 05 of the next month". */
+const cycle = (r: string | null) => (r ?? '').split(',')[0];
+
+/**
+ * One time limit said twice is one deadline: "Định kỳ hằng tháng, trước ngày 05 của tháng sau",
+ * "định kỳ hằng quý (trước ngày 15 của tháng cuối quý)" (the same cycle, the second more precise),
+ * "định kỳ 6 tháng (trước ngày 15/6)" (a recurrence and, in brackets, its date). A list of cycles
+ * ("hằng tháng, hằng quý") stays a list. Returns the merged expressions and which of them were merged.
+ */
+export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[]; merged: Set<TimeExpr> } {
+  const out = [...found];
+  const merged = new Set<TimeExpr>();
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.kind !== 'recurring') continue;
+    const gap = f.slice(a.end, b.start);
+    const close = /^\s*\)/.exec(f.slice(b.end));
+    const bracket = /^\s*\(\s*(?:truoc|cham nhat|den het|den|vao|trong)?\s*$/.test(gap) && !!close;
+    if (!bracket && !/^\s*[,;]?\s*(?:va\s*)?$/.test(gap)) continue;
+    let m: TimeExpr | null = null;
+    const end = bracket && close ? b.end + close[0].length : b.end;
+    if (b.kind === 'recurring' && cycle(a.recurrence) === cycle(b.recurrence)) {
+      m = { ...b, start: a.start, end, recurrence: (b.recurrence ?? '').length > (a.recurrence ?? '').length ? b.recurrence : a.recurrence };
+    } else if (bracket && b.kind === 'date') m = { ...b, start: a.start, end, recurrence: a.recurrence };
+    if (!m) continue;
+    out.splice(k, 2, m);
+    merged.add(m);
+    k--;
+  }
+  // "trước ngày 10/12 hằng năm": a day of the year that comes back every year.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.kind !== 'date' || b.kind !== 'recurring' || b.recurrence !== 'yearly' || /\d{4}\s*$/.test(f.slice(a.start, a.end)) || !/^\s*$/.test(f.slice(a.end, b.start))) continue;
+    const m: TimeExpr = { ...a, end: b.end, recurrence: 'yearly' };
+    if (!m) continue;
+    out.splice(k, 2, m);
+    merged.add(m);
+    k--;
+  }
+  return { found: out, merged };
+}
+
 export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): Deadline[] {
   const { paras, outline, citations, grids, tasks, file } = ctx;
   const out: Deadline[] = [];
@@ -71,16 +116,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
 
   const fromField = (value: string, context: string, responsible: string | null, ref: SourceRef, warnAt: SourceRef) => {
     const f = fold(value);
-    const found = scanTime(f, { field: true, year });
-    // "Định kỳ hằng tháng, trước ngày 05 của tháng sau": one recurrence said twice, the second more precisely.
-    for (let k = 0; k + 1 < found.length; k++) {
-      const a = found[k];
-      const b = found[k + 1];
-      if (a.kind === 'recurring' && b.kind === 'recurring' && /^\s*[,;]?\s*(?:va\s*)?$/.test(f.slice(a.end, b.start))) {
-        found.splice(k, 2, { ...b, start: a.start, recurrence: b.recurrence && b.recurrence.length > (a.recurrence ?? '').length ? b.recurrence : a.recurrence });
-        k--;
-      }
-    }
+    const { found } = mergeSaidTwice(f, scanTime(f, { field: true, year }));
     for (const t of found) out.push(toDeadline(f, value, t, context, responsible, ref));
     if (!found.length && value.trim()) {
       out.push({ date: null, endDate: null, text: clean(value), context: trimItem(context), responsible, recurrence: null, ref });
@@ -133,12 +169,16 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const spans = citations.spans.get(i) ?? [];
     // "Thời gian thực hiện: …" as a numbered heading's own text: a field.
     const timeLabel = f.match(/^(?:\d+\.\s*|[a-z]\)\s*|[-–+]\s*)?thoi gian(?: thuc hien| hoan thanh)?\s*:\s*/);
-    const found = scanTime(f, { field: false, year });
+    const { found, merged } = mergeSaidTwice(f, scanTime(f, { field: false, year }));
+    let prev: TimeExpr | null = null;
     for (const t of found) {
       if (spans.some(([a, b]) => t.start >= a && t.start < b)) continue;
       const pre = f.slice(Math.max(0, t.start - 30), t.start);
       if (NOT_DEADLINE.test(pre)) continue;
-      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel) continue;
+      // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").
+      const listed = !!prev && prev.kind === t.kind && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
+      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed) continue;
+      prev = t;
       let context = contextBefore(p, t.start);
       if (words(context) < 2) {
         const after = p.text.slice(t.end).replace(/^[\s,:;)]+/, '');
