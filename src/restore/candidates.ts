@@ -17,6 +17,8 @@ const MAX_MERGED = 14;
 
 /** Weight of the unigram log-probability when ranking a token's candidates before the search. */
 const PRIOR_WEIGHT = 1;
+/** Share of a word's peak contextual probability in its prior (chosen on the development split). */
+const PEAK_SHARE = 0.4;
 
 export interface Candidate {
   /** Lower-case text of the candidate; two syllables are joined by a space. */
@@ -239,7 +241,7 @@ export class CandidateGenerator {
     }
     // Prune by channel cost, then rank by channel cost and unigram prior together.
     const best = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
-    const prior = (c: Candidate) => c.cost - PRIOR_WEIGHT * c.ids.reduce((a, id) => a + this.lm.unigram(id), 0);
+    const prior = (c: Candidate) => c.cost - PRIOR_WEIGHT * c.ids.reduce((a, id) => a + this.priorOf(id), 0);
     const ranked = out
       .filter((c) => c.cost <= best + this.options.beamCost)
       .map((c) => ({ c, p: prior(c) }))
@@ -249,6 +251,15 @@ export class CandidateGenerator {
       .filter((x, i) => i === 0 || x.p <= limit || x.c.keep)
       .slice(0, this.options.maxCandidates)
       .map((x) => x.c);
+  }
+
+  /**
+   * How likely a word may be before its context is known: its unigram probability mixed with the
+   * highest probability it reaches in any context, so that a word bound to a collocation
+   * ("dõi" in "theo dõi": rare alone, near certain after "theo") is not ranked out early.
+   */
+  private priorOf(id: number): number {
+    return PEAK_SHARE * this.lm.peak(id) + (1 - PEAK_SHARE) * this.lm.unigram(id);
   }
 
   /** Keeping an unknown token: cheap for a capitalised word (a name), dear for digit-letter mixes. */

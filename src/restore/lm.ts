@@ -50,6 +50,8 @@ export interface LanguageModel {
   id(token: string): number;
   has(token: string): boolean;
   unigram(w: number): number;
+  /** The highest ln p(w | context) w reaches in any context it was seen in. */
+  peak(w: number): number;
   logp(u: number, v: number, w: number): number;
   /** The history (u, v) prepared for `score` (same conventions as `logp`). */
   context(u: number, v: number): LmContext;
@@ -90,6 +92,8 @@ export class NgramModel implements LanguageModel {
   private readonly triLogp: Float32Array;
   readonly unk: number;
   readonly bos: number;
+  /** Per word: the highest log-probability it reaches in any bigram or trigram it was seen in. */
+  private readonly peaks: Float32Array;
 
   constructor(tables: NgramTables) {
     this.vocab = tables.vocab;
@@ -133,6 +137,9 @@ export class NgramModel implements LanguageModel {
       this.triW[i] = w;
     }
     while (b < nb) this.triStart[++b] = nt;
+    this.peaks = Float32Array.from(this.uniLogp);
+    for (let i = 0; i < nb; i++) if (this.biLogp[i] > this.peaks[this.biW[i]]) this.peaks[this.biW[i]] = this.biLogp[i];
+    for (let i = 0; i < nt; i++) if (this.triLogp[i] > this.peaks[this.triW[i]]) this.peaks[this.triW[i]] = this.triLogp[i];
     this.unk = this.ids.get(UNK) ?? -1;
     this.bos = this.ids.get(BOS) ?? -1;
   }
@@ -148,6 +155,11 @@ export class NgramModel implements LanguageModel {
   /** ln p(w) for a vocabulary id. */
   unigram(w: number): number {
     return w < 0 ? this.uniLogp[this.unk] : this.uniLogp[w];
+  }
+
+  /** The highest ln p(w | context) over the contexts w was seen in (at least its unigram). */
+  peak(w: number): number {
+    return w < 0 ? this.uniLogp[this.unk] : this.peaks[w];
   }
 
   /**
@@ -300,6 +312,10 @@ export class InterpolatedModel implements LanguageModel {
 
   score(ctx: LmContext, w: number): number {
     return this.logp(ctx.u, ctx.v, w);
+  }
+
+  peak(w: number): number {
+    return this.mix(this.base.peak(this.map(this.toBase, w)), this.overlay.peak(this.map(this.toOverlay, w)));
   }
 
   logp(u: number, v: number, w: number): number {

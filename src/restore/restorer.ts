@@ -43,6 +43,8 @@ export interface SearchWidths {
   priorMargin: number;
   beamWidth: number;
   beamThreshold: number;
+  /** Weight of the channel cost against the LM log-probability. */
+  channelWeight: number;
 }
 
 export const DICTIONARIES_DIR = fileURLToPath(new URL('../../dictionaries/', import.meta.url));
@@ -106,7 +108,7 @@ const restorerCache = new Map<string, Restorer>();
  * and `priorMargin` (channel cost minus unigram log-probability) of the likeliest; at most
  * `beamWidth` hypotheses, within `beamThreshold` nats of the best. Chosen on the development split.
  */
-export const DEFAULT_WIDTHS: SearchWidths = { maxCandidates: 12, beamCost: 7, maxCost: 9, priorMargin: 8, beamWidth: 8, beamThreshold: 8 };
+export const DEFAULT_WIDTHS: SearchWidths = { maxCandidates: 16, beamCost: 7, maxCost: 9, priorMargin: 8, beamWidth: 8, beamThreshold: 8, channelWeight: 1.5 };
 
 export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   const style = styleOf(opts.toneStyle);
@@ -151,7 +153,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
       const channel = new ChannelModel(models.channel);
       channel.diacriticWeight = step / 20;
       const gen = new CandidateGenerator(index, channel, lm, widths, isKnown);
-      decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: widths.beamWidth, beamThreshold: widths.beamThreshold, channelWeight: 1, toneStyle: style });
+      decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: widths.beamWidth, beamThreshold: widths.beamThreshold, channelWeight: widths.channelWeight, toneStyle: style });
       decoders.set(step, decoder);
     }
     return decoder;
