@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../src/extract/targets.ts';
-import { extract, fixture } from './fixtures/extract/helpers.ts';
+import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
 
 describe('extractTargets', () => {
   it('parses Vietnamese numbers', () => {
@@ -13,6 +13,63 @@ describe('extractTargets', () => {
     const { targets } = extract(fixture('plan-small.txt'));
     expect(targets[0]).toMatchObject({ indicator: 'Tỷ lệ cán bộ, công chức được phổ biến pháp luật', value: { text: 'tối thiểu 90%', number: 90, unit: '%', comparator: '>=' } });
     expect(targets[1]).toMatchObject({ value: { number: 5, unit: 'hội nghị', comparator: '>=' } });
+  });
+
+  const section = (...body: string[]) => ['KẾ HOẠCH', 'Thử', '', 'II. MỤC TIÊU, CHỈ TIÊU NĂM 2025', '', ...body].join('\n');
+  const rows = (text: string) => extract(text).targets.map((t) => [t.value.number, t.value.comparator, t.indicator, t.responsible]);
+
+  it('reads a change ("Giảm 10% số ca …") with its baseline, and a share of "động vật" (not a sum of đồng)', () => {
+    const { targets } = extract(
+      section(
+        'b) Giảm 10% số ca mắc tay chân miệng so với trung bình 5 năm giai đoạn 2019 - 2023; không để dịch',
+        'lây lan; 100% động vật, sản phẩm động vật vận chuyển vào địa bàn được kiểm dịch theo quy định.',
+      ),
+    );
+    expect(targets.map((t) => [t.value.number, t.indicator, t.baseline])).toEqual([
+      [10, 'giảm số ca mắc tay chân miệng', 'trung bình 5 năm giai đoạn 2019 - 2023'],
+      [100, 'động vật, sản phẩm động vật vận chuyển vào địa bàn được kiểm dịch theo quy định', null],
+    ]);
+    // Money stays out: "100 triệu đồng", "50 đồng".
+    expect(rows(section('- Hỗ trợ 100 triệu đồng cho mỗi xã; mỗi hộ 50 đồng.'))).toEqual([]);
+  });
+
+  it('gives a value at another place the indicator and comparator of the one before', () => {
+    expect(rows(section('d) Tỷ lệ số hóa hồ sơ đạt tối thiểu 80% ở cấp huyện và 70% ở cấp xã; tỷ lệ khai thác dữ liệu đạt tối thiểu 40%.'))).toEqual([
+      [80, '>=', 'Tỷ lệ số hóa hồ sơ', 'cấp huyện'],
+      [70, '>=', 'Tỷ lệ số hóa hồ sơ', 'cấp xã'],
+      [40, '>=', 'tỷ lệ khai thác dữ liệu', null],
+    ]);
+  });
+
+  it('names the duty done to a share ("hoàn thành số hóa 100% sổ …")', () => {
+    const text = ['KẾ HOẠCH', 'Thử', '', 'II. NHIỆM VỤ', '', 'b) Phấn đấu đến hết ngày 30/6/2024 hoàn thành số hóa 100% sổ đăng ký khai sinh tại các xã.'].join('\n');
+    expect(rows(text)).toEqual([[100, '=', 'hoàn thành số hóa sổ đăng ký khai sinh tại các xã', null]]);
+  });
+
+  it('reads unit lists whose values are column codes named in a note above', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'PHỤ LỤC',
+      'CHỈ TIÊU GIAO CHO CÁC XÃ NĂM 2024',
+      '',
+      'Ghi chú: Cột (1) là tỷ lệ hồ sơ nộp trực tuyến tối thiểu; cột (2) là số lượt người dân được',
+      'hướng dẫn.',
+      '',
+      '1. Thị trấn Phước An: (1) 55%; (2) 2.800 lượt.',
+      '',
+      '2. Xã Ea Kênh: (1) 45%; (2) 1.600 lượt.',
+    ].join('\n');
+    const expected = [
+      [55, '>=', 'tỷ lệ hồ sơ nộp trực tuyến', 'Thị trấn Phước An'],
+      [2800, '=', 'số lượt người dân được hướng dẫn', 'Thị trấn Phước An'],
+      [45, '>=', 'tỷ lệ hồ sơ nộp trực tuyến', 'Xã Ea Kênh'],
+      [1600, '=', 'số lượt người dân được hướng dẫn', 'Xã Ea Kênh'],
+    ];
+    expect(rows(text)).toEqual(expected);
+    // Without diacritics (English-model OCR) the codes, units and values still line up.
+    expect(rows(stripMarks(text)).map((r) => [r[0], r[1], r[3]])).toEqual(expected.map((r) => [r[0], r[1], stripMarks(r[3] as string)]));
   });
 
   it('reads target tables and skips results sections', () => {

@@ -14,7 +14,7 @@
  */
 import type { SourceRef, Target } from '../schema/plan-document.ts';
 import type { Grid } from './grids.ts';
-import { splitUnitsAndTask, startsWithUnit } from './lexicon.ts';
+import { TASK_VERBS, splitUnitsAndTask, startsWithUnit } from './lexicon.ts';
 import { type Heading, ancestors } from './sections.ts';
 import type { ExtractContext, TaskResult } from './tasks.ts';
 import { type Para, clean, fold, isUpper, refAt, trimItem } from './text.ts';
@@ -101,6 +101,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
     if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm)\s*$/.test(before)) continue;
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
+    if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     const n = parseNumber(text.slice(start, end));
     if (n !== null && n >= 1900 && n <= 2100 && !/^\s*(?:%|phan tram)/.test(rest)) continue; // a year
     // The unit: "%", or the counted noun after the number.
@@ -117,7 +118,8 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
       }
     }
     const unitFold = unit ? fold(unit) : '';
-    if (/^\s*(?:tuoi|dong\b|trieu dong|ty dong|nghin dong|trieu\b|ty\b|gio\b|phut)/.test(f.slice(end)) || /^(?:dong)$/.test(unitFold)) continue;
+    // Money and ages; "đồng" read in the original text ("100% động vật" folds to the same letters).
+    if (unit !== '%' && (/^\s*(?:tuoi|trieu\b|ty\b|nghin\b|gio\b|phut)/.test(f.slice(end)) || /^\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end)) || /^(?:dong)$/.test(unitFold))) continue;
     const cmp = comparatorAt(f, start, end);
     // Durations and ages ("trong 02 tháng", "kéo dài từ 03 tháng trở lên", "dưới 06 tuổi") are
     // conditions; only a time limit to stay under ("không quá 05 ngày") is an objective.
@@ -149,9 +151,15 @@ function indicatorBefore(text: string, from: number, clauseStart: number): strin
   s = s.replace(/\s*(?:,\s*)?(?:phấn đấu\s+)?(?:đạt|tăng thêm|tăng|giảm xuống còn|xuống còn|duy trì ở mức|duy trì|ở mức|lên|xuống|còn|bằng|là|chiếm)?\s*(?:mức\s*)?(?:khoảng|bình quân|từ)?\s*$/iu, '');
   for (let k = 0; k < 3; k++) {
     s = s.replace(/^\s*(?:phấn đấu|trong đó|riêng|đồng thời|bảo đảm|đảm bảo)\s*(?:,\s*)?/iu, '');
-    s = s.replace(/^\s*(?:(?:đến hết|đến|trong|trước|cuối|đầu|vào)\s+)?(?:năm|tháng|quý)\s+[\dIVX/]+\s*,?\s*/iu, '');
+    s = s.replace(/^\s*(?:(?:đến hết|đến|trong|trước|cuối|đầu|vào)\s+)?(?:năm|tháng|quý|ngày)\s+[\dIVX/]+\s*,?\s*/iu, '');
   }
   return trimItem(s);
+}
+
+/** Does the text end with a task verb ("xử lý triệt để", "hoàn thành số hóa")? */
+function endsWithVerb(text: string): boolean {
+  const f = fold(text);
+  return TASK_VERBS.some((v) => new RegExp(`(?:^|\\s)${v}(?:\\s+(?:triet de|kip thoi|dung han|day du|toan bo))?\\s*$`).test(f));
 }
 
 /** What follows a value up to the clause end ("100% *văn bản … được số hóa*"). */
@@ -164,6 +172,15 @@ function indicatorAfter(text: string, end: number, clauseEnd: number): string {
 
 /** A unit that can be responsible for a target (a commune, a body, a level of government). */
 const RESPONSIBLE = /^(?:(?:các|mỗi|từng)\s+)?(?:xã|phường|thị trấn|thôn|buôn|làng|tổ dân phố|huyện|thành phố|thị xã|cấp (?:huyện|xã|tỉnh)|cơ quan|đơn vị|địa phương|phòng|sở|ban|ngành|UBND|Ủy ban|trường|trạm|tổ|hội|đoàn|công an|bộ phận|trung tâm|chi nhánh|bệnh viện)(?=[\s,;:.)]|$)/iu;
+
+/**
+ * The same, also for text whose diacritics were lost ("Thi tran Phuoc An", "Xa Ea Kenh"): only
+ * heads that stay unambiguous without marks ("so" could be sở or số), or a place word before a name.
+ */
+const RESPONSIBLE_FOLDED = /^(?:(?:cac|moi|tung)\s+)?(?:thi tran|to dan pho|huyen|thanh pho|thi xa|cap (?:huyen|xa|tinh)|co quan|don vi|dia phuong|ubnd|uy ban|cong an|bo phan|trung tam|chi nhanh|benh vien)(?=[\s,;:.)]|$)/;
+function isResponsible(s: string): boolean {
+  return RESPONSIBLE.test(s) || RESPONSIBLE_FOLDED.test(fold(s).trim()) || /^\s*(?:Xa|Phuong|Thon|Buon|Lang)\s+\p{Lu}/u.test(s);
+}
 
 function periodOf(s: string): string | null {
   if (isUpper(s)) s = s.toLowerCase();
@@ -290,7 +307,22 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
  * trị: 08 người" → indicator: value; "- Xã Ea Kly: trực tuyến 55%; số hóa 95%" → the unit is
  * responsible for each "indicator value".
  */
-function listTarget(p: Para, spans: [number, number][], period: string | null, emit: Emit): boolean {
+/**
+ * Column codes defined in a note before a coded list: "Ghi chú: Cột (1) là tỷ lệ hồ sơ nộp trực
+ * tuyến tối thiểu; cột (2) là tỷ lệ thanh toán trực tuyến …" or "(1) Tỷ lệ …; (2) …" → code → name.
+ */
+function legendBefore(paras: Para[], at: number): Map<string, string> {
+  const legend = new Map<string, string>();
+  for (let k = at - 1; k >= Math.max(0, at - 25) && !legend.size; k--) {
+    const t = paras[k].text;
+    const defs = [...t.matchAll(/(?:(?:cột|cot)\s*)?\((\d{1,2})\)\s*(?:là|la|:)?\s*([^;()]{3,140}?)\s*(?=;|\.\s|\.?$|,?\s*(?:(?:cột|cot)\s*)?\(\d{1,2}\))/giu)];
+    if (defs.length < 2 || defs.some((d) => /\d\s*%/.test(d[2]))) continue;
+    for (const d of defs) legend.set(d[1], trimItem(d[2]));
+  }
+  return legend;
+}
+
+function listTarget(p: Para, spans: [number, number][], period: string | null, emit: Emit, legend?: () => Map<string, string>): boolean {
   const m = p.text.match(/^\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}\.)\s*([^:;]{2,90}?)\s*:\s*(.+)$/u);
   if (!m) return false;
   const label = clean(m[1]);
@@ -299,7 +331,7 @@ function listTarget(p: Para, spans: [number, number][], period: string | null, e
   const f = p.folded;
   const qs = quantities(p.text, f, spans).filter((q) => q.start >= restAt);
   if (!qs.length) return false;
-  const isUnit = RESPONSIBLE.test(label) || startsWithUnit(label);
+  const isUnit = isResponsible(label) || startsWithUnit(label);
   // "Cao cấp lý luận chính trị: 08 người": one value right after the colon.
   if (!isUnit) {
     const q = qs[0];
@@ -313,10 +345,21 @@ function listTarget(p: Para, spans: [number, number][], period: string | null, e
   for (const q of qs) {
     const ind = trimItem(p.text.slice(from, q.valueStart).replace(/^[\s,;:]+/, '').replace(/\s*(?:đạt|là|:)\s*$/iu, ''));
     const after = p.text.slice(q.end).match(/^\s*([^\d;,.]{0,40}?)(?=[;,.]|$)/u);
-    const indicator = ind || (after ? trimItem(after[1]) : '');
+    let indicator = ind || (after ? trimItem(after[1]) : '');
+    let comparator = q.comparator;
+    // "(1) 55%; (2) 50%": a column code, named in the note above the list ("tỷ lệ … tối thiểu").
+    const code = indicator.match(/^\((\d{1,2})\)$/);
+    if (code) {
+      indicator = legend?.().get(code[1]) ?? '';
+      const bound = indicator.match(/\s+(tối thiểu|ít nhất|tối đa|không quá|toi thieu|it nhat|toi da|khong qua)$/iu);
+      if (bound) {
+        indicator = indicator.slice(0, bound.index);
+        comparator ??= /^(?:tối thiểu|ít nhất|toi thieu|it nhat)$/iu.test(bound[1]) ? '>=' : '<=';
+      }
+    }
     from = q.end;
     if (!indicator) continue;
-    emit({ indicator, value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' }, baseline: null, period, responsible: label, ref: refAt(p, q.valueStart) });
+    emit({ indicator, value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: comparator ?? '=' }, baseline: null, period, responsible: label, ref: refAt(p, q.valueStart) });
     n++;
   }
   void rest;
@@ -441,9 +484,12 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     // A list item under a lead-in that announces targets ("giao chỉ tiêu … như sau:").
     const leadIn = paras[i - 1] && /:\s*$/.test(paras[i - 1].text) ? paras[i - 1] : null;
     const listOk = sec.kind === 'target' || /chi tieu|phan dau|muc tieu|ke hoach|dao tao|boi duong|giao/.test(leadIn?.folded ?? '') || (anc[0] && anc[0].para !== i && /chi tieu|muc tieu/.test(fold(anc[0].rest)));
-    if (listOk && /^\s*(?:[-–+•]|[a-zđ]\))/u.test(p.text)) {
+    const legend = () => legendBefore(paras, i);
+    // Numbered items count too when they name a unit ("1. Thị trấn Phước An: (1) 55%; (2) 50%").
+    const unitItem = /^\s*\d{1,2}\.\s/.test(p.text) && isResponsible(p.text.replace(/^\s*\d{1,2}\.\s*/, '').split(':')[0] ?? '');
+    if (listOk && (/^\s*(?:[-–+•]|[a-zđ]\))/u.test(p.text) || unitItem)) {
       // Consecutive list items share the lead-in: look back over siblings.
-      if (listTarget(p, spans, periodOf(p.text) ?? sec.period, emit)) continue;
+      if (listTarget(p, spans, periodOf(p.text) ?? sec.period, emit, legend)) continue;
     } else if (/^\s*[-–+•]/u.test(p.text)) {
       // A list item of a list announced a few items up.
       let k = i - 1;
@@ -465,7 +511,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       const pre = f.slice(clauseStart, q.valueStart);
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
       const leading: boolean =
-        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:(?:den het|den|trong|nam|thang)\s+(?:nam\s+|thang\s+)?[\d/]+\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?$/.test(pre) ||
+        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:(?:den het|den|trong|nam|thang)\s+(?:nam\s+|thang\s+)?[\d/]+\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
         // "100% hồ sơ … tại cấp tỉnh, 95% hồ sơ … tại cấp huyện và 85% …": a series of leading values.
         (q.unit === '%' && !!prev && prev.leading && /^[^;]*(?:,|\bva)\s*$/.test(f.slice(prev.q.end, q.valueStart)));
       const striving = /phan dau/.test(sentence.slice(0, q.valueStart - Math.max(0, sentenceStart)));
@@ -494,13 +540,24 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       let unitFirst: string | null = null;
       const between = prev ? f.slice(prev.q.end, q.valueStart) : '';
       const beforeWords = indicatorBefore(p.text, q.valueStart, clauseStart);
-      if (prev && !leading && /^\s*(?:[^;.\d]{0,40})?\s*(?:va|,)\s*$/.test(between) && between.length < 50 && !/\p{L}{3,}/u.test(between.replace(/\b(?:va|doi voi|cac|linh vuc|con lai)\b/g, ''))) indicator = prev.indicator;
+      // "đạt tối thiểu 80% ở cấp huyện và 70% ở cấp xã": the same indicator (and comparator) at another place.
+      const atPlace = !!prev && /^\s*(?:o|tai|doi voi)\s+[^;.\d]{1,40}?\s*(?:,|va)\s*$/.test(between) && !q.comparator;
+      if (atPlace && prev) {
+        indicator = prev.indicator;
+        if (prev.q.comparator) {
+          q.comparator = prev.q.comparator;
+          q.firm = prev.q.firm;
+        }
+      } else if (prev && !leading && /^\s*(?:[^;.\d]{0,40})?\s*(?:va|,)\s*$/.test(between) && between.length < 50 && !/\p{L}{3,}/u.test(between.replace(/\b(?:va|doi voi|cac|linh vuc|con lai)\b/g, ''))) indicator = prev.indicator;
       // "…; đến năm 2027 đạt tối thiểu 70%": only a time before the value, the indicator is the previous one.
       else if (prev && !leading && !beforeWords && /(?:nam|thang|quy)\s*[\d/]+\s*,?\s*(?:dat|la|con)?\s*$/.test(pre)) indicator = prev.indicator;
       else if (leading || (q.unit === '%' && /^\s*\p{L}/u.test(p.text.slice(q.end)) && !/\p{L}{2,}/u.test(indicatorBefore(p.text, q.valueStart, clauseStart)))) {
         indicator = indicatorAfter(p.text, q.end, clauseEnd);
         // "100% xã, thị trấn đạt từ 75 điểm trở lên": the inner value is part of this indicator.
         absorbedUntil = q.end + indicator.length + 2;
+        // "Giảm 10% số ca mắc …": the change is part of what is measured.
+        const change = p.text.slice(clauseStart, q.valueStart).match(/(?:^|\s)((?:tăng|giảm|tang|giam)(?:\s+(?:thêm|them))?)\s*$/iu);
+        if (change && indicator) indicator = `${change[1].toLowerCase()} ${indicator}`;
       } else if (q.unit && /^(?:lan|luot|dot)$/.test(fold(q.unit))) {
         // "tổ chức các đợt … tối thiểu 01 lần mỗi tháng": what is done, how often.
         indicator = clean(`${indicatorBefore(p.text, q.valueStart, clauseStart)} ${q.unit} ${indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0]}`);
@@ -516,6 +573,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         if (RESPONSIBLE.test(indicator) && startsWithUnit(indicator) && afterWords.split(' ').length >= 2 && indicator.split(' ').length <= 10) {
           unitFirst = indicator;
           indicator = afterWords;
+        } else if (q.unit === '%' && !verb && /^\s*\p{Ll}/u.test(p.text.slice(q.end)) && afterWords && endsWithVerb(indicator)) {
+          // "hoàn thành số hóa 100% sổ đăng ký khai sinh …": the duty and what it is done to.
+          indicator = `${indicator} ${afterWords}`;
         }
       }
       if (!indicator || indicator.split(' ').length < 2) {
