@@ -138,6 +138,8 @@ export interface CandidateOptions {
   maxCost: number;
   /** Candidates whose channel cost minus half their unigram log-probability exceeds the best's by more are dropped. */
   priorMargin: number;
+  /** The text lost its diacritics wholesale but not its letters: try a token's own letters first. */
+  lettersStand?: boolean;
 }
 
 /** Shape the candidate in the observed token's case so the channel compares like with like. */
@@ -212,7 +214,12 @@ export class CandidateGenerator {
     if ([...observed].length > MAX_WORD) {
       return [{ text: lower, ids: [this.lm.id(lower)], cost: known ? 0 : this.keepCost(observed), keep: true }];
     }
-    let out = this.single(observed, 1);
+    // In text that lost its marks wholesale (typed or converted without them) the letters stand:
+    // a token that reads as a word with its own letters is looked up without letter edits. (The
+    // one-edit neighbourhood of a short syllable holds hundreds of entries; in such text their
+    // letter changes are rarely right, and scoring them is most of the cost.)
+    let out = this.options.lettersStand && /^\p{L}+$/u.test(observed) ? this.single(observed, 0) : [];
+    if (!out.some((c) => c.cost <= 1)) out = this.single(observed, 1);
     const best0 = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
     // Two syllables run together: try every split when nothing single fits well.
     const letters = [...observed];

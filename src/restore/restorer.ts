@@ -152,7 +152,8 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
     if (!decoder) {
       const channel = new ChannelModel(models.channel);
       channel.diacriticWeight = step / 20;
-      const gen = new CandidateGenerator(index, channel, lm, widths, isKnown);
+      // Text with (next to) no marks at all: typed or converted without them, letters intact.
+      const gen = new CandidateGenerator(index, channel, lm, { ...widths, lettersStand: step <= 2 }, isKnown);
       decoder = new Decoder(lm, gen, channel, lexicon, { beamWidth: widths.beamWidth, beamThreshold: widths.beamThreshold, channelWeight: widths.channelWeight, toneStyle: style });
       decoders.set(step, decoder);
     }
