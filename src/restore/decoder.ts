@@ -6,7 +6,7 @@
  * original, a confidence and alternatives.
  */
 import type { TokenChange } from '../tree/types.ts';
-import type { LanguageModel } from './lm.ts';
+import type { LanguageModel, LmContext } from './lm.ts';
 import { NUM } from './lm.ts';
 import { lmToken } from './lm-build.ts';
 import type { Candidate, CandidateGenerator } from './candidates.ts';
@@ -127,7 +127,7 @@ export class Decoder {
   private xV = new Int32Array(256);
   private xHyp = new Int32Array(256);
   private xCand = new Int32Array(256);
-  private xUsed = new Uint8Array(256);
+  private xOrder = new Int32Array(256);
   private grow(): void {
     const size = this.xScore.length * 2;
     const copy = <T extends Float64Array | Int32Array>(a: T, Kind: new (n: number) => T): T => {
@@ -303,16 +303,23 @@ export class Decoder {
         continue;
       }
       // Expand every hypothesis by every candidate into flat arrays; only survivors become objects.
+      // An expansion whose upper bound (the LM's best case for its word) already falls below the
+      // best so far minus the threshold could never be kept: it is not scored (exact pruning).
+      const threshold = this.opts.beamThreshold;
+      const cands = item.slot.cands;
       let n = 0;
+      let best = -Infinity;
       for (let hi = 0; hi < beam.length; hi++) {
         const h = beam[hi];
-        const cands = item.slot.cands;
-        // The hypothesis's history is looked up once for all the slot's candidates.
-        const ctx = lm.context(h.u, h.v);
+        let ctx: LmContext | null = null;
         for (let ci = 0; ci < cands.length; ci++) {
           const c = cands[ci];
           const ids = c.ids;
-          let score = h.score - W * c.cost + lm.score(ctx, ids[0]);
+          const base = h.score - W * c.cost;
+          if (base + lm.bound(ids[0]) < best - threshold) continue;
+          // The hypothesis's history is looked up once for all the slot's candidates.
+          ctx ??= lm.context(h.u, h.v);
+          let score = base + lm.score(ctx, ids[0]);
           let u = h.v;
           let v = ids[0];
           for (let k = 1; k < ids.length; k++) {
@@ -324,6 +331,8 @@ export class Decoder {
             u = -1;
             v = lm.bos;
           }
+          if (score < best - threshold) continue;
+          if (score > best) best = score;
           if (n >= this.xScore.length) this.grow();
           this.xScore[n] = score;
           this.xU[n] = u;
@@ -333,21 +342,21 @@ export class Decoder {
           n++;
         }
       }
-      // Select the best expansions, one per LM state (u, v), at most beamWidth, within the threshold.
+      // Keep the best expansions within the threshold, one per LM state (u, v), at most beamWidth.
+      const order = this.xOrder.length >= n ? this.xOrder : (this.xOrder = new Int32Array(n * 2));
+      let k = 0;
+      for (let x = 0; x < n; x++) if (this.xScore[x] >= best - threshold) order[k++] = x;
+      const xs = this.xScore;
+      const survivors = Array.from(order.subarray(0, k)).sort((a, b) => xs[b] - xs[a]);
       const next: Hyp[] = [];
-      const threshold = this.opts.beamThreshold;
-      const used = this.xUsed.length >= n ? this.xUsed.fill(0, 0, n) : (this.xUsed = new Uint8Array(n * 2));
-      while (next.length < this.opts.beamWidth) {
-        let bi = -1;
-        for (let x = 0; x < n; x++) if (!used[x] && (bi < 0 || this.xScore[x] > this.xScore[bi])) bi = x;
-        if (bi < 0 || (next.length > 0 && this.xScore[bi] < next[0].score - threshold)) break;
-        used[bi] = 1;
+      for (const bi of survivors) {
+        if (next.length >= this.opts.beamWidth) break;
         const u = this.xU[bi];
         const v = this.xV[bi];
         let dup = false;
         for (const h of next) if (h.u === u && h.v === v) dup = true;
         if (dup) continue;
-        next.push({ score: this.xScore[bi], u, v, prev: beam[this.xHyp[bi]], cand: item.slot.cands[this.xCand[bi]] });
+        next.push({ score: xs[bi], u, v, prev: beam[this.xHyp[bi]], cand: cands[this.xCand[bi]] });
       }
       beam = next;
     }

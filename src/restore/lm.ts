@@ -52,6 +52,8 @@ export interface LanguageModel {
   unigram(w: number): number;
   /** The highest ln p(w | context) w reaches in any context it was seen in. */
   peak(w: number): number;
+  /** An upper bound of ln p(w | u v) over every history (for exact pruning). */
+  bound(w: number): number;
   logp(u: number, v: number, w: number): number;
   /** The history (u, v) prepared for `score` (same conventions as `logp`). */
   context(u: number, v: number): LmContext;
@@ -94,6 +96,8 @@ export class NgramModel implements LanguageModel {
   readonly bos: number;
   /** Per word: the highest log-probability it reaches in any bigram or trigram it was seen in. */
   private readonly peaks: Float32Array;
+  /** Per word: an upper bound of ln p(w | any history), back-off paths included. */
+  private readonly bounds: Float32Array;
 
   constructor(tables: NgramTables) {
     this.vocab = tables.vocab;
@@ -139,7 +143,24 @@ export class NgramModel implements LanguageModel {
     while (b < nb) this.triStart[++b] = nt;
     this.peaks = Float32Array.from(this.uniLogp);
     for (let i = 0; i < nb; i++) if (this.biLogp[i] > this.peaks[this.biW[i]]) this.peaks[this.biW[i]] = this.biLogp[i];
-    for (let i = 0; i < nt; i++) if (this.triLogp[i] > this.peaks[this.triW[i]]) this.peaks[this.triW[i]] = this.triLogp[i];
+    // Bounds: a trigram's own value, or back-off weights (at most their maxima) on a bigram or unigram.
+    let maxBow2 = 0;
+    for (let i = 0; i < nb; i++) if (this.biBow[i] > maxBow2) maxBow2 = this.biBow[i];
+    let maxUniBow = 0;
+    for (let v = 0; v < V; v++) if (this.uniBow[v] > maxUniBow) maxUniBow = this.uniBow[v];
+    this.bounds = new Float32Array(V);
+    for (let w = 0; w < V; w++) this.bounds[w] = this.uniLogp[w] + maxBow2 + maxUniBow;
+    for (let i = 0; i < nb; i++) {
+      const w = this.biW[i];
+      if (this.biLogp[i] + maxBow2 > this.bounds[w]) this.bounds[w] = this.biLogp[i] + maxBow2;
+    }
+    for (let i = 0; i < nt; i++) {
+      const w = this.triW[i];
+      if (this.triLogp[i] > this.peaks[w]) this.peaks[w] = this.triLogp[i];
+      if (this.triLogp[i] > this.bounds[w]) this.bounds[w] = this.triLogp[i];
+    }
+    // Float32 rounding must never make a bound too low.
+    for (let w = 0; w < V; w++) this.bounds[w] += 1e-3;
     this.unk = this.ids.get(UNK) ?? -1;
     this.bos = this.ids.get(BOS) ?? -1;
   }
@@ -160,6 +181,11 @@ export class NgramModel implements LanguageModel {
   /** The highest ln p(w | context) over the contexts w was seen in (at least its unigram). */
   peak(w: number): number {
     return w < 0 ? this.uniLogp[this.unk] : this.peaks[w];
+  }
+
+  /** An upper bound of ln p(w | u v) over every history. */
+  bound(w: number): number {
+    return this.bounds[w < 0 ? this.unk : w];
   }
 
   /**
@@ -312,6 +338,10 @@ export class InterpolatedModel implements LanguageModel {
 
   score(ctx: LmContext, w: number): number {
     return this.logp(ctx.u, ctx.v, w);
+  }
+
+  bound(_w: number): number {
+    return 0; // a probability is at most 1
   }
 
   peak(w: number): number {
