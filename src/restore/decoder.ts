@@ -34,6 +34,9 @@ const SENTENCE_END = /[.;:!?]/;
 /** Symbols that Vietnamese administrative text does not use on their own: a speck read as a glyph. */
 const NOISE = /[$£¥§¢€©®™¬¤¦¨¯¶¸¹º¼½¾¿×÷~^`´]/;
 
+/** Readings weighed against each other for a change's confidence. */
+const CONFIDENCE_POOL = 8;
+
 interface WordSlot {
   piece: number;
   prefix: string;
@@ -411,7 +414,11 @@ export class Decoder {
     const { u: u0, v: v0 } = slot.before ?? { u: -1, v: -1 };
     const [n1, n2] = slot.after ?? [-1, -1];
     const ctx = lm.context(u0, v0);
-    const scored = slot.cands.map((c) => {
+    // The chosen reading against the likeliest others (the slot's candidates come ranked by
+    // channel cost and prior; those further down carry next to no probability mass).
+    const pool = slot.cands.length > CONFIDENCE_POOL ? slot.cands.slice(0, CONFIDENCE_POOL) : slot.cands;
+    if (!pool.includes(chosen)) pool.push(chosen);
+    const scored = pool.map((c) => {
       let s = -W * c.cost + lm.score(ctx, c.ids[0]);
       let u = v0;
       let v = c.ids[0];

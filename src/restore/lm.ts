@@ -11,6 +11,48 @@ export const BOS = '<s>';
 export const NUM = '<num>';
 export const UNK = '<unk>';
 
+/**
+ * Open-addressing table from a pair of int32 (here a bigram's two words) to its index in the
+ * value arrays: buckets of four int32 (first, second, index, padding), integer hashing only.
+ */
+class PairIndex {
+  private readonly mask: number;
+  private readonly table: Int32Array;
+  constructor(first: Int32Array, second: Int32Array) {
+    let size = 1024;
+    while (size < first.length * 2) size *= 2;
+    this.mask = size - 1;
+    const t = new Int32Array(size * 4);
+    for (let h = 0; h < size; h++) t[h * 4 + 2] = -1;
+    for (let i = 0; i < first.length; i++) {
+      let h = PairIndex.hash(first[i], second[i]) & this.mask;
+      while (t[h * 4 + 2] !== -1) h = (h + 1) & this.mask;
+      t[h * 4] = first[i];
+      t[h * 4 + 1] = second[i];
+      t[h * 4 + 2] = i;
+    }
+    this.table = t;
+  }
+  static hash(a: number, b: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 13)) >>> 0;
+  }
+  get(a: number, b: number): number {
+    const t = this.table;
+    const mask = this.mask;
+    let h = PairIndex.hash(a, b) & mask;
+    for (;;) {
+      const o = h << 2;
+      const s = t[o + 2];
+      if (s === -1) return -1;
+      if (t[o] === a && t[o + 1] === b) return s;
+      h = (h + 1) & mask;
+    }
+  }
+}
+
 /** Index of `w` in the sorted slice `ws[lo..hi)`, or −1. */
 function find(ws: Int32Array, lo: number, hi: number, w: number): number {
   hi -= 1;
@@ -86,6 +128,8 @@ export class NgramModel implements LanguageModel {
   /** Second word of each bigram, sorted within each first word's range biStart[v]..biStart[v+1]. */
   private readonly biW: Int32Array;
   private readonly biStart: Int32Array;
+  /** Bigram (v, w) → its index. */
+  private readonly bi: PairIndex;
   private readonly biLogp: Float32Array;
   private readonly biBow: Float32Array;
   /** Third word of each trigram, sorted within its history bigram's range triStart[b]..triStart[b+1]. */
@@ -124,6 +168,9 @@ export class NgramModel implements LanguageModel {
       this.biStart[v + 1]++;
     }
     for (let v = 0; v < V; v++) this.biStart[v + 1] += this.biStart[v];
+    const biV = new Int32Array(nb);
+    for (let v = 0; v < V; v++) biV.fill(v, this.biStart[v], this.biStart[v + 1]);
+    this.bi = new PairIndex(biV, this.biW);
     const nt = tables.triKeys.length;
     this.triW = new Int32Array(nt);
     this.triStart = new Int32Array(nb + 1);
@@ -193,7 +240,20 @@ export class NgramModel implements LanguageModel {
    * `bos` for the start of a sentence.
    */
   logp(u: number, v: number, w: number): number {
-    return this.score(this.context(u, v), w);
+    if (w < 0) w = this.unk;
+    if (v < 0) return this.uniLogp[w];
+    let bow2 = 0;
+    if (u >= 0) {
+      const b = this.bi.get(u, v);
+      if (b >= 0) {
+        const i3 = find(this.triW, this.triStart[b], this.triStart[b + 1], w);
+        if (i3 >= 0) return this.triLogp[i3];
+        bow2 = this.biBow[b];
+      }
+    }
+    const i2 = this.bi.get(v, w);
+    if (i2 >= 0) return bow2 + this.biLogp[i2];
+    return bow2 + this.uniBow[v] + this.uniLogp[w];
   }
 
   context(u: number, v: number): LmContext {
@@ -202,7 +262,7 @@ export class NgramModel implements LanguageModel {
     let triHi = 0;
     let bow2 = 0;
     if (u >= 0) {
-      const b = find(this.biW, this.biStart[u], this.biStart[u + 1], v);
+      const b = this.bi.get(u, v);
       if (b >= 0) {
         triLo = this.triStart[b];
         triHi = this.triStart[b + 1];
@@ -219,7 +279,7 @@ export class NgramModel implements LanguageModel {
       const i3 = find(this.triW, ctx.triLo, ctx.triHi, w);
       if (i3 >= 0) return this.triLogp[i3];
     }
-    const i2 = find(this.biW, ctx.biLo, ctx.biHi, w);
+    const i2 = this.bi.get(ctx.v, w);
     if (i2 >= 0) return ctx.bow2 + this.biLogp[i2];
     return ctx.bow2 + this.uniBow[ctx.v] + this.uniLogp[w];
   }
