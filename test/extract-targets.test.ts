@@ -41,6 +41,20 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('reads a second value of a clause as the same measure at another place, or as a part of the first', () => {
+    expect(rows(section('3. Tỷ lệ thu gom rác khu vực nội thị đạt từ 98% trở lên, khu vực xã Thành Hải đạt từ 90% trở lên.'))).toEqual([
+      [98, '>=', 'Tỷ lệ thu gom rác khu vực nội thị', null],
+      [90, '>=', 'Tỷ lệ thu gom rác khu vực xã Thành Hải', null],
+    ]);
+    // A sentence after a colon is prose, not "label: value".
+    expect(rows(section('d) Chất lượng huấn luyện: 100% nội dung đạt yêu cầu, trong đó từ 65% trở lên đạt khá, giỏi; bắn đạn thật 100% đạt yêu cầu, từ 70% trở lên đạt khá, giỏi.'))).toEqual([
+      [100, '=', 'nội dung đạt yêu cầu', null],
+      [65, '>=', 'nội dung đạt yêu cầu, trong đó đạt khá, giỏi', null],
+      [100, '=', 'bắn đạn thật đạt yêu cầu', null],
+      [70, '>=', 'bắn đạn thật đạt yêu cầu, trong đó đạt khá, giỏi', null],
+    ]);
+  });
+
   it('names the duty done to a share ("hoàn thành số hóa 100% sổ …")', () => {
     const text = ['KẾ HOẠCH', 'Thử', '', 'II. NHIỆM VỤ', '', 'b) Phấn đấu đến hết ngày 30/6/2024 hoàn thành số hóa 100% sổ đăng ký khai sinh tại các xã.'].join('\n');
     expect(rows(text)).toEqual([[100, '=', 'hoàn thành số hóa sổ đăng ký khai sinh tại các xã', null]]);

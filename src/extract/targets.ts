@@ -156,6 +156,13 @@ function indicatorBefore(text: string, from: number, clauseStart: number): strin
   return trimItem(s);
 }
 
+/** The same measure at another place: "Tỷ lệ thu gom … khu vực nội thị" + "khu vực xã Thành Hải". */
+function withPlace(indicator: string, place: string): string {
+  const head = fold(place).split(/\s+/)[0];
+  const at = fold(indicator).search(new RegExp(`(?:^|\\s)${head}\\s`));
+  return clean(`${at > 0 ? indicator.slice(0, at) : indicator} ${place}`);
+}
+
 /** Does the text end with a task verb ("xử lý triệt để", "hoàn thành số hóa")? */
 function endsWithVerb(text: string): boolean {
   const f = fold(text);
@@ -167,6 +174,8 @@ function indicatorAfter(text: string, end: number, clauseEnd: number): string {
   let s = text.slice(end, clauseEnd);
   const stop = s.search(/;|\.\s|,\s*(?:trong đó|đồng thời)|\s\d{1,3}(?:[.,]\d+)?\s?%|(?:^|\s)so với\s/u);
   if (stop >= 0) s = s.slice(0, stop);
+  // "… đạt yêu cầu, từ 70%": the comparator of the next value is not part of this indicator.
+  s = s.replace(/[\s,]+(?:từ|trên|dưới|tối thiểu|ít nhất|tu|tren|duoi|toi thieu|it nhat)\s*$/iu, '');
   return trimItem(s);
 }
 
@@ -336,6 +345,8 @@ function listTarget(p: Para, spans: [number, number][], period: string | null, e
   if (!isUnit) {
     const q = qs[0];
     if (!/^\s*(?:khoảng|tối thiểu|ít nhất|trên|dưới|từ|đạt)?\s*$/iu.test(p.text.slice(restAt, q.valueStart))) return false;
+    // "Chất lượng huấn luyện: 100% nội dung đạt yêu cầu, …": a sentence after the colon, read as prose.
+    if (!/^\s*(?:[.;,(]|$)/.test(p.text.slice(q.end))) return false;
     emit({ indicator: label, value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' }, baseline: null, period, responsible: null, ref: refAt(p, q.valueStart) });
     return true;
   }
@@ -542,7 +553,16 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       const beforeWords = indicatorBefore(p.text, q.valueStart, clauseStart);
       // "đạt tối thiểu 80% ở cấp huyện và 70% ở cấp xã": the same indicator (and comparator) at another place.
       const atPlace = !!prev && /^\s*(?:o|tai|doi voi)\s+[^;.\d]{1,40}?\s*(?:,|va)\s*$/.test(between) && !q.comparator;
-      if (atPlace && prev) {
+      // A second value in the clause of the first: "… khu vực nội thị đạt từ 98% trở lên, khu vực xã
+      // Thành Hải đạt từ 90% trở lên" (the measure at another place), "100% cuộc diễn tập đạt yêu cầu,
+      // trong đó ít nhất 50% đạt khá, giỏi" (a part of the first).
+      const since = prev && prev.q.end > clauseStart && prev.q.end <= q.valueStart ? p.text.slice(prev.q.end, q.valueStart) : null;
+      const place = since?.match(/(?:^|[,;])\s*((?:khu vực|khu vuc|ở|tại|tai|đối với|doi voi|cấp|cap)\s+[^,;.\d]{1,50}?)\s*(?:đạt|dat|là|la|:)?\s*$/iu);
+      if (prev && place && !atPlace) indicator = withPlace(prev.indicator, place[1]);
+      else if (prev && since !== null && (/(?:^|,)\s*(?:trong đó|trong do)(?:\s+(?:có|co))?\s*$/iu.test(since) || (/,\s*$/.test(since) && fold(prev.indicator).includes(fold(since).replace(/[,\s]+$/, '').trim())))) {
+        const part = indicatorAfter(p.text, q.end, clauseEnd);
+        indicator = part ? `${prev.indicator}, trong đó ${part}` : prev.indicator;
+      } else if (atPlace && prev) {
         indicator = prev.indicator;
         if (prev.q.comparator) {
           q.comparator = prev.q.comparator;
@@ -573,7 +593,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         if (RESPONSIBLE.test(indicator) && startsWithUnit(indicator) && afterWords.split(' ').length >= 2 && indicator.split(' ').length <= 10) {
           unitFirst = indicator;
           indicator = afterWords;
-        } else if (q.unit === '%' && !verb && /^\s*\p{Ll}/u.test(p.text.slice(q.end)) && afterWords && endsWithVerb(indicator)) {
+        } else if (q.unit === '%' && !verb && /^\s*\p{Ll}/u.test(p.text.slice(q.end)) && afterWords && (endsWithVerb(indicator) || indicator.split(' ').length <= 3)) {
           // "hoàn thành số hóa 100% sổ đăng ký khai sinh …": the duty and what it is done to.
           indicator = `${indicator} ${afterWords}`;
         }
