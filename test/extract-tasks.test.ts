@@ -35,6 +35,28 @@ describe('extractTasks', () => {
     expect(tasks.some((t) => /Nơi nhận/.test(t.task))).toBe(false);
   });
 
+  it('reads another unit\'s "chủ trì, phối hợp với" clause inside a unit paragraph, not its other clauses', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Đề nghị Ủy ban MTTQ Việt Nam huyện lồng ghép nội dung vào cuộc vận động; Phòng Tư pháp chủ trì,',
+      'phối hợp với Công an huyện rà soát các vụ việc; Huyện đoàn chỉ đạo các cơ sở đoàn; Hội Nông dân',
+      'huyện chủ trì vận động hội viên.',
+      '',
+      '2. Phòng Tư pháp tham mưu bố trí kinh phí; Phòng Tư pháp chủ trì, phối hợp với Văn phòng kiểm tra.',
+    ].join('\n');
+    const rows = (t: string) => extract(t).tasks.map((x) => [x.lead, x.cooperating, x.task]);
+    expect(rows(text)).toEqual([
+      ['Ủy ban MTTQ Việt Nam huyện', [], 'lồng ghép nội dung vào cuộc vận động'],
+      ['Phòng Tư pháp', [], 'tham mưu bố trí kinh phí; Phòng Tư pháp chủ trì, phối hợp với Văn phòng kiểm tra'],
+      ['Phòng Tư pháp', ['Công an huyện'], 'rà soát các vụ việc'],
+    ]);
+    expect(rows(stripMarks(text)).map((r) => r[0])).toEqual(['Uy ban MTTQ Viet Nam huyen', 'Phong Tu phap', 'Phong Tu phap']);
+  });
+
   it('still finds the matrix when diacritics are lost', () => {
     const t = extract(stripMarks(fixture('plan-small.txt'))).tasks;
     expect(t.some((x) => x.task === 'To chuc Ngay Phap luat' && x.lead === 'Van phong So')).toBe(true);

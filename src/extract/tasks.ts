@@ -330,13 +330,20 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
   // 4. "Giao <unit> chủ trì, phối hợp với <units> <task>" in prose; in the tasks part also without
   // "Giao": "… Văn phòng HĐND và UBND huyện chủ trì, phối hợp với các phòng chuyên môn thực hiện",
   // "; Phòng Tư pháp, Phòng Tài chính - Kế hoạch phối hợp với Văn phòng … xây dựng lộ trình …".
+  // Leads of the tasks each paragraph already belongs to.
+  const leadsOf = new Map<number, string[]>();
+  for (const ti of info) for (const k of ti.paras) leadsOf.set(k, [...(leadsOf.get(k) ?? []), fold(ti.task.lead ?? '')]);
   for (let i = ctx.bodyStart; i < paras.length; i++) {
     const p = paras[i];
-    if (done.has(i) || p.piped || !inBody(i) || fieldParas.has(i)) continue;
+    // A paragraph already read as a unit's task may still assign another unit its own task, after
+    // the first clause: "5. Đề nghị Ủy ban MTTQ huyện …; Hội Liên hiệp Phụ nữ huyện chủ trì vận động …".
+    const already = done.has(i);
+    if (p.piped || !inBody(i) || fieldParas.has(i)) continue;
     const starts: number[] = [];
     const re = /(?:^|[.;:]\s+|,\s+|\s)giao\s+(?=\S)/g;
-    for (let m = re.exec(p.folded); m; m = re.exec(p.folded)) starts.push(m.index + m[0].length);
+    if (!already) for (let m = re.exec(p.folded); m; m = re.exec(p.folded)) starts.push(m.index + m[0].length);
     const inTasks = ancestors(outline, i).some((a) => TASK_SECTION.test(fold(a.heading)));
+    if (already && !inTasks) continue;
     if (inTasks) {
       const cl = /(?:^(?:[a-zđ]\)|\d+\.|[-–+•])?\s*|[.;]\s+)(?=\p{Lu})/gu;
       for (let m = cl.exec(p.text); m; m = cl.exec(p.text)) {
@@ -345,7 +352,12 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
         if (!m[0]) cl.lastIndex++;
         const sentence = p.text.slice(at).split(/[.;](?:\s|$)/)[0];
         const { units, rest } = splitUnitsAndTask(sentence);
-        if (at > 0 && startsWithUnit(sentence) && rest && /^(?:chu tri|phoi hop voi)\b/.test(fold(rest)) && units.split(' ').length <= 20 && !starts.includes(at)) starts.push(at);
+        if (at > 0 && startsWithUnit(sentence) && rest && /^(?:chu tri|phoi hop voi)\b/.test(fold(rest)) && units.split(' ').length <= 20 && !starts.includes(at)) {
+          // In a paragraph already read, only a clause of another unit, after ";" or a sentence end.
+          // (There, as in the README of the gold, only the forms "X chủ trì, phối hợp với Y …" and "X phối hợp với Y …".)
+          if (already && (!/[.;]\s*$/.test(p.text.slice(0, at)) || !/^(?:chu tri\s*,?\s*phoi hop|phoi hop voi)\b/.test(fold(rest)) || (leadsOf.get(i) ?? []).some((l) => l && fold(cleanUnit(units)).startsWith(l)))) continue;
+          starts.push(at);
+        }
       }
     }
     for (const start of starts.sort((a, b) => a - b)) {
