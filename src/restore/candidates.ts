@@ -98,8 +98,8 @@ export class CandidateIndex {
     return variants[chars.length].filter(Boolean).map((v) => v.replace(/đ/g, 'd'));
   }
 
-  /** Entries whose skeleton is within one edit of any variant. */
-  near(variants: string[], maxEdits: 0 | 1 = 1): LexiconEntry[] {
+  /** Skeletons within one edit of any variant. */
+  private nearSkeletons(variants: string[], maxEdits: 0 | 1): Set<string> {
     const skeletons = new Set<string>();
     for (const v of variants) {
       if (this.bySkeleton.has(v)) skeletons.add(v);
@@ -113,8 +113,20 @@ export class CandidateIndex {
       // an entry with one deletion matches v (OCR dropped a character)
       for (const s of this.deletes.get(v) ?? []) skeletons.add(s);
     }
+    return skeletons;
+  }
+
+  /** Entries whose skeleton is within one edit of any variant. */
+  near(variants: string[], maxEdits: 0 | 1 = 1): LexiconEntry[] {
     const out: LexiconEntry[] = [];
-    for (const s of skeletons) out.push(...this.bySkeleton.get(s)!);
+    for (const s of this.nearSkeletons(variants, maxEdits)) out.push(...this.bySkeleton.get(s)!);
+    return out;
+  }
+
+  /** The same, grouped by skeleton. */
+  nearGroups(variants: string[], maxEdits: 0 | 1 = 1): [string, LexiconEntry[]][] {
+    const out: [string, LexiconEntry[]][] = [];
+    for (const s of this.nearSkeletons(variants, maxEdits)) out.push([s, this.bySkeleton.get(s)!]);
     return out;
   }
 }
@@ -181,25 +193,33 @@ export class CandidateGenerator {
     // Readings dearer than the cheapest so far plus `beamCost` are dropped later anyway: the edit
     // distance gives up on them early.
     let limit = this.options.maxCost;
-    for (const e of this.index.near(variants, maxEdits)) {
-      const sameShape = e.text.length === observed.length && shapes.has(e.skeleton ?? skeleton(e.text));
-      let cost = this.costIn(inCaseOf(observed, e.text), observed, sameShape, limit);
-      // A capital at the start may itself be the misreading ("Ié" for lệ, "Tỷ Ié"): compare in
-      // lower case too, and if that reads better the word is written in lower case.
-      let lower = false;
-      if (title) {
-        const c = this.costIn(e.text, observed, sameShape, limit) + 0.5;
-        if (c < cost) {
-          cost = c;
-          lower = true;
-        }
-      }
-      if (cost <= limit) {
-        out.push(lower ? { text: e.text, ids: [e.id], cost, lower } : { text: e.text, ids: [e.id], cost });
+    for (const [sk, group] of this.index.nearGroups(variants, maxEdits)) {
+      const sameShape = sk.length === observed.length && shapes.has(sk);
+      // A group of entries that all cost more than the limit is skipped whole.
+      if (!sameShape && this.channel.lowerBound(sk, observed, limit) > limit) continue;
+      for (const e of group) {
+        const cost = this.consider(e, observed, sameShape, title, limit, out);
         if (cost + this.options.beamCost < limit) limit = cost + this.options.beamCost;
       }
     }
     return limit < this.options.maxCost ? out.filter((c) => c.cost <= limit) : out;
+  }
+
+  /** Scores one entry; adds it to `out` within the limit and returns its cost. */
+  private consider(e: LexiconEntry, observed: string, sameShape: boolean, title: boolean, limit: number, out: Candidate[]): number {
+    let cost = this.costIn(inCaseOf(observed, e.text), observed, sameShape, limit);
+    // A capital at the start may itself be the misreading ("Ié" for lệ, "Tỷ Ié"): compare in
+    // lower case too, and if that reads better the word is written in lower case.
+    let lower = false;
+    if (title) {
+      const c = this.costIn(e.text, observed, sameShape, limit) + 0.5;
+      if (c < cost) {
+        cost = c;
+        lower = true;
+      }
+    }
+    if (cost <= limit) out.push(lower ? { text: e.text, ids: [e.id], cost, lower } : { text: e.text, ids: [e.id], cost });
+    return cost;
   }
 
   private costIn(intended: string, observed: string, sameShape: boolean, limit: number): number {

@@ -22,11 +22,31 @@ export interface ChannelData {
   unseenSub: number;
 }
 
+type Segment = { observed: string; cost: number };
+/** Segment confusions keyed by the last character of what OCR printed (the DP cell's character). */
+type SegmentsByEnd = Map<string, Segment[]>;
+
+const byEndCache = new WeakMap<Segment[], SegmentsByEnd>();
+function byEnd(list: Segment[] | undefined): SegmentsByEnd | undefined {
+  if (!list?.length) return undefined;
+  let m = byEndCache.get(list);
+  if (m) return m;
+  m = new Map();
+  for (const seg of list) {
+    const last = seg.observed[seg.observed.length - 1];
+    const l = m.get(last);
+    if (l) l.push(seg);
+    else m.set(last, [seg]);
+  }
+  byEndCache.set(list, m);
+  return m;
+}
+
 interface IntendedPrep {
   idx: Int32Array;
   del: Float64Array;
-  seg1: ({ observed: string; cost: number }[] | undefined)[];
-  seg2: ({ observed: string; cost: number }[] | undefined)[];
+  seg1: (SegmentsByEnd | undefined)[];
+  seg2: (SegmentsByEnd | undefined)[];
 }
 
 interface Decomposed {
@@ -52,9 +72,48 @@ export function decompose(ch: string): Decomposed {
   return d;
 }
 
+/** A letter without its marks, lower case; đ → d. */
+function stripMarks(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').normalize('NFC');
+}
+
+const classCache = new Map<string, string[]>();
+/**
+ * Every character whose skeleton is `base` (a lower-case letter without marks): its marked forms
+ * in both cases (a → a, á, â, ấ, …, A, Á, …; d → d, đ, D, Đ). Anything else: itself, both cases.
+ */
+export function classOf(base: string): string[] {
+  let forms = classCache.get(base);
+  if (forms) return forms;
+  const set = new Set([base, base.toUpperCase()]);
+  if (base === 'd') for (const f of ['đ', 'Đ']) set.add(f);
+  if (/[aeiouy]/.test(base)) {
+    for (const mark of ['', '\u0306', '\u0302', '\u031b']) {
+      for (const tone of ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323']) {
+        const f = (base + mark + tone).normalize('NFC');
+        if ([...f].length === 1) {
+          set.add(f);
+          set.add(f.toUpperCase());
+        }
+      }
+    }
+  }
+  forms = [...set];
+  classCache.set(base, forms);
+  return forms;
+}
+
+/** The union of segment lists, the cheapest cost per observed string. */
+function cheapest(lists: ({ observed: string; cost: number }[] | undefined)[]): { observed: string; cost: number }[] | undefined {
+  const best = new Map<string, number>();
+  for (const list of lists) for (const { observed, cost } of list ?? []) if (!(best.get(observed)! <= cost)) best.set(observed, cost);
+  return best.size ? [...best].map(([observed, cost]) => ({ observed, cost })) : undefined;
+}
+
 export class ChannelModel {
   private readonly data: ChannelData;
   private readonly multiByIntended = new Map<string, { observed: string; cost: number }[]>();
+  private readonly multiBySkeleton = new Map<string, { observed: string; cost: number }[]>();
   private readonly subCache = new Map<string, number>();
 
   /** How much diacritic disagreement costs, 0..1 (`diacriticWeight`): low when the text lost its marks wholesale. */
@@ -65,6 +124,16 @@ export class ChannelModel {
       const list = this.multiByIntended.get(intended) ?? [];
       list.push({ observed: observed.toLowerCase(), cost });
       this.multiByIntended.set(intended, list);
+      // Two-character segments by skeleton, the cheapest per observed string (for lowerBound).
+      if (intended.length === 2) {
+        const sk = stripMarks(intended.toLowerCase());
+        const byObs = this.multiBySkeleton.get(sk) ?? [];
+        const o = observed.toLowerCase();
+        const same = byObs.find((x) => x.observed === o);
+        if (!same) byObs.push({ observed: o, cost });
+        else if (cost < same.cost) same.cost = cost;
+        this.multiBySkeleton.set(sk, byObs);
+      }
     }
   }
 
@@ -125,7 +194,9 @@ export class ChannelModel {
     this.fastSub.clear();
     this.segCache.clear();
     this.prepCache.clear();
+    this.classPrepCache.clear();
     this.table.fill(NaN);
+    this.lbTable.fill(NaN);
   }
 
   private isDiacriticOnly(intended: string, observed: string): boolean {
@@ -163,18 +234,32 @@ export class ChannelModel {
    * far (filled lazily from `subCost`), so the inner loop does array reads only.
    */
   cost(intended: string, observed: string, limit = Infinity): number {
-    const n = intended.length;
+    return this.run(this.intendedPrep(intended), false, observed, limit);
+  }
+
+  /**
+   * A lower bound of `cost(x, observed)` for every x (in any case) whose skeleton — lower case,
+   * marks and đ stripped — is `skeleton`: the same DP with each character's costs the cheapest
+   * over all its marked and cased forms. A whole group of entries is skipped when it exceeds the
+   * limit.
+   */
+  lowerBound(skeleton: string, observed: string, limit = Infinity): number {
+    return this.run(this.classPrep(skeleton), true, observed, limit);
+  }
+
+  private run(prep: IntendedPrep, bound: boolean, observed: string, limit: number): number {
+    const n = prep.idx.length;
     const m = observed.length;
     const stride = m + 1;
     if (this.dp.length < (n + 1) * stride) this.dp = new Float64Array((n + 1) * stride * 2);
     const d = this.dp;
     const obs = this.observedIndices(observed);
     const C = this.charCount;
+    const table = bound ? this.lbTable : this.table;
     const insC = this.insRow;
     d[0] = 0;
     for (let j = 1; j <= m; j++) d[j] = d[j - 1] + insC[j - 1];
     const lowerObserved = this.lastLowerObserved;
-    const prep = this.intendedPrep(intended);
     for (let i = 1; i <= n; i++) {
       const del = prep.del[i - 1];
       const row = i * stride;
@@ -183,19 +268,25 @@ export class ChannelModel {
       // Segment confusions ending at i: intended one or two characters printed as another segment.
       const seg1 = prep.seg1[i - 1];
       const seg2 = prep.seg2[i - 1];
-      const base = prep.idx[i - 1] * C;
+      const a = prep.idx[i - 1];
+      const base = a * C;
       let rowMin = d[row];
       for (let j = 1; j <= m; j++) {
         const b = obs[j - 1];
-        let sc = this.table[base + b];
-        if (sc !== sc) sc = this.fill(prep.idx[i - 1], b, intended[i - 1], observed[j - 1]);
+        let sc = table[base + b];
+        if (sc !== sc) sc = this.fill(a, b, bound, observed[j - 1]);
         let best = d[up + j - 1] + sc;
         const dl = d[up + j] + del;
         if (dl < best) best = dl;
         const ins = d[row + j - 1] + insC[j - 1];
         if (ins < best) best = ins;
-        if (seg1) best = this.segment(d, up, j, seg1, lowerObserved, best);
-        if (seg2) best = this.segment(d, up - stride, j, seg2, lowerObserved, best);
+        if (seg1 || seg2) {
+          const last = lowerObserved[j - 1];
+          const s1 = seg1?.get(last);
+          if (s1) best = this.segment(d, up, j, s1, lowerObserved, best);
+          const s2 = seg2?.get(last);
+          if (s2) best = this.segment(d, up - stride, j, s2, lowerObserved, best);
+        }
         d[row + j] = best;
         if (best < rowMin) rowMin = best;
       }
@@ -203,6 +294,26 @@ export class ChannelModel {
     }
     return d[n * stride + m];
   }
+
+  /** The DP data of a skeleton for `lowerBound`: per character, the cheapest over its class. */
+  private classPrep(skeleton: string): IntendedPrep {
+    let p = this.classPrepCache.get(skeleton);
+    if (p) return p;
+    const n = skeleton.length;
+    p = { idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
+    for (let i = 0; i < n; i++) {
+      const ch = skeleton[i];
+      p.idx[i] = this.charIndex(ch);
+      const forms = classOf(ch);
+      p.del[i] = Math.min(...forms.map((f) => this.delCost(f)));
+      p.seg1.push(byEnd(cheapest(forms.map((f) => this.segmentsOf(f)))));
+      p.seg2.push(i >= 1 ? byEnd(this.multiBySkeleton.get(skeleton.slice(i - 1, i + 1))) : undefined);
+    }
+    if (this.classPrepCache.size > 200_000) this.classPrepCache.clear();
+    this.classPrepCache.set(skeleton, p);
+    return p;
+  }
+  private classPrepCache = new Map<string, IntendedPrep>();
 
   /**
    * What the DP needs of an intended string, per character: its table index, its deletion cost,
@@ -218,9 +329,9 @@ export class ChannelModel {
       const ch = intended[i];
       p.idx[i] = this.charIndex(ch);
       p.del[i] = this.delCost(ch);
-      p.seg1.push(this.segmentsOf(ch));
+      p.seg1.push(byEnd(this.segmentsOf(ch)));
       const pair = i >= 1 ? intended.slice(i - 1, i + 1) : '';
-      p.seg2.push(i >= 1 ? (this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined);
+      p.seg2.push(i >= 1 ? byEnd(this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined);
     }
     if (this.prepCache.size > 200_000) this.prepCache.clear();
     this.prepCache.set(intended, p);
@@ -238,16 +349,22 @@ export class ChannelModel {
     if (k >= this.charCount) {
       const C = this.charCount * 2;
       const table = new Float64Array(C * C).fill(NaN);
-      for (let x = 0; x < this.charCount; x++) table.set(this.table.subarray(x * this.charCount, (x + 1) * this.charCount), x * C);
+      const lbTable = new Float64Array(C * C).fill(NaN);
+      for (let x = 0; x < this.charCount; x++) {
+        table.set(this.table.subarray(x * this.charCount, (x + 1) * this.charCount), x * C);
+        lbTable.set(this.lbTable.subarray(x * this.charCount, (x + 1) * this.charCount), x * C);
+      }
       this.table = table;
+      this.lbTable = lbTable;
       this.charCount = C;
     }
     return k;
   }
 
-  private fill(a: number, b: number, intended: string, observed: string): number {
-    const c = this.subCost(intended, observed);
-    this.table[a * this.charCount + b] = c;
+  private fill(a: number, b: number, bound: boolean, observed: string): number {
+    const intended = this.charList[a];
+    const c = bound ? Math.min(...classOf(intended).map((f) => this.subCost(f, observed))) : this.subCost(intended, observed);
+    (bound ? this.lbTable : this.table)[a * this.charCount + b] = c;
     return c;
   }
 
@@ -272,6 +389,8 @@ export class ChannelModel {
   private charCount = 256;
   /** Weighted substitution cost by (intended index, observed index); NaN: not computed yet. */
   private table = new Float64Array(256 * 256).fill(NaN);
+  /** The same for `lowerBound`: the cheapest over the intended character's class. */
+  private lbTable = new Float64Array(256 * 256).fill(NaN);
   private lastObserved = '\u0000';
   private lastIndices = new Int32Array(0);
   private lastLowerObserved = '';
