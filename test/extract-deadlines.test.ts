@@ -60,6 +60,8 @@ describe('scanTime', () => {
     expect(scan('xây dựng phương án sắp xếp trong năm 2025.')).toEqual([['year', '2025-01-01', '2025-12-31', null]]);
     expect(scan('Trong năm 2025, toàn huyện tập trung')).toEqual([]);
     expect(scan('các văn bản có hiệu lực trong năm 2025, nhất là')).toEqual([]);
+    expect(scan('các luật có hiệu lực thi hành trong năm 2025;')).toEqual([]);
+    expect(scan('định kỳ 06 tháng')).toEqual([['recurring', null, null, 'every 6 months']]);
     expect(scan('xây dựng kế hoạch trong năm 2025 để thực hiện')).toEqual([]);
   });
 

@@ -57,6 +57,33 @@ describe('extractTasks', () => {
     expect(rows(stripMarks(text)).map((r) => r[0])).toEqual(['Uy ban MTTQ Viet Nam huyen', 'Phong Tu phap', 'Phong Tu phap']);
   });
 
+  it('reads dash items naming a unit and its duty in the tasks part', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'II. NỘI DUNG',
+      '',
+      '1.3. Phân công thực hiện',
+      '',
+      '- Công chức Tư pháp - Hộ tịch: chủ trì, tham mưu Ủy ban nhân dân xã tổ chức các hội nghị; thời gian',
+      'thực hiện thường xuyên.',
+      '- Đề nghị Ủy ban MTTQ Việt Nam xã và các đoàn thể: lồng ghép nội dung phổ biến pháp luật.',
+      '- Xã Ea Kly: 55% hồ sơ trực tuyến.',
+      '- Phòng Tư pháp: Trưởng phòng trực tiếp chỉ đạo.',
+    ].join('\n');
+    const rows = (t: string) => extract(t).tasks.map((x) => [x.lead, x.task, x.deadline]);
+    expect(rows(text)).toEqual([
+      ['Công chức Tư pháp - Hộ tịch', 'chủ trì, tham mưu Ủy ban nhân dân xã tổ chức các hội nghị', 'thường xuyên'],
+      ['Ủy ban MTTQ Việt Nam xã và các đoàn thể', 'lồng ghép nội dung phổ biến pháp luật', null],
+    ]);
+    // The time field inside the item is a deadline of that task.
+    expect(extract(text).deadlines.map((d) => [d.text, d.recurrence, d.context, d.responsible])).toEqual([
+      ['thường xuyên', 'ongoing', 'chủ trì, tham mưu Ủy ban nhân dân xã tổ chức các hội nghị', 'Công chức Tư pháp - Hộ tịch'],
+    ]);
+    expect(rows(stripMarks(text)).map((r) => r[0])).toEqual(['Cong chuc Tu phap - Ho tich', 'Uy ban MTTQ Viet Nam xa va cac doan the']);
+  });
+
   it('still finds the matrix when diacritics are lost', () => {
     const t = extract(stripMarks(fixture('plan-small.txt'))).tasks;
     expect(t.some((x) => x.task === 'To chuc Ngay Phap luat' && x.lead === 'Van phong So')).toBe(true);

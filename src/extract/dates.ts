@@ -183,7 +183,7 @@ const RECUR: [RegExp, string][] = [
   [/(?:dinh ky\s*)?(?:hang|moi)\s*nam/y, 'yearly'],
   [/dinh ky\s*(?:hang\s*)?quy/y, 'quarterly'],
   [/dinh ky\s*(?:hang\s*)?thang/y, 'monthly'],
-  [/dinh ky\s*6\s*thang/y, 'every 6 months'],
+  [/dinh ky\s*0?6\s*thang/y, 'every 6 months'],
   [/dinh ky\s*(?:hang\s*)?nam/y, 'yearly'],
   [/theo\s*(?:dinh\s*)?ky\s*bao\s*cao/y, 'each reporting period'],
 ];
@@ -293,7 +293,7 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     if (!opts.field && m[1] === 'trong') {
       const pre = f.slice(Math.max(0, m.index - 20), m.index);
       if (!/^\s*(?:[.;,)]|$)/.test(f.slice(m.index + m[0].length))) continue;
-      if (/(?:hieu luc|xuyen suot|^|[.;:]\s*)\s*$/.test(pre)) continue;
+      if (/(?:hieu luc(?: thi hanh)?|xuyen suot|^|[.;:]\s*)\s*$/.test(pre)) continue;
     }
     // "so với cuối năm 2025" (a baseline), "kết quả rà soát cuối năm 2026" (when data is taken).
     if (!opts.field && /(?:so voi|ket qua[a-z ]{0,20}|so lieu[a-z ]{0,20})\s*$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;

@@ -151,7 +151,13 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
 
   // Task lead of each paragraph that belongs to a task.
   const leadOf = new Map<number, string | null>();
-  for (const ti of tasks.info) for (const k of ti.paras) leadOf.set(k, ti.task.lead);
+  const taskOf = new Map<number, string>();
+  for (const ti of tasks.info) {
+    for (const k of ti.paras) {
+      leadOf.set(k, ti.task.lead);
+      taskOf.set(k, ti.task.task);
+    }
+  }
 
   // 3. Prose.
   for (let i = ctx.bodyStart; i < paras.length; i++) {
@@ -169,17 +175,36 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const spans = citations.spans.get(i) ?? [];
     // "Thời gian thực hiện: …" as a numbered heading's own text: a field.
     const timeLabel = f.match(/^(?:\d+\.\s*|[a-z]\)\s*|[-–+]\s*)?thoi gian(?: thuc hien| hoan thanh)?\s*:\s*/);
-    const { found, merged } = mergeSaidTwice(f, scanTime(f, { field: false, year }));
+    // A time field inside a sentence ("…; thời gian thực hiện thường xuyên.", "…, thời gian hoàn
+    // thành: Quý III/2025"): its value is read as a field, where "thường xuyên" and bare cycles count.
+    const inline: [number, number, number][] = [];
+    const fieldFound: TimeExpr[] = [];
+    const ire = /(?:^|[;.,]\s*|\s[-–]\s*)thoi gian(?: thuc hien| hoan thanh)?\s*:?\s+/g;
+    for (let m = ire.exec(f); m; m = ire.exec(f)) {
+      const from = m.index + m[0].length;
+      const stop = f.slice(from).search(/[;]|\.(?:\s|$)/);
+      const to = stop >= 0 ? from + stop : f.length;
+      inline.push([from, to, m.index + (m[0].length - m[0].trimStart().length) + (/^[;.,]/.test(m[0].trimStart()) ? 1 : 0)]);
+      const value = f.slice(from, to);
+      for (const t of mergeSaidTwice(value, scanTime(value, { field: true, year })).found) fieldFound.push({ ...t, start: t.start + from, end: t.end + from });
+    }
+    const inField = (t: TimeExpr) => inline.some(([a, b]) => t.start >= a && t.start < b);
+    const prose = mergeSaidTwice(f, scanTime(f, { field: false, year }));
+    const merged = prose.merged;
+    const found = [...prose.found.filter((t) => !inField(t)), ...fieldFound].sort((a, b) => a.start - b.start);
     let prev: TimeExpr | null = null;
     for (const t of found) {
       if (spans.some(([a, b]) => t.start >= a && t.start < b)) continue;
       const pre = f.slice(Math.max(0, t.start - 30), t.start);
-      if (NOT_DEADLINE.test(pre)) continue;
+      const field = inField(t);
+      if (NOT_DEADLINE.test(pre) && !field) continue;
       // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").
       const listed = !!prev && prev.kind === t.kind && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
-      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed) continue;
+      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed && !field) continue;
       prev = t;
-      let context = contextBefore(p, t.start);
+      // In a time field, what is due is the clause before its label.
+      const label = field ? inline.find(([a, b]) => t.start >= a && t.start < b)?.[2] : undefined;
+      let context = (field && taskOf.get(i)) || contextBefore(p, label ?? t.start);
       if (words(context) < 2) {
         const after = p.text.slice(t.end).replace(/^[\s,:;)]+/, '');
         const end = after.search(/[.;(]/);

@@ -15,7 +15,7 @@ const UNIT_HEADS = [
   'lien minh', 'truong', 'tram', 'benh vien', 'thanh tra', 'to', 'doi', 'hat', 'ban quan ly', 'thu truong', 'chu tich',
   'giam doc', 'chanh van phong', 'nguoi dung dau', 'cac', 'dang uy', 'huyen uy', 'tinh uy', 'thanh uy', 'tt', 'ct',
   'cac phong', 'cac co quan', 'cac don vi', 'cac so', 'cac xa', 'co quan', 'don vi', 'doanh nghiep', 'to chuc',
-  'cong ty', 'hop tac xa', 'ubnd cap xa', 'cap xa', 'cap huyen', 'dia phuong',
+  'cong ty', 'hop tac xa', 'ubnd cap xa', 'cap xa', 'cap huyen', 'dia phuong', 'cong chuc', 'vien chuc',
 ].sort((a, b) => b.length - a.length);
 
 /** Verbs (folded) that start the task after the units in an assignment. */
@@ -42,6 +42,13 @@ const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|so hoa|so lieu|ph
 const NAME_WITH_VERB = /bo phan (?:tiep nhan va tra ket qua|mot cua)|trung tam phuc vu hanh chinh cong|to (?:cong tac|giup viec|cong nghe so)|ban chi dao|ban quan ly|doan kiem tra|to kiem tra/g;
 const headRe = new RegExp(`^(?:${UNIT_HEADS.map((h) => h.replace(/ /g, '\\s+')).join('|')})\\b`);
 const verbRe = new RegExp(`(?:^|\\s)(?:${TASK_VERBS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?=\\s|[,.;:]|$)`, 'g');
+
+/** Does the text open with a task verb ("tuyên truyền …", "chủ trì, tham mưu …")? */
+export function startsWithTaskVerb(text: string): boolean {
+  verbRe.lastIndex = 0;
+  const m = verbRe.exec(` ${fold(text.trim())}`);
+  return !!m && m.index === 0;
+}
 
 /** Does the text open with a unit name (Phòng …, Sở …, UBND …, Các phòng, ban …)? */
 export function startsWithUnit(text: string): boolean {

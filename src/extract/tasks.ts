@@ -12,7 +12,7 @@
 import type { VFile } from 'vfile';
 import type { SourceRef, Task } from '../schema/plan-document.ts';
 import type { Grid } from './grids.ts';
-import { splitUnits, splitUnitsAndTask, startsWithUnit } from './lexicon.ts';
+import { splitUnits, splitUnitsAndTask, startsWithTaskVerb, startsWithUnit } from './lexicon.ts';
 import type { CitationSpans } from './legal-bases.ts';
 import { type Heading, type Outline, ancestors } from './sections.ts';
 import { FIELD_START, type Para, clean, fold, refAt, trimItem } from './text.ts';
@@ -325,6 +325,25 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
       const body = bodyOf(h);
       makeTask([rest, ...body.map((k) => paras[k].text)].join(' '), h, [h.para, ...body]);
     }
+  }
+
+  // 3b. Dash items naming a unit and its duty in the tasks part: "- Công an xã: chủ trì tuyên truyền
+  // pháp luật về cư trú …", "- Đề nghị Ủy ban MTTQ xã và các đoàn thể: lồng ghép …".
+  for (let i = ctx.bodyStart; i < paras.length; i++) {
+    const p = paras[i];
+    if (done.has(i) || p.piped || !inBody(i) || fieldParas.has(i)) continue;
+    const m = p.text.match(/^\s*[-–+•]\s*([^:;.]{3,120}?)\s*:\s*(\S.*)$/su);
+    if (!m || !startsWithUnit(m[1]) || m[1].split(/\s+/).length > 16) continue;
+    if (!ancestors(outline, i).some((a) => TASK_SECTION.test(fold(a.heading)))) continue;
+    // The duty opens with a task verb (or chủ trì / phối hợp), in lower case: not "- Xã Ea Kly: 55%".
+    if (!/^\p{Ll}/u.test(m[2]) || !startsWithTaskVerb(m[2])) continue;
+    // "…; thời gian thực hiện thường xuyên": the item's own time field.
+    const [duty, time] = m[2].split(/[;,]\s*(?:thời gian|thoi gian)(?:\s+(?:thực hiện|hoàn thành|thuc hien|hoan thanh))?\s*:?\s+/iu);
+    const full = trimItem(duty);
+    const lead = cleanUnit(m[1]);
+    if (!lead) continue;
+    push({ task: taskText(full), lead, cooperating: cooperatingAtStart(full), deadline: time ? trimItem(time) : deadlineInText(full), product: null, ref: refAt(p, 0) }, [i]);
+    done.add(i);
   }
 
   // 4. "Giao <unit> chủ trì, phối hợp với <units> <task>" in prose; in the tasks part also without
