@@ -416,9 +416,13 @@ export class Decoder {
     const ctx = lm.context(u0, v0);
     // The chosen reading against the likeliest others (the slot's candidates come ranked by
     // channel cost and prior; those further down carry next to no probability mass).
-    const pool = slot.cands.length > CONFIDENCE_POOL ? slot.cands.slice(0, CONFIDENCE_POOL) : slot.cands;
-    if (!pool.includes(chosen)) pool.push(chosen);
-    const scored = pool.map((c) => {
+    const cands = slot.cands;
+    const count = Math.min(cands.length, CONFIDENCE_POOL);
+    const scores = this.confScores;
+    let chosenScore = NaN;
+    let max = -Infinity;
+    // Scores of the first `count` candidates (index k) and of the chosen one when it is further down.
+    const scoreOf = (c: Candidate): number => {
       let s = -W * c.cost + lm.score(ctx, c.ids[0]);
       let u = v0;
       let v = c.ids[0];
@@ -427,29 +431,57 @@ export class Decoder {
         u = v;
         v = c.ids[k];
       }
-      for (const w of [n1, n2]) {
-        if (w < 0) break;
-        s += lm.logp(u, v, w);
-        u = v;
-        v = w;
+      if (n1 >= 0) {
+        s += lm.logp(u, v, n1);
+        if (n2 >= 0) s += lm.logp(v, n1, n2);
       }
-      return { c, s };
-    });
-    const max = Math.max(...scored.map((x) => x.s));
-    const z = scored.reduce((a, x) => a + Math.exp(x.s - max), 0);
-    const mine = scored.find((x) => x.c === chosen);
-    const confidence = mine ? Math.exp(mine.s - max) / z : 0.5;
-    const alternatives = scored
-      .filter((x) => x.c !== chosen)
-      .sort((a, b) => b.s - a.s)
-      .slice(0, 3)
-      .map((x) => x.c);
+      return s;
+    };
+    for (let k = 0; k < count; k++) {
+      scores[k] = scoreOf(cands[k]);
+      if (cands[k] === chosen) chosenScore = scores[k];
+      if (scores[k] > max) max = scores[k];
+    }
+    let z = 0;
+    for (let k = 0; k < count; k++) z += Math.exp(scores[k] - max);
+    if (chosenScore !== chosenScore) {
+      chosenScore = scoreOf(chosen);
+      if (chosenScore > max) {
+        z = z * Math.exp(max - chosenScore) + 1;
+        max = chosenScore;
+      } else z += Math.exp(chosenScore - max);
+    }
+    const confidence = Math.exp(chosenScore - max) / z;
+    // The next best readings, at most three.
+    const alternatives: Candidate[] = [];
+    const taken = new Uint8Array(count);
+    for (let r = 0; r < 3; r++) {
+      let bi = -1;
+      for (let k = 0; k < count; k++) if (!taken[k] && cands[k] !== chosen && (bi < 0 || scores[k] > scores[bi])) bi = k;
+      if (bi < 0) break;
+      taken[bi] = 1;
+      alternatives.push(cands[bi]);
+    }
     return { confidence: Math.round(confidence * 1000) / 1000, alternatives };
   }
+  private readonly confScores = new Float64Array(CONFIDENCE_POOL);
 
   /** The candidate written in the observed token's case and the chosen tone style. */
   private render(observed: string, cand: Candidate): string {
     if (cand.verbatim) return observed;
+    // Tokens repeat: the same reading of the same token is written the same way.
+    const key = observed + '\u0000' + cand.text + (cand.lower ? '\u0001' : '') + (cand.keep ? '\u0002' : '');
+    let out = this.rendered.get(key);
+    if (out === undefined) {
+      out = this.renderUncached(observed, cand);
+      if (this.rendered.size >= 200_000) this.rendered.clear();
+      this.rendered.set(key, out);
+    }
+    return out;
+  }
+  private readonly rendered = new Map<string, string>();
+
+  private renderUncached(observed: string, cand: Candidate): string {
     if (cand.keep) {
       const canonical = isValidSyllable(cand.text) ? undefined : this.lexicon.forms.get(cand.text);
       if (canonical && canonical !== observed) {
