@@ -48,9 +48,30 @@ writeFileSync(
 
 const sentences: string[][] = [];
 const cased = new Map<string, Map<string, number>>();
+/** Per syllable, inside sentences of running text: how often it was written with a capital. */
+const caseCounts = new Map<string, [number, number]>();
+function addCaseCounts(text: string) {
+  for (const line of text.split('\n')) {
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    if (letters.length > 3 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6) continue; // a heading in capitals
+    let start = true;
+    for (const m of line.matchAll(/([\p{L}\p{N}'’]+)([^\p{L}\p{N}'’]*)/gu)) {
+      const [, word, after] = m;
+      const lower = lmToken(word);
+      if (!start && isValidSyllable(lower) && /^\p{L}+$/u.test(word)) {
+        const c = caseCounts.get(lower) ?? [0, 0];
+        if (/^\p{Lu}\p{Ll}*$/u.test(word)) c[0]++;
+        if (word === word.toLowerCase() || /^\p{Lu}\p{Ll}*$/u.test(word)) c[1]++;
+        caseCounts.set(lower, c);
+      }
+      start = /[.;:!?)]|^\s*[-–+•]\s*$/.test(after) || /^\d+$/.test(word);
+    }
+  }
+}
 let adminSyllables = 0;
 function addText(text: string, countForms: boolean) {
   for (const s of textToSentences(text)) sentences.push(s);
+  addCaseCounts(text);
   if (!countForms) return;
   for (const raw of wordTokens(text)) {
     if (/^\d/.test(raw)) continue;
@@ -85,6 +106,7 @@ for (const p of read(join(domainDir, 'code-parts.txt')).split('\n')) {
 // UD Vietnamese-VTB train: general news sentences (the dev file is never read here).
 for (const line of read(join(corpusDir, 'ud-vietnamese-vtb/vi_vtb-ud-train.txt')).split('\n')) {
   if (line.trim()) for (const s of textToSentences(line)) sentences.push(s);
+  if (line.trim()) addCaseCounts(line);
 }
 
 // Broad unigram frequencies: subtitles, Tesseract's word list (rank → pseudo count).
@@ -135,6 +157,19 @@ for (const [lower, m] of [...cased].sort((a, b) => a[0].localeCompare(b[0]))) {
   else forms.push(`${lower}\t${lower}`);
 }
 writeFileSync(join(dict, 'lm/forms.tsv'), forms.join('\n') + '\n');
+
+// Case: syllables written with a capital inside sentences (names of places and people), with the
+// counts the decoder smooths into P(capital | syllable).
+const caseLines = [...caseCounts]
+  .filter(([, [cap]]) => cap > 0)
+  .sort((a, b) => a[0].localeCompare(b[0]))
+  .map(([w, [cap, all]]) => `${w}\t${cap}\t${all}`);
+const totals = [...caseCounts.values()].reduce((a, [cap, all]) => [a[0] + cap, a[1] + all], [0, 0]);
+writeFileSync(
+  join(dict, 'lm/case.tsv'),
+  `# syllable\ttimes capitalised inside a sentence\ttimes seen inside a sentence (all: ${totals[0]}\t${totals[1]})\n` + caseLines.join('\n') + '\n',
+);
+console.log(`case: ${caseLines.length} syllables seen capitalised inside sentences (${totals[0]} of ${totals[1]} tokens)`);
 
 // The syllable inventory, with whether any corpus attests each syllable.
 const attested = new Set([...unigramCounts.keys(), ...sentences.flat()]);

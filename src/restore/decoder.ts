@@ -34,6 +34,9 @@ const SENTENCE_END = /[.;:!?]/;
 /** Symbols that Vietnamese administrative text does not use on their own: a speck read as a glyph. */
 const NOISE = /[$£¥§¢€©®™¬¤¦¨¯¶¸¹º¼½¾¿×÷~^`´]/;
 
+/** Weight of the case evidence (chosen on the development split). */
+const CASE_WEIGHT = 0.5;
+
 /** Readings weighed against each other for a change's confidence. */
 const CONFIDENCE_POOL = 8;
 
@@ -45,6 +48,8 @@ interface WordSlot {
   cands: Candidate[];
   /** Sentence ends after this slot: the LM context starts again. */
   reset: boolean;
+  /** Per candidate: the cost of the token's case given the reading (inside a sentence only). */
+  caseCost?: Float64Array;
   /** Filled by the search: the choice, the LM state before it, the next two chosen words. */
   chosen?: Candidate;
   before?: { u: number; v: number };
@@ -121,6 +126,8 @@ export interface Lexicon {
   forms: Map<string, string>;
   /** Abbreviations that may appear inside document codes (QĐ, UBND, NĐ, CP, TTg …), upper case. */
   codeParts: string[];
+  /** Per LM id: ln P(capital | word), ln P(lower case | word) inside a sentence (names are capitalised). */
+  caseLogp?: { cap: Float32Array; lower: Float32Array } | null;
 }
 
 export class Decoder {
@@ -280,6 +287,9 @@ export class Decoder {
         }
       }
       const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
+      const previous = sequence[sequence.length - 1];
+      const midSentence = !lineStart && !capsLine && !(previous?.kind === 'fixed' ? previous.reset : previous?.slot.reset);
+      if (midSentence) slot.caseCost = this.caseCosts(core, cands);
       slots.push(slot);
       sequence.push({ kind: 'slot', slot });
     });
@@ -310,6 +320,7 @@ export class Decoder {
       // best so far minus the threshold could never be kept: it is not scored (exact pruning).
       const threshold = this.opts.beamThreshold;
       const cands = item.slot.cands;
+      const caseCost = item.slot.caseCost;
       let n = 0;
       let best = -Infinity;
       for (let hi = 0; hi < beam.length; hi++) {
@@ -318,7 +329,7 @@ export class Decoder {
         for (let ci = 0; ci < cands.length; ci++) {
           const c = cands[ci];
           const ids = c.ids;
-          const base = h.score - W * c.cost;
+          const base = h.score - W * c.cost - (caseCost ? caseCost[ci] : 0);
           if (base + lm.bound(ids[0]) < best - threshold) continue;
           // The hypothesis's history is looked up once for all the slot's candidates.
           ctx ??= lm.context(h.u, h.v);
@@ -396,6 +407,26 @@ export class Decoder {
     return { text: outPieces.join(''), changes };
   }
 
+  /**
+   * Inside a sentence a capital says "name": a token written Title-case costs −ln P(capital |
+   * reading), one in lower case −ln P(lower case | reading) (Quất Lâm is a place, quạt làm is
+   * not). Other shapes (capitals, digits) and readings that keep the token cost nothing.
+   */
+  private caseCosts(core: string, cands: Candidate[]): Float64Array | undefined {
+    const table = this.lexicon.caseLogp;
+    if (!table) return undefined;
+    const pattern = casePattern(core);
+    if (pattern !== 'title' && pattern !== 'lower') return undefined;
+    const out = new Float64Array(cands.length);
+    for (let k = 0; k < cands.length; k++) {
+      const c = cands[k];
+      const id = c.ids[0];
+      if (c.keep || id < 0) continue;
+      out[k] = -CASE_WEIGHT * (pattern === 'title' && !c.lower ? table.cap[id] : table.lower[id]);
+    }
+    return out;
+  }
+
   /** Is this vocabulary entry an abbreviation (written in capitals, like UBND, HĐND, TTHC)? */
   private isAbbreviation(lower: string): boolean {
     const form = this.lexicon.forms.get(lower);
@@ -422,8 +453,9 @@ export class Decoder {
     let chosenScore = NaN;
     let max = -Infinity;
     // Scores of the first `count` candidates (index k) and of the chosen one when it is further down.
-    const scoreOf = (c: Candidate): number => {
-      let s = -W * c.cost + lm.score(ctx, c.ids[0]);
+    const caseCost = slot.caseCost;
+    const scoreOf = (c: Candidate, k: number): number => {
+      let s = -W * c.cost - (caseCost && k >= 0 ? caseCost[k] : 0) + lm.score(ctx, c.ids[0]);
       let u = v0;
       let v = c.ids[0];
       for (let k = 1; k < c.ids.length; k++) {
@@ -438,14 +470,14 @@ export class Decoder {
       return s;
     };
     for (let k = 0; k < count; k++) {
-      scores[k] = scoreOf(cands[k]);
+      scores[k] = scoreOf(cands[k], k);
       if (cands[k] === chosen) chosenScore = scores[k];
       if (scores[k] > max) max = scores[k];
     }
     let z = 0;
     for (let k = 0; k < count; k++) z += Math.exp(scores[k] - max);
     if (chosenScore !== chosenScore) {
-      chosenScore = scoreOf(chosen);
+      chosenScore = scoreOf(chosen, cands.indexOf(chosen));
       if (chosenScore > max) {
         z = z * Math.exp(max - chosenScore) + 1;
         max = chosenScore;

@@ -56,6 +56,8 @@ export interface RestoreModels {
   foldMulti: FoldTable;
   forms: Map<string, string>;
   codeParts: string[];
+  /** Per LM id: ln P(capital | word) and ln P(lower case | word) inside a sentence. */
+  caseLogp: { cap: Float32Array; lower: Float32Array } | null;
 }
 
 const modelCache = new Map<string, RestoreModels>();
@@ -79,9 +81,31 @@ export function loadModels(dir = DICTIONARIES_DIR): RestoreModels {
     .split('\n')
     .map((l) => l.replace(/#.*/, '').trim())
     .filter(Boolean);
-  const models: RestoreModels = { lm, channel: channelFile, fold: channelFile.fold, foldMulti: channelFile.foldMulti ?? {}, forms, codeParts };
+  const models: RestoreModels = { lm, channel: channelFile, fold: channelFile.fold, foldMulti: channelFile.foldMulti ?? {}, forms, codeParts, caseLogp: loadCase(path('lm/case.tsv'), lm) };
   modelCache.set(dir, models);
   return models;
+}
+
+/**
+ * Case statistics (`lm/case.tsv`) smoothed towards the overall rate: P(capital | w) =
+ * (capitalised + α·rate) / (seen + α). Words never seen capitalised get the floor.
+ */
+function loadCase(file: string, lm: NgramModel): RestoreModels['caseLogp'] {
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const totals = /all: (\d+)\t(\d+)/.exec(lines[0] ?? '');
+  const rate = totals ? Number(totals[1]) / Math.max(1, Number(totals[2])) : 0.1;
+  const ALPHA = 3;
+  const cap = new Float32Array(lm.V).fill(Math.log((ALPHA * rate) / ALPHA));
+  for (const line of lines) {
+    if (!line || line.startsWith('#')) continue;
+    const [w, c, all] = line.split('\t');
+    const id = lm.id(w);
+    if (id < 0) continue;
+    cap[id] = Math.log((Number(c) + ALPHA * rate) / (Number(all) + ALPHA));
+  }
+  const lower = Float32Array.from(cap, (x) => Math.log(Math.max(1e-6, 1 - Math.exp(x))));
+  return { cap, lower };
 }
 
 function styleOf(opt: RestorerOptions['toneStyle']): ToneStyle {
@@ -141,7 +165,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
   const index = new CandidateIndex(entries, models.fold, models.foldMulti);
   const widths = { ...DEFAULT_WIDTHS, ...opts.search };
-  const lexicon: Lexicon = { forms, codeParts: models.codeParts };
+  const lexicon: Lexicon = { forms, codeParts: models.codeParts, caseLogp: models.caseLogp };
   // One channel (and candidate cache) per level of diacritic evidence, in steps of 0.05, so that
   // a document's restoration never depends on the documents restored before it and the caches
   // survive a batch of documents of mixed quality.
