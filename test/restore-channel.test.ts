@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ChannelModel, classOf, type ChannelData } from '../src/restore/channel.ts';
+import { NgramModel } from '../src/restore/lm.ts';
+import { buildKneserNey, textToSentences } from '../src/restore/lm-build.ts';
+import { createRestorer, loadModels, loadRestorer } from '../src/restore/restorer.ts';
+import { stripDiacritics } from '../src/text/vietnamese.ts';
+
+const data = JSON.parse(readFileSync(new URL('../dictionaries/channel/channel.json', import.meta.url), 'utf8')) as ChannelData;
+
+describe('channel model', () => {
+  it('classes hold every marked and cased form of a letter', () => {
+    expect(classOf('a')).toEqual(expect.arrayContaining(['a', 'á', 'ặ', 'ẫ', 'Ắ', 'A']));
+    expect(classOf('d')).toEqual(expect.arrayContaining(['d', 'đ', 'D', 'Đ']));
+    expect(classOf('u')).toEqual(expect.arrayContaining(['ư', 'ừ', 'Ự']));
+    expect(classOf('b')).toEqual(['b', 'B']);
+  });
+
+  it('the lower bound of a skeleton never exceeds the cost of any word with that skeleton', () => {
+    const channel = new ChannelModel(data);
+    const words = ['của', 'được', 'thực', 'huyện', 'Đắk', 'Lắk', 'số', 'lệ', 'trưởng', 'nghiệp', 'QĐ', 'Ủy'];
+    const observed = ['cia', 'ctia', 'dugc', 'thyc', 'huyén', 'Pak', 'Lak', 's6', 'Ié', 'trutéing', 'nghiép', 'QD', 'Uy', 'xyz', 'c', 'nghiepp'];
+    let checked = 0;
+    for (const w of words) {
+      const skeleton = stripDiacritics(w.toLowerCase()).replace(/đ/g, 'd');
+      for (const o of observed) {
+        const cost = channel.cost(w, o);
+        const bound = channel.lowerBound(skeleton, o);
+        expect(bound, `${w} / ${o}`).toBeLessThanOrEqual(cost + 1e-9);
+        checked++;
+      }
+    }
+    expect(checked).toBe(words.length * observed.length);
+  });
+
+  it('gives up past the limit, and costs a diacritic slip less than a letter change', () => {
+    const channel = new ChannelModel(data);
+    expect(channel.cost('nghiệp', 'xyzxyz', 2)).toBe(Infinity);
+    expect(channel.cost('huyện', 'huyén')).toBeLessThan(channel.cost('huyện', 'buyén'));
+  });
+});
+
+describe('language model lookups', () => {
+  it('the context API scores exactly as logp, and the bound is never below a score', () => {
+    const text = 'Ủy ban nhân dân xã ban hành kế hoạch. Ủy ban nhân dân huyện chỉ đạo. Kế hoạch của xã được ban hành.';
+    const lm = new NgramModel(buildKneserNey({ sentences: textToSentences(text) }));
+    const ids = [-1, lm.bos, ...['ủy', 'ban', 'nhân', 'dân', 'xã', 'kế', 'hoạch', 'của', 'lạ'].map((w) => lm.id(w))];
+    for (const u of ids) for (const v of ids) for (const w of ids) {
+      const p = lm.logp(u, v, w);
+      expect(lm.score(lm.context(u, v), w)).toBeCloseTo(p, 10);
+      expect(lm.bound(w)).toBeGreaterThanOrEqual(p);
+    }
+  });
+});
+
+describe('restoration does not depend on what was restored before', () => {
+  it('the same document gives the same result after documents of another kind', () => {
+    const fresh = () => createRestorer(loadModels());
+    const doc = ['Ke hoach so 12/KH-UBND cua Uy ban nhan dan xa ve chuyen doi so', 'tỷ 1é hồ sơ trực tuyến đạt 80%'];
+    const alone = fresh().restoreLines(doc).map((l) => l.text);
+    const after = fresh();
+    after.restoreLines(['Văn bản có đầy đủ dấu tiếng Việt, không cần khôi phục.', 'Các đơn vị thực hiện nghiêm túc.']);
+    expect(after.restoreLines(doc).map((l) => l.text)).toEqual(alone);
+  });
+});
+
+describe('case as evidence', () => {
+  it('a capitalised syllable inside a sentence reads as a name, a lower-case one as a common word', () => {
+    const restorer = loadRestorer();
+    // "Lâm" (a name) against "làm" (to do): the capital decides inside a sentence.
+    const named = restorer.restoreLine('giao ong Nguyen Van Lam phu trach').text;
+    expect(named).toContain('Lâm');
+    const common = restorer.restoreLine('giao cho can bo lam viec').text;
+    expect(common).toContain('làm việc');
+  });
+});
