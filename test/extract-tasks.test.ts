@@ -84,6 +84,71 @@ describe('extractTasks', () => {
     expect(rows(stripMarks(text)).map((r) => r[0])).toEqual(['Cong chuc Tu phap - Ho tich', 'Uy ban MTTQ Viet Nam xa va cac doan the']);
   });
 
+  it('reads task-table rows whose cells OCR interleaved on shared lines, with the unit names other rows spell out', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'PHỤ LỤC. CÁC NHIỆM VỤ',
+      '',
+      'Sản phẩm',
+      '',
+      'TT Tên nhiệm vụ dự kiến Cơ quan chủ trì Cơ quan phối hợp Thời gian thực hiện',
+      'Tuyên truyền pháp luật về Phòng Tư pháp huyện',
+      '1 đất đai cho người dân Tin, bài Phòng Văn hóa Thường xuyên',
+      'và Thông tin huyện',
+      'Kiểm tra việc cấp giấy Phòng Tài nguyên Văn phòng HĐND',
+      '2 chứng nhận quyền sử dụng Báo cáo và Môi trường và UBND huyện Quý III/2025',
+      'đất',
+      '',
+      '3',
+      '',
+      'Tổng hợp báo cáo kết quả thực hiện',
+      '',
+      'Báo cáo',
+      '',
+      'Phòng Tư pháp huyện',
+      '',
+      'Văn phòng HĐND và UBND huyện',
+      '',
+      'Quý IV/2025',
+      '',
+      '4',
+      '',
+      'Rà soát hồ sơ đất đai',
+      '',
+      'Phòng Tài nguyên và Môi trường',
+      '',
+      'Phòng Văn hóa và Thông tin huyện',
+      '',
+      'Thường xuyên',
+    ].join('\n');
+    const rows = (t: string) => extract(t).tasks.map((x) => [x.task, x.lead, x.cooperating, x.deadline]);
+    expect(rows(text)).toEqual([
+      ['Tuyên truyền pháp luật về đất đai cho người dân', 'Phòng Tư pháp huyện', ['Phòng Văn hóa và Thông tin huyện'], 'Thường xuyên'],
+      ['Kiểm tra việc cấp giấy chứng nhận quyền sử dụng đất', 'Phòng Tài nguyên và Môi trường', ['Văn phòng HĐND và UBND huyện'], 'Quý III/2025'],
+      ['Tổng hợp báo cáo kết quả thực hiện', 'Phòng Tư pháp huyện', ['Văn phòng HĐND và UBND huyện'], 'Quý IV/2025'],
+      ['Rà soát hồ sơ đất đai', 'Phòng Tài nguyên và Môi trường', ['Phòng Văn hóa và Thông tin huyện'], 'Thường xuyên'],
+    ]);
+    const { deadlines, messages } = extract(text);
+    expect(deadlines.map((d) => d.date ?? d.text)).toEqual(['Thường xuyên', '2025-07-01', '2025-10-01', 'Thường xuyên']);
+    expect(messages.some((m) => /2 row\(s\) whose cells share lines.*2 read/.test(m))).toBe(true);
+    // The same table as an English-model OCR leaves it, without diacritics.
+    expect(rows(stripMarks(text)).map((r) => [r[1], r[3]])).toEqual(
+      rows(text).map((r) => [stripMarks(r[1] as string), stripMarks(r[3] as string)]),
+    );
+  });
+
+  it('leaves "a | b" task tables to the grid reader (their rows are not interleaved cells)', () => {
+    const text = ['KẾ HOẠCH', 'Thử', '', 'STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian', '', '1 | Tuyên truyền | Phòng Tư pháp | Các xã |', 'Quý II/2025', '', '2 | Kiểm tra | Thanh tra huyện | Các xã | Quý III/2025'].join('\n');
+    const { tasks, messages } = extract(text);
+    expect(tasks.map((t) => [t.task, t.deadline])).toEqual([
+      ['Tuyên truyền', 'Quý II/2025'],
+      ['Kiểm tra', 'Quý III/2025'],
+    ]);
+    expect(messages.some((m) => /share lines/.test(m))).toBe(false);
+  });
+
   it('still finds the matrix when diacritics are lost', () => {
     const t = extract(stripMarks(fixture('plan-small.txt'))).tasks;
     expect(t.some((x) => x.task === 'To chuc Ngay Phap luat' && x.lead === 'Van phong So')).toBe(true);

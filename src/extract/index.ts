@@ -10,6 +10,7 @@
  *   legal-bases.ts  cited documents
  *   grids.ts        tables (tree tables and `a | b` text tables) as cells with refs
  *   loose-tables.ts task tables whose cells OCR wrote one block each (no columns left)
+ *   interleaved-rows.ts  task-table rows whose cells OCR interleaved on shared lines
  *   deadlines.ts    time limits (dates, ranges, periods, recurrences, Thường xuyên)
  *   tasks.ts        responsibility matrix (tables, labelled fields, unit paragraphs, "Giao …")
  *   targets.ts      quantified targets (prose and tables)

@@ -17,12 +17,14 @@
  *
  * After a header that names the columns (Tên nhiệm vụ … Cơ quan chủ trì … phối hợp …), such runs
  * become a grid with the canonical columns, each cell placed by what it says (a unit name, a time,
- * the first block is the task). Rows whose cells are interleaved on shared lines cannot be taken
- * apart without the page geometry: they are reported, not guessed.
+ * the first block is the task). Rows whose cells are interleaved on shared lines (often the first
+ * rows of such a table) are read by `interleaved-rows.ts` with the unit names these rows spell out,
+ * and reported: their task text may hold words of other columns.
  */
 import type { VFile } from 'vfile';
 import type { Grid, GridCell } from './grids.ts';
 import { scanTime } from './dates.ts';
+import { readInterleavedRows } from './interleaved-rows.ts';
 import { startsWithUnit } from './lexicon.ts';
 import { type Para, clean, fold, refAt } from './text.ts';
 
@@ -38,7 +40,8 @@ export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: numb
   const grids: Grid[] = [];
   for (let i = from; i < paras.length; i++) {
     const p = paras[i];
-    if (p.lines.some((l) => l.inTable)) continue;
+    // Tables of the tree and "a | b" text tables have their columns: read as grids elsewhere.
+    if (p.piped || p.lines.some((l) => l.inTable)) continue;
     // The header: a line naming the task and the lead columns, with the other column names close by.
     const hk = p.lines.findIndex((l) => {
       const f = fold(l.text);
@@ -52,6 +55,8 @@ export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: numb
     const rows: { n: number; at: number; cells: Para[] }[] = [];
     let expect = 0;
     let scrambled = 0;
+    // Lines before the first one-cell-per-block row: rows whose cells share lines, if any.
+    const zoneLines: { p: Para; k: number }[] = p.lines.slice(hk + 1).map((_, k) => ({ p, k: hk + 1 + k }));
     for (const l of p.lines.slice(hk + 1)) {
       const m = l.text.trim().match(/^(\d{1,2})\s+\S/);
       if (m && Number(m[1]) === expect + 1) {
@@ -62,7 +67,7 @@ export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: numb
     let j = i + 1;
     for (; j < paras.length; j++) {
       const q = paras[j];
-      if (q.lines.some((l) => l.inTable) || /^(?:phu luc|noi nhan)\b/.test(q.folded.trim())) break;
+      if (q.piped || q.lines.some((l) => l.inTable) || /^(?:phu luc|noi nhan)\b/.test(q.folded.trim())) break;
       const bare = q.text.trim().match(/^(\d{1,2})\s*\.?$/);
       if (bare && (rows.length === 0 || Number(bare[1]) === rows[rows.length - 1].n + 1)) {
         rows.push({ n: Number(bare[1]), at: j, cells: [] });
@@ -70,6 +75,7 @@ export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: numb
       }
       // Rows whose number opens a line of mixed cells (before the one-cell-per-block rows): counted, not taken apart.
       if (!rows.length) {
+        q.lines.forEach((_, k) => zoneLines.push({ p: q, k }));
         for (const l of q.lines) {
           const m = l.text.trim().match(/^(\d{1,2})\s+\S/);
           if (m && Number(m[1]) === expect + 1) {
@@ -80,14 +86,14 @@ export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: numb
       }
       if (rows.length) rows[rows.length - 1].cells.push(q);
     }
-    if (scrambled) file?.message(`task table with ${scrambled} row(s) whose cells share lines (layout lost in OCR): not read`, { line: p.lines[hk].line || 1, column: 1 }, 'extract:tasks');
-    if (rows.length < 2) {
+    if (rows.length < 2 && scrambled < 2) {
       i = Math.max(i, j - 1);
       continue;
     }
     const index = firstIndex + grids.length;
     const g: Grid = { index, page: p.lines[0].page, position: null, rows: [], paras: [], para: i };
     g.rows.push({ cells: HEADER.map((text, c) => ({ text, ref: { ...refAt(p, p.starts[hk] ?? 0), table: index, row: 0, column: c } })) });
+    const blockRows: Grid['rows'] = [];
     for (const r of rows) {
       // Blocks that start in lower case continue the block before (a cell broken by a blank line).
       const blocks: Para[][] = [];
@@ -110,10 +116,44 @@ export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: numb
         else others.push(b);
       }
       const product = hasProduct && others.length ? others.flat() : undefined;
-      g.rows.push({ cells: [cell(paras[r.at] ? [paras[r.at]] : undefined, 0), cell(task, 1), cell(product, 2), cell(units[0], 3), cell(units[1], 4), cell(time, 5)], para: r.at });
+      blockRows.push({ cells: [cell(paras[r.at] ? [paras[r.at]] : undefined, 0), cell(task, 1), cell(product, 2), cell(units[0], 3), cell(units[1], 4), cell(time, 5)], para: r.at });
       for (const b of blocks) for (const x of b) g.paras.push(x.index);
       g.paras.push(r.at);
     }
+    if (scrambled) {
+      // Rows interleaved on shared lines: read with the unit names the other rows spell out whole.
+      // Without rows laid out one cell per block after them, the zone ends with the paragraph of the
+      // last row-number line (what follows is the body of the document again).
+      if (!rows.length) {
+        let last = -1;
+        for (let k = 0, expectN = 1; k < zoneLines.length; k++) {
+          const m = zoneLines[k].p.lines[zoneLines[k].k].text.trim().match(/^(\d{1,2})\s+\S/);
+          if (m && Number(m[1]) === expectN) {
+            expectN++;
+            last = k;
+          }
+        }
+        const endPara = last >= 0 ? zoneLines[last].p : p;
+        let cut = zoneLines.length;
+        while (cut > 0 && zoneLines[cut - 1].p !== endPara) cut--;
+        zoneLines.splice(cut);
+      }
+      const known = blockRows.flatMap((r) => [r.cells[3].text, r.cells[4].text]).filter(Boolean);
+      const read = readInterleavedRows(zoneLines.map((z, at) => ({ text: z.p.lines[z.k].text, at })), known);
+      for (const r of read) {
+        const z = zoneLines[r.at];
+        const ref = refAt(z.p, z.p.starts[z.k] ?? 0);
+        const texts = [String(r.n), r.task, '', r.lead ?? '', r.cooperating.join('; '), r.time ?? ''];
+        g.rows.push({ cells: texts.map((text, c) => ({ text, ref: { ...ref, table: index, row: g.rows.length, column: c } })), para: z.p.index });
+      }
+      for (const z of zoneLines) if (!g.paras.includes(z.p.index) && z.p !== p) g.paras.push(z.p.index);
+      file?.message(
+        `task table with ${scrambled} row(s) whose cells share lines (layout lost in OCR): ${read.length} read by position and known unit names, their task text may hold words of other columns`,
+        { line: p.lines[hk].line || 1, column: 1 },
+        'extract:tasks',
+      );
+    }
+    for (const r of blockRows) g.rows.push({ ...r, cells: r.cells.map((c) => ({ ...c, ref: { ...c.ref, row: g.rows.length } })) });
     if (g.rows.length > 2) {
       grids.push(g);
       for (const k of g.paras) paras[k].piped = true;
