@@ -86,6 +86,36 @@ describe('extractTargets', () => {
     expect(rows(stripMarks(text)).map((r) => [r[0], r[1], r[3]])).toEqual(expected.map((r) => [r[0], r[1], stripMarks(r[3] as string)]));
   });
 
+  it('reads a target table whose cells OCR interleaved on shared lines, by row number and unit of measure', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'PHỤ LỤC II. CHỈ TIÊU CỤ THỂ',
+      '',
+      'Chỉ tiêu Cơ quan chủ trì',
+      'STT Chỉ tiêu Đơn vị năm 2025 thực hiện',
+      'Tỷ lệ hồ sơ giải quyết đúng hạn trên Phòng Nội vụ',
+      '1 tổng số hồ sơ tiếp nhận % 95 huyện',
+      'Tỷ lệ hồ sơ trực tuyến Toàn trình: 80 Văn phòng HĐND và',
+      '2 trên tổng số hồ sơ % Một phần: 60 UBND huyện',
+      'Mức độ hài lòng của người dân Các phòng chuyên',
+      '3 đối với dịch vụ công % 90 trở lên môn',
+    ].join('\n');
+    const expected = [
+      [95, '=', 'Tỷ lệ hồ sơ giải quyết đúng hạn trên tổng số hồ sơ tiếp nhận'],
+      [80, '=', 'Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ (toàn trình)'],
+      [60, '=', 'Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ (một phần)'],
+      [90, '>=', 'Mức độ hài lòng của người dân đối với dịch vụ công'],
+    ];
+    const { targets, messages } = extract(text);
+    expect(targets.map((t) => [t.value.number, t.value.comparator, t.indicator])).toEqual(expected);
+    expect(targets.every((t) => t.period === 'năm 2025' && t.value.unit === '%')).toBe(true);
+    expect(messages.some((m) => /target table whose cells share lines/.test(m))).toBe(true);
+    // Without diacritics (English-model OCR).
+    expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.comparator, t.indicator])).toEqual(expected.map(([n, c, i]) => [n, c, stripMarks(i as string)]));
+  });
+
   it('reads target tables and skips results sections', () => {
     const text = [
       'KẾ HOẠCH',

@@ -446,6 +446,127 @@ function looseTables(ctx: ExtractContext, emit: Emit, used: Set<number>): void {
   }
 }
 
+/**
+ * Target tables whose rows OCR interleaved on shared lines, after a header such as "STT Chỉ tiêu
+ * Đơn vị Chỉ tiêu năm 2024 Cơ quan chủ trì thực hiện":
+ *
+ *     Tỷ lệ thanh toán trực tuyến trên Cổng Các phòng chuyên
+ *     1 Dịch vụ công quốc gia trên tổng số % 50 môn, UBND cấp
+ *
+ * Rows are anchored on their number lines (in sequence); an indicator head ("Tỷ lệ", "Mức độ" …)
+ * opens the next row once a row has its number, and so does a line of values once it has its value.
+ * The value is what follows the unit of measure ("% 50", "% 90 trở lên") or each "Label: value"
+ * ("Toàn trình: 100"); the indicator is the leading piece of each line. The responsible unit is
+ * left out: its cell is split over lines past telling apart.
+ */
+const INDICATOR_HEAD = /^(?:Tỷ lệ|Ty le|Mức độ|Muc do|Số lượng|So luong|Chỉ số|Chi so|Số|So|Tổng số|Tong so)\s/u;
+
+function interleavedTargetTables(ctx: ExtractContext, emit: Emit, used: Set<number>): void {
+  const { paras } = ctx;
+  for (let i = ctx.bodyStart; i < paras.length; i++) {
+    const p = paras[i];
+    if (p.piped || used.has(i) || p.lines.some((l) => l.inTable)) continue;
+    const hk = p.lines.findIndex((l) => {
+      const f = fold(l.text);
+      return /^\s*(?:stt|tt)\b/.test(f) && /chi tieu/.test(f) && /don vi|dvt/.test(f) && !/nhiem vu|noi dung/.test(f);
+    });
+    if (hk < 0) continue;
+    // The table's lines: to the end of the paragraph of the last row-number line, or a heading.
+    const zone: { p: Para; k: number }[] = p.lines.slice(hk + 1).map((_, k) => ({ p, k: hk + 1 + k }));
+    for (let j = i + 1; j < paras.length; j++) {
+      const q = paras[j];
+      if (q.piped || q.lines.some((l) => l.inTable) || /^(?:phu luc|noi nhan|[ivx]+\.\s)/.test(q.folded.trim()) || (ctx.outline.owner[j]?.para === j && ctx.outline.owner[j]?.kind !== 'number')) break;
+      q.lines.forEach((_, k) => zone.push({ p: q, k }));
+    }
+    const texts = zone.map((z) => clean(z.p.lines[z.k].text));
+    const numbered: boolean[] = [];
+    let last = -1;
+    for (let k = 0, n = 1; k < texts.length; k++) {
+      const m = texts[k].match(/^(\d{1,2})\s+\S/);
+      numbered.push(!!m && Number(m[1]) === n);
+      if (numbered[k]) {
+        n++;
+        last = k;
+      }
+    }
+    const rowsSeen = numbered.filter(Boolean).length;
+    if (rowsSeen < 2) continue;
+    while (zone.length > last + 1 && zone[zone.length - 1].p !== zone[last].p) {
+      zone.pop();
+      texts.pop();
+    }
+    interface Row {
+      n: number | null;
+      at: { p: Para; k: number };
+      pieces: string[];
+      values: { label: string | null; text: string; number: number | null; comparator: Target['value']['comparator'] }[];
+    }
+    const rows: Row[] = [];
+    let cur: Row | null = null;
+    for (let k = 0; k < texts.length; k++) {
+      let text = texts[k];
+      const isNumber = numbered[k];
+      if (isNumber) text = text.replace(/^\d{1,2}\s+/, '');
+      // Values: "Label: 100", "Tỷ lệ phát sinh: 20%", and "% 50", "% 90 trở lên" after the unit of measure.
+      const values: Row['values'] = [];
+      text = text.replace(/(?<![\p{L}])(\p{Lu}\p{L}*(?:\s+\p{L}+){0,3})\s*:\s*(\d+(?:[.,]\d+)?)\s*(%?)/gu, (all, label: string, num: string) => {
+        values.push({ label: clean(label), text: clean(all), number: parseNumber(num), comparator: '=' });
+        return ' ';
+      });
+      text = text.replace(/(?:^|\s)%\s+(\d+(?:[.,]\d+)?)(\s+(?:trở lên|tro len))?(?=\s|$)/gu, (_all, num: string, up: string | undefined) => {
+        values.push({ label: null, text: clean(`${num}${up ?? ''}`), number: parseNumber(num), comparator: up ? '>=' : '=' });
+        return ' | ';
+      });
+      text = text.replace(/(?:^|\s)%(?=\s|$)/g, ' | ');
+      // The leading piece: up to a value gap or a unit name.
+      const words = clean(text).split(' ');
+      let end = words.indexOf('|');
+      if (end < 0) end = words.length;
+      for (let w = 1; w < end; w++) {
+        if (/^\p{Lu}/u.test(words[w]) && !/,$/.test(words[w - 1]) && startsWithUnit(words.slice(w).join(' ')) && !INDICATOR_HEAD.test(`${words.slice(w).join(' ')} `)) {
+          end = w;
+          break;
+        }
+      }
+      const piece = startsWithUnit(words.slice(0, end).join(' ')) && !INDICATOR_HEAD.test(`${words.slice(0, end).join(' ')} `) ? '' : words.slice(0, end).join(' ').replace(/\|/g, '').trim();
+      const opens =
+        !cur ||
+        (!isNumber && cur.n !== null && ((piece && INDICATOR_HEAD.test(`${piece} `)) || (values.length > 0 && cur.values.length > 0 && !/^\p{Ll}/u.test(piece))));
+      if (isNumber) {
+        if (!cur || cur.n !== null) {
+          cur = { n: null, at: zone[k], pieces: [], values: [] };
+          rows.push(cur);
+        }
+        cur.n = Number(texts[k].match(/^(\d{1,2})/)![1]);
+        cur.at = zone[k];
+      } else if (opens) {
+        cur = { n: null, at: zone[k], pieces: [], values: [] };
+        rows.push(cur);
+      }
+      if (!cur) continue;
+      // A line that is only the end of a unit cell ("xã", "cấp huyện") adds nothing to the indicator.
+      if (piece && !/^(?:cap\s+)?(?:xa|huyen|tinh|phuong|thi tran)$/.test(fold(piece))) cur.pieces.push(piece);
+      cur.values.push(...values);
+    }
+    const header = texts.length ? clean(p.lines.slice(0, hk + 1).map((l) => l.text).join(' ')) : '';
+    const period = periodOf(header) ?? periodOf(ancestors(ctx.outline, i).map((a) => a.heading).join(' '));
+    let n = 0;
+    for (const r of rows) {
+      if (r.n === null || !r.values.length) continue;
+      const indicator = clean(r.pieces.join(' ')).replace(/[,;:]\s*$/, '');
+      if (!indicator) continue;
+      for (const v of r.values) {
+        emit({ indicator: v.label ? `${indicator} (${v.label.toLowerCase()})` : indicator, value: { text: v.text, number: v.number, unit: '%', comparator: v.comparator }, baseline: null, period, responsible: null, ref: refAt(r.at.p, r.at.p.starts[r.at.k] ?? 0) });
+        n++;
+      }
+    }
+    if (!n) continue;
+    for (const z of zone) used.add(z.p.index);
+    used.add(i);
+    ctx.file?.message(`target table whose cells share lines (layout lost in OCR): ${n} value(s) of ${rowsSeen} rows read by position, check their indicators`, { line: p.lines[hk].line || 1, column: 1 }, 'extract:target');
+  }
+}
+
 export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Target[] {
   const { paras, outline, citations, grids, tasks } = ctx;
   const out: Target[] = [];
@@ -478,6 +599,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
   }
 
   // Tables that lost their columns in OCR text.
+  interleavedTargetTables(ctx, emit, looseParas);
   looseTables(ctx, emit, looseParas);
 
   // 2. Lists and prose.
