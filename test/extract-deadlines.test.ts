@@ -70,6 +70,19 @@ describe('scanTime', () => {
     expect(scan('tối thiểu 02 tin, bài mỗi tháng', true)).toEqual([]);
   });
 
+  it('does not take the span of an anniversary for a time limit', () => {
+    expect(scan('Kỷ niệm 77 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2024); thời gian tuyên truyền từ ngày 10 tháng 7 đến ngày 28 tháng 7 năm 2024')).toEqual([
+      ['range', '2024-07-10', '2024-07-28', null],
+    ]);
+    expect(scan(stripMarks('(03/02/1930 - 03/02/2024)'))).toEqual([]);
+  });
+
+  it('reads cycles of several months or years', () => {
+    expect(scan('định kỳ hai năm một lần')).toEqual([['recurring', null, null, 'every 2 years']]);
+    expect(scan('định kỳ 03 tháng/lần')).toEqual([['recurring', null, null, 'every 3 months']]);
+    expect(scan('trong 3 tháng')).toEqual([]);
+  });
+
   it('reads OCR-damaged and diacritic-free dates', () => {
     expect(scan(stripMarks('hoàn thành trước ngày 30 tháng 11 năm 2024'))).toEqual([['date', '2024-11-30', null, null]]);
     expect(scan('ngay /7 thang 02 nam 2024')).toEqual([['date', '2024-02-17', null, null]]);

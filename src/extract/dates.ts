@@ -183,6 +183,8 @@ const RECUR: [RegExp, string][] = [
   [/(?:dinh ky\s*)?(?:hang|moi)\s*nam/y, 'yearly'],
   [/dinh ky\s*(?:hang\s*)?quy/y, 'quarterly'],
   [/dinh ky\s*(?:hang\s*)?thang/y, 'monthly'],
+  [/(?:dinh ky\s*)?(?:hai|0?2)\s*nam\s*(?:\/|mot|1)\s*lan/y, 'every 2 years'],
+  [/(?:dinh ky\s*)?0?([2-9])\s*thang\s*(?:\/|mot|1)\s*lan/y, 'every $1 months'],
   [/dinh ky\s*0?6\s*thang/y, 'every 6 months'],
   [/dinh ky\s*(?:hang\s*)?nam/y, 'yearly'],
   [/theo\s*(?:dinh\s*)?ky\s*bao\s*cao/y, 'each reporting period'],
@@ -216,6 +218,12 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     const between = f.slice(a.end, b.start);
     const before = f.slice(Math.max(0, a.start - 12), a.start);
     if (/^\s*(?:(?:va\s*)?(?:ket thuc\s*)?(?:vao\s*)?den\s*(?:het\s*)?(?:ngay\s*)?|va\s*ket thuc\s*(?:vao\s*)?(?:ngay\s*)?|-\s*|–\s*)$/.test(between) && (/tu\s*(?:ngay\s*)?$/.test(before) || /-/.test(between))) {
+      // "(27/7/1947 - 27/7/2024)": the span of an anniversary, not a time limit; its dates are not either.
+      if (a.y && b.y && a.y !== b.y && ((a.d === b.d && a.m === b.m) || b.y - a.y > 5)) {
+        taken.push([a.start, b.end]);
+        i++;
+        continue;
+      }
       const yb = b.y ?? opts.year ?? null;
       const ya = a.y ?? (yb !== null ? (a.m > b.m ? yb - 1 : yb) : null);
       const from = ya !== null ? isoDate(ya, a.m, a.d) : null;
