@@ -6,6 +6,7 @@
 import type { ChannelData } from '../src/restore/channel.ts';
 import { decompose } from '../src/restore/channel.ts';
 import type { FoldTable } from '../src/restore/candidates.ts';
+import { isValidSyllable } from '../src/restore/syllables.ts';
 
 export interface ChannelBuildInput {
   unicharambigs: string;
@@ -62,11 +63,17 @@ export function buildChannel(input: ChannelBuildInput): ChannelData & { fold: Fo
   const add = (m: Map<string, number>, k: string, c = 1) => m.set(k, (m.get(k) ?? 0) + c);
 
   let learnedFrom = 0;
+  // Whole-token readings: what OCR printed for each intended word, when the print is no word.
+  const wordCount = new Map<string, number>();
+  const readingCount = new Map<string, number>();
   for (const file of input.pairFiles) {
     for (const line of file.split('\n')) {
       const [intended, observed] = line.split('\t');
       if (!intended || observed === undefined || intended.length > 12 || observed.length > 14) continue;
       learnedFrom++;
+      const lowerIntended = intended.toLowerCase();
+      add(wordCount, lowerIntended);
+      if (observed && observed.toLowerCase() !== lowerIntended && isValidSyllable(lowerIntended) && !isValidSyllable(observed.toLowerCase())) add(readingCount, `${lowerIntended}\t${observed}`);
       const ops = alignChars(intended, observed);
       for (let k = 0; k < ops.length; k++) {
         const op = ops[k];
@@ -152,10 +159,19 @@ export function buildChannel(input: ChannelBuildInput): ChannelData & { fold: Fo
     if (!foldMulti[key].includes(base)) foldMulti[key].push(base);
   }
 
+  // −ln P(observed | intended) for prints seen at least twice (once may be a one-off speck).
+  const words: Record<string, [string, number][]> = {};
+  for (const [k, c] of [...readingCount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (c < 2) continue;
+    const [intended, observed] = k.split('\t');
+    (words[observed] ??= []).push([intended, round(-Math.log(c / (wordCount.get(intended)! + 1)))]);
+  }
+
   return {
     sub,
     multi,
     foldMulti,
+    words,
     del,
     ins,
     diacritic: { toneLost: 1.2, toneWrong: 1.8, toneAdded: 2.2, markLost: 1.2, markWrong: 1.8, markAdded: 2.2 },

@@ -240,6 +240,15 @@ export class CandidateGenerator {
     // letter changes are rarely right, and scoring them is most of the cost.)
     let out = this.options.lettersStand && /^\p{L}+$/u.test(observed) ? this.single(observed, 0) : [];
     if (!out.some((c) => c.cost <= 1)) out = this.single(observed, 1);
+    // Prints OCR was seen making of whole words ("phuimg" for phường): a learned reading may be
+    // cheaper than the character-by-character edit distance finds.
+    for (const [text, cost] of this.channel.readingsOf(observed) ?? []) {
+      const id = this.lm.id(text);
+      if (id < 0) continue;
+      const at = out.findIndex((c) => c.text === text);
+      if (at < 0) out.push({ text, ids: [id], cost });
+      else if (cost < out[at].cost) out[at] = { ...out[at], cost };
+    }
     const best0 = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
     // Two syllables run together: try every split when nothing single fits well.
     const letters = [...observed];

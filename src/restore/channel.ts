@@ -20,6 +20,11 @@ export interface ChannelData {
   diacritic: { toneLost: number; toneWrong: number; toneAdded: number; markLost: number; markWrong: number; markAdded: number };
   /** Back-off cost for a substitution nobody has seen. */
   unseenSub: number;
+  /**
+   * Whole prints OCR made of words in the channel pairs, when the print is no word itself:
+   * observed token → [intended word (lower case), −ln P(observed | intended)].
+   */
+  words?: Record<string, [string, number][]>;
 }
 
 type Segment = { observed: string; cost: number };
@@ -135,6 +140,11 @@ export class ChannelModel {
         this.multiBySkeleton.set(sk, byObs);
       }
     }
+  }
+
+  /** Words OCR was seen printing as this token, with the cost of that print. */
+  readingsOf(observed: string): [string, number][] | undefined {
+    return this.data.words?.[observed];
   }
 
   /** Cost of one observed character for one intended character. */
