@@ -55,6 +55,34 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('reads income per head, counts qualified by a category, and a new measure after a comma', () => {
+    expect(
+      rows(
+        section(
+          'a) Thu nhập bình quân đầu người đạt 45 triệu đồng/người/năm; bố trí 500 triệu đồng cho xã.',
+          '',
+          'b) Có thêm 10 sản phẩm được công nhận OCOP 3 sao trở lên; hỗ trợ nhà ở cho 45 hộ nghèo, hộ cận nghèo.',
+          '',
+          'c) Diện tích trồng lúa ổn định 2.500 ha, năng suất bình quân đạt 60 tạ/ha.',
+        ),
+      ),
+    ).toEqual([
+      [45, '=', 'Thu nhập bình quân đầu người', null],
+      [10, '=', 'Có thêm sản phẩm được công nhận OCOP 3 sao trở lên', null],
+      [45, '=', 'hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo', null],
+      [2500, '=', 'Diện tích trồng lúa ổn định', null],
+      [60, '=', 'năng suất bình quân', null],
+    ]);
+    expect(extract(section('a) Thu nhập bình quân đạt 45 triệu đồng/người/năm.')).targets[0].value.unit).toBe('triệu đồng/người/năm');
+  });
+
+  it('keeps the indicator of the first value for the same measure in other fields ("đối với …, … và tối thiểu 90% đối với …")', () => {
+    expect(rows(section('c) Tỷ lệ hồ sơ được số hóa đạt 100% đối với các lĩnh vực đất đai, hộ tịch, chứng thực, kinh doanh hộ cá thể và tối thiểu 90% đối với các lĩnh vực còn lại.')).map((r) => [r[0], r[1], r[2]])).toEqual([
+      [100, '=', 'Tỷ lệ hồ sơ được số hóa'],
+      [90, '>=', 'Tỷ lệ hồ sơ được số hóa'],
+    ]);
+  });
+
   it('names the duty done to a share ("hoàn thành số hóa 100% sổ …")', () => {
     const text = ['KẾ HOẠCH', 'Thử', '', 'II. NHIỆM VỤ', '', 'b) Phấn đấu đến hết ngày 30/6/2024 hoàn thành số hóa 100% sổ đăng ký khai sinh tại các xã.'].join('\n');
     expect(rows(text)).toEqual([[100, '=', 'hoàn thành số hóa sổ đăng ký khai sinh tại các xã', null]]);

@@ -118,8 +118,12 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
       }
     }
     const unitFold = unit ? fold(unit) : '';
-    // Money and ages; "đồng" read in the original text ("100% động vật" folds to the same letters).
-    if (unit !== '%' && (/^\s*(?:tuoi|trieu\b|ty\b|nghin\b|gio\b|phut)/.test(f.slice(end)) || /^\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end)) || /^(?:dong)$/.test(unitFold))) continue;
+    // Income and other amounts per head or per period ("45 triệu đồng/người/năm") are measures; sums of money are not.
+    const perHead = unit === null ? /^\s*(?:trieu|nghin|ty)?\s*(?:dong)\s*(?:\/\s*(?:nguoi|ho|lao dong|thang|nam)\b\s*){1,2}/.exec(f.slice(end)) : null;
+    if (perHead && /^\s*(?:triệu|nghìn|tỷ|trieu|nghin|ty)?\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end))) {
+      unit = clean(text.slice(end, end + perHead[0].length));
+      end += perHead[0].length;
+    } else if (unit !== '%' && (/^\s*(?:tuoi|trieu\b|ty\b|nghin\b|gio\b|phut)/.test(f.slice(end)) || /^\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end)) || /^(?:dong)$/.test(unitFold))) continue;
     const cmp = comparatorAt(f, start, end);
     // Durations and ages ("trong 02 tháng", "kéo dài từ 03 tháng trở lên", "dưới 06 tuổi") are
     // conditions; only a time limit to stay under ("không quá 05 ngày") is an objective.
@@ -653,7 +657,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       const targetish = sec.kind === 'target' || striving || (!!inline && q.start >= inline[0].length);
       // "riêng 04 xã làm thí điểm đạt từ 80%", "số bác sĩ trên 10.000 dân đạt 8,2": a subject or a
       // denominator, when the clause goes on to the value it reaches.
-      if (!q.firm && q.unit !== '%' && /(?:^|\s)(?:dat|tang|giam|chiem)\s[^;]*\d/.test(f.slice(q.end, clauseEnd))) {
+      // ("Diện tích lúa ổn định 2.500 ha, năng suất đạt 60 tạ/ha": after a comma another measure begins.)
+      if (!q.firm && q.unit !== '%' && /^[^,;]*?(?:^|\s)(?:dat|tang|giam|chiem)\s[^;]*\d/.test(f.slice(q.end, clauseEnd))) {
         prev = null;
         continue;
       }
@@ -672,9 +677,12 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       let indicator: string;
       let unitFirst: string | null = null;
       const between = prev ? f.slice(prev.q.end, q.valueStart) : '';
-      const beforeWords = indicatorBefore(p.text, q.valueStart, clauseStart);
+      // After a value earlier in the clause, a new measure starts at the comma that follows it.
+      const sinceComma = prev && prev.q.end > clauseStart && prev.q.end <= q.valueStart ? p.text.slice(prev.q.end, q.valueStart).lastIndexOf(',') : -1;
+      const localStart = sinceComma >= 0 && prev ? prev.q.end + sinceComma + 1 : clauseStart;
+      const beforeWords = indicatorBefore(p.text, q.valueStart, localStart);
       // "đạt tối thiểu 80% ở cấp huyện và 70% ở cấp xã": the same indicator (and comparator) at another place.
-      const atPlace = !!prev && /^\s*(?:o|tai|doi voi)\s+[^;.\d]{1,40}?\s*(?:,|va)\s*$/.test(between) && !q.comparator;
+      const atPlace = !!prev && /^\s*(?:o|tai|doi voi)\s+[^;.\d]{1,100}?\s*(?:,|va)\s*$/.test(between);
       // A second value in the clause of the first: "… khu vực nội thị đạt từ 98% trở lên, khu vực xã
       // Thành Hải đạt từ 90% trở lên" (the measure at another place), "100% cuộc diễn tập đạt yêu cầu,
       // trong đó ít nhất 50% đạt khá, giỏi" (a part of the first).
@@ -686,7 +694,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         indicator = part ? `${prev.indicator}, trong đó ${part}` : prev.indicator;
       } else if (atPlace && prev) {
         indicator = prev.indicator;
-        if (prev.q.comparator) {
+        if (prev.q.comparator && !q.comparator) {
           q.comparator = prev.q.comparator;
           q.firm = prev.q.firm;
         }
@@ -706,8 +714,10 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       } else if (q.unit !== '%' && /^\s*\p{L}/u.test(p.text.slice(q.end)) && !verb) {
         // "đưa 35 lao động đi làm việc ở nước ngoài": what is counted follows the number.
         const after = indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0];
-        const before = indicatorBefore(p.text, q.valueStart, clauseStart);
+        const before = indicatorBefore(p.text, q.valueStart, localStart);
         indicator = clean(`${before.split(' ').length <= 8 ? before : ''} ${q.unit ?? ''} ${after}`);
+        // "10 sản phẩm được công nhận OCOP 3 sao trở lên": the inner value qualifies what is counted.
+        if (/\d[^,;]*?(?:trở lên|trở xuống|tro len|tro xuong)|(?:từ|tu)\s+\d/iu.test(after)) absorbedUntil = q.end + after.length + 2;
       } else {
         indicator = beforeWords;
         // "Các cơ quan, đơn vị, địa phương phấn đấu đạt 100% chỉ tiêu theo quy định": who, then what.
@@ -715,6 +725,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         if (RESPONSIBLE.test(indicator) && startsWithUnit(indicator) && afterWords.split(' ').length >= 2 && indicator.split(' ').length <= 10) {
           unitFirst = indicator;
           indicator = afterWords;
+        } else if (q.unit && q.unit !== '%' && indicator && (endsWithVerb(indicator) || /(?:^|\s)(?:cho|cua|voi|tai)$/.test(fold(indicator)))) {
+          // "Hỗ trợ nhà ở cho 45 hộ nghèo, hộ cận nghèo": who or what is counted completes the duty.
+          indicator = clean(`${indicator} ${q.unit} ${afterWords}`).replace(/\s+([,;])/g, '$1');
         } else if (q.unit === '%' && !verb && /^\s*\p{Ll}/u.test(p.text.slice(q.end)) && afterWords && (endsWithVerb(indicator) || indicator.split(' ').length <= 3)) {
           // "hoàn thành số hóa 100% sổ đăng ký khai sinh …": the duty and what it is done to.
           indicator = `${indicator} ${afterWords}`;
