@@ -307,21 +307,14 @@ export class ChannelModel {
 
   /** The DP data of a skeleton for `lowerBound`: per character, the cheapest over its class. */
   private classPrep(skeleton: string): IntendedPrep {
-    let p = this.classPrepCache.get(skeleton);
-    if (p) return p;
-    const n = skeleton.length;
-    p = { idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
-    for (let i = 0; i < n; i++) {
-      const ch = skeleton[i];
-      p.idx[i] = this.charIndex(ch);
+    return this.prepared(this.classPrepCache, skeleton, (ch, pair) => {
       const forms = classOf(ch);
-      p.del[i] = Math.min(...forms.map((f) => this.delCost(f)));
-      p.seg1.push(byEnd(cheapest(forms.map((f) => this.segmentsOf(f)))));
-      p.seg2.push(i >= 1 ? byEnd(this.multiBySkeleton.get(skeleton.slice(i - 1, i + 1))) : undefined);
-    }
-    if (this.classPrepCache.size > 200_000) this.classPrepCache.clear();
-    this.classPrepCache.set(skeleton, p);
-    return p;
+      return {
+        del: Math.min(...forms.map((f) => this.delCost(f))),
+        seg1: cheapest(forms.map((f) => this.segmentsOf(f))),
+        seg2: pair ? this.multiBySkeleton.get(pair) : undefined,
+      };
+    });
   }
   private classPrepCache = new Map<string, IntendedPrep>();
 
@@ -331,23 +324,34 @@ export class ChannelModel {
    * before). Intended strings are vocabulary entries, so they repeat: cached.
    */
   private intendedPrep(intended: string): IntendedPrep {
-    let p = this.prepCache.get(intended);
-    if (p) return p;
-    const n = intended.length;
-    p = { idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
-    for (let i = 0; i < n; i++) {
-      const ch = intended[i];
-      p.idx[i] = this.charIndex(ch);
-      p.del[i] = this.delCost(ch);
-      p.seg1.push(byEnd(this.segmentsOf(ch)));
-      const pair = i >= 1 ? intended.slice(i - 1, i + 1) : '';
-      p.seg2.push(i >= 1 ? byEnd(this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined);
-    }
-    if (this.prepCache.size > 200_000) this.prepCache.clear();
-    this.prepCache.set(intended, p);
-    return p;
+    return this.prepared(this.prepCache, intended, (ch, pair) => ({
+      del: this.delCost(ch),
+      seg1: this.segmentsOf(ch),
+      seg2: pair ? (this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined,
+    }));
   }
   private prepCache = new Map<string, IntendedPrep>();
+
+  private prepared(
+    cache: Map<string, IntendedPrep>,
+    text: string,
+    perChar: (ch: string, pair: string | null) => { del: number; seg1: Segment[] | undefined; seg2: Segment[] | undefined },
+  ): IntendedPrep {
+    let p = cache.get(text);
+    if (p) return p;
+    const n = text.length;
+    p = { idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
+    for (let i = 0; i < n; i++) {
+      const { del, seg1, seg2 } = perChar(text[i], i >= 1 ? text.slice(i - 1, i + 1) : null);
+      p.idx[i] = this.charIndex(text[i]);
+      p.del[i] = del;
+      p.seg1.push(byEnd(seg1));
+      p.seg2.push(byEnd(seg2));
+    }
+    if (cache.size > 200_000) cache.clear();
+    cache.set(text, p);
+    return p;
+  }
 
   /** Index of a character in the dense table, growing the table for a new one. */
   private charIndex(ch: string): number {
