@@ -83,6 +83,17 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('reads counts of any noun in a target section, and rates with their period', () => {
+    expect(rows(section('4. Chấm dứt hoạt động của 02 lò đốt rác không bảo đảm quy chuẩn; tổ chức diễn tập ít nhất 01 lần/năm; chuyên mục phát sóng tối thiểu 02 kỳ/tháng.'))).toEqual([
+      [2, '=', 'Chấm dứt hoạt động của lò đốt rác không bảo đảm quy chuẩn', null],
+      [1, '>=', 'tổ chức diễn tập', null],
+      [2, '>=', 'chuyên mục phát sóng', null],
+    ]);
+    expect(extract(section('tổ chức diễn tập ít nhất 01 lần/năm.')).targets.map((t) => [t.value.text, t.value.unit])).toEqual([['ít nhất 01 lần/năm', 'lần/năm']]);
+    // Not counts: a duration, an age.
+    expect(rows(section('5. Hoàn thành trong 06 tháng; trẻ em dưới 05 tuổi được tiêm.'))).toEqual([]);
+  });
+
   it('names the duty done to a share ("hoàn thành số hóa 100% sổ …")', () => {
     const text = ['KẾ HOẠCH', 'Thử', '', 'II. NHIỆM VỤ', '', 'b) Phấn đấu đến hết ngày 30/6/2024 hoàn thành số hóa 100% sổ đăng ký khai sinh tại các xã.'].join('\n');
     expect(rows(text)).toEqual([[100, '=', 'hoàn thành số hóa sổ đăng ký khai sinh tại các xã', null]]);

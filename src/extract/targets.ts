@@ -39,7 +39,7 @@ const UNIT_WORDS = [
   'cong chuc', 'vien chuc', 'dang vien', 'doan vien', 'hoi vien', 'lan', 'tuyen duong', 'tuyen', 'cho', 'cong trinh', 'du an', 'co so', 'nha',
   'cau lac bo', 'doi', 'to', 'nhom', 'sao', 'cay', 'm', 'm2', 'm3', 'lit', 'chiec', 'cai', 'bo', 'tap', 'cuon', 'ban', 'ho ngheo', 'ho can ngheo',
   'may tinh', 'may quet', 'tre', 'tre em', 'phu nu', 'nguoi dan', 'xe', 'ngay cong', 'chuong trinh', 'phong su', 'tin bai', 'vu viec', 'truong hop', 'cuoc kiem tra',
-  'gio', 'ngay', 'thang', 'nam',
+  'gio', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan',
 ].sort((a, b) => b.length - a.length);
 const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c) => (c === ',' ? ',' : '%')).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 /** Units that are time or age: a duration or a category, never a counted target outside a comparator. */
@@ -115,6 +115,12 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
       if (u) {
         unit = clean(text.slice(end + (u[0].length - u[0].trimStart().length), end + u[0].length));
         end += u[0].length;
+        // A rate: "02 lần/năm", "02 kỳ/tháng", "01 lần/02 ngày".
+        const per = /^\s*\/\s*(?:\d+\s*)?(?:nam hoc|nam|thang|quy|tuan|ngay)(?![a-z])/.exec(f.slice(end));
+        if (per && !TIME_UNITS.test(fold(unit))) {
+          unit = clean(`${unit}${text.slice(end, end + per[0].length)}`).replace(/\s*\/\s*/, '/');
+          end += per[0].length;
+        }
       }
     }
     const unitFold = unit ? fold(unit) : '';
@@ -667,7 +673,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       else if (q.comparator) isTarget = targetish || verb;
       else if (q.unit === '%') isTarget = targetish;
       else if (q.unit) isTarget = targetish && !TIME_UNITS.test(fold(q.unit));
-      else isTarget = targetish && verb;
+      // A whole number before a noun is a count ("02 lò đốt rác", "05 đồng chí") even when the noun
+      // is not one of the usual units.
+      else isTarget = targetish && (verb || (Number.isInteger(q.number ?? 0.5) && /^\s+\p{Ll}{2,}/u.test(p.text.slice(q.end)) && !/^\s+(?:năm|tháng|ngày|giờ|phút|tuổi|lần thứ)\b/u.test(p.text.slice(q.end))));
       // A condition ("thủ tục có thời hạn giải quyết dưới 05 ngày") is not an objective.
       if (isTarget && !q.firm && q.comparator && !targetish && /\bco\b[^,;]*$/.test(pre)) isTarget = false;
       if (!isTarget) {
