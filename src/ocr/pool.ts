@@ -65,7 +65,7 @@ export class OcrPool {
   }
 
   /**
-   * Reads one image (PNG, JPEG, PGM… as bytes) at the given resolution. Page segmentation is
+   * Reads one image (TIFF, PNG, JPEG, PGM… as bytes) at the given resolution. Page segmentation is
    * automatic (PSM 3) unless `block` asks for one uniform block of text (PSM 6: table mosaics).
    */
   recognize(image: Uint8Array, dpi: number, opts: { block?: boolean } = {}): Promise<OcrPageResult> {

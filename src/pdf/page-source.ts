@@ -3,7 +3,7 @@
  * layer gives positioned words directly (born-digital, no OCR); a PDF page that is one full-page
  * JPEG (most scans) has that JPEG decoded natively (scan-image.ts); any other page (other scanned
  * PDF pages, PNG, JPEG, TIFF frames) is rendered or decoded; then it is cleaned
- * (src/ocr/preprocess.ts), searched for ruled tables (src/layout/grid.ts) and handed over as a PGM
+ * (src/ocr/preprocess.ts), searched for ruled tables (src/layout/grid.ts) and handed over as a TIFF
  * image for OCR, with its table cells cut out into mosaics.
  *
  * Runs inside the page process (src/pdf/page-worker.ts, a child process): decoding, rendering and
@@ -19,8 +19,9 @@ import { buildTables, detectRules, eraseRules, type Rule, type Rules } from '../
 import {
   binarise,
   contrastLut,
-  encodePgm,
+  encodeTiff,
   estimateSkew,
+  grayTiff,
   histogram,
   inkMaskReduced,
   isSideways,
@@ -51,7 +52,7 @@ export interface ScannedPage {
   width: number;
   height: number;
   dpi: number;
-  /** Cleaned page as binary PGM (P5), rules erased. */
+  /** Cleaned page as an uncompressed grayscale TIFF (see grayTiff), rules erased. */
   image: Uint8Array;
   tables: GridTable[];
   /** One image per table (same order): its cells stacked for OCR (see cellMosaic). */
@@ -401,7 +402,7 @@ function jpegDpi(b: Uint8Array): number | null {
  * Preprocessing of one scanned page: contrast, orientation, deskew, rules found and erased, table
  * cells cut out. The full-resolution image is read by few passes: one for the reduced ink mask
  * (about 100 dpi) that the sideways and skew tests read, the rotation, and one last pass that
- * writes the OCR image (contrast stretched, paper whitened) straight into its PGM buffer while
+ * writes the OCR image (contrast stretched, paper whitened) straight into its file buffer while
  * building the half-resolution ink mask that the up/down test and the rule finder read.
  * `hist` is the histogram of `input` when the caller already has it.
  */
@@ -423,21 +424,18 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
   }
   const skewDegrees = estimateSkew(small);
   if (Math.abs(skewDegrees) >= 0.1) gray = rotateImage(gray, skewDegrees);
-  // The OCR image, written straight into its PGM buffer.
-  const header = new TextEncoder().encode(`P5\n${gray.width} ${gray.height}\n255\n`);
-  let pgm = new Uint8Array(header.length + gray.data.length);
-  pgm.set(header, 0);
-  let out: GrayImage = { width: gray.width, height: gray.height, data: pgm.subarray(header.length) };
+  // The OCR image, written straight into its file.
+  let file = grayTiff(gray.width, gray.height, dpi);
+  let out: GrayImage = { width: gray.width, height: gray.height, data: file.pixels };
   const factor = reduction(gray, 1600);
   let mask = finish(gray, out, lut, threshold, factor);
   // The up/down test reads ink above and below each line's x-height band (about 150 dpi).
   if (isUpsideDown(mask)) {
     quarterTurns += 2;
     const turned = rotateQuarter(out, 2);
-    pgm = new Uint8Array(header.length + turned.data.length);
-    pgm.set(header, 0);
-    pgm.set(turned.data, header.length);
-    out = { width: turned.width, height: turned.height, data: pgm.subarray(header.length) };
+    file = grayTiff(turned.width, turned.height, dpi);
+    file.pixels.set(turned.data);
+    out = { width: turned.width, height: turned.height, data: file.pixels };
     mask = rotateQuarter(mask, 2);
     gray = rotateQuarter(gray, 2); // table cells are cut from it
   }
@@ -457,7 +455,7 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
       out.data.fill(255, y * out.width + Math.max(0, t.bbox.x0), y * out.width + Math.min(out.width, t.bbox.x1 + 1));
     }
   }
-  return { kind: 'scanned', width: out.width, height: out.height, dpi, image: pgm, tables, tableImages, skewDegrees, quarterTurns };
+  return { kind: 'scanned', width: out.width, height: out.height, dpi, image: file.file, tables, tableImages, skewDegrees, quarterTurns };
 }
 
 /** The integer reduction that brings the longer side of an image to about `pixels`. */
@@ -567,7 +565,7 @@ function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTab
     }
     despeckle(data, mw, MOSAIC_PAD, s.top, s.width, s.height, threshold, dpi);
   }
-  return { image: encodePgm({ width: mw, height: mh, data }), slots, scale: 1 };
+  return { image: encodeTiff({ width: mw, height: mh, data }, dpi), slots, scale: 1 };
 }
 
 /**
