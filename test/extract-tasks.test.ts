@@ -133,6 +133,9 @@ describe('extractTasks', () => {
     const { deadlines, messages } = extract(text);
     expect(deadlines.map((d) => d.date ?? d.text)).toEqual(['Thường xuyên', '2025-07-01', '2025-10-01', 'Thường xuyên']);
     expect(messages.some((m) => /2 row\(s\) whose cells share lines.*2 read/.test(m))).toBe(true);
+    // With rulings OCR kept as stray "|" between cells: the same rows.
+    const ruled = text.replace('Tuyên truyền pháp luật về Phòng', 'Tuyên truyền pháp luật về | Phòng').replace('Kiểm tra việc cấp giấy Phòng', 'Kiểm tra việc cấp giấy | Phòng');
+    expect(rows(ruled)).toEqual(rows(text));
     // The same table as an English-model OCR leaves it, without diacritics.
     expect(rows(stripMarks(text)).map((r) => [r[1], r[3]])).toEqual(
       rows(text).map((r) => [stripMarks(r[1] as string), stripMarks(r[3] as string)]),

@@ -155,9 +155,14 @@ export function readInterleavedRows(lines: InterleavedLine[], known: string[]): 
     const num = text.match(/^(\d{1,2})\s+(\S.*)$/u);
     const isNumber = numbered[k];
     if (isNumber && num) text = num[2];
+    // A "|" OCR kept from the ruling ends a cell: the leading piece stops there.
+    const ruled = text.includes('|');
+    const firstCell = text.split('|')[0];
+    text = clean(text.replace(/\|/g, ' '));
     const [body, time] = timeAtEnd(text);
     const { rest, units: met } = takeUnits(body, units);
-    const piece = leadingPiece(rest);
+    let piece = leadingPiece(rest);
+    if (ruled && piece.length > clean(firstCell).length) piece = leadingPiece(clean(firstCell));
     if (isNumber && num) {
       // The row's middle line: it belongs to the row opened above it, or opens its own.
       if (!cur || cur.n !== null) {

@@ -36,16 +36,22 @@ function isTime(text: string): boolean {
   return TIME_CELL.test(f) || (f.length < 40 && scanTime(f, { field: true }).length > 0);
 }
 
+/** A paragraph written as a pipe table: most of its lines hold two or more "|" (not a few rulings OCR kept). */
+function pipeTable(p: Para): boolean {
+  return p.piped && p.lines.filter((l) => (l.text.match(/\|/g) ?? []).length >= 2).length * 2 > p.lines.length;
+}
+
 export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: number, file?: VFile): Grid[] {
   const grids: Grid[] = [];
   for (let i = from; i < paras.length; i++) {
     const p = paras[i];
     // Tables of the tree and "a | b" text tables have their columns: read as grids elsewhere.
-    if (p.piped || p.lines.some((l) => l.inTable)) continue;
-    // The header: a line naming the task and the lead columns, with the other column names close by.
+    if (pipeTable(p) || p.lines.some((l) => l.inTable)) continue;
+    // The header: a line naming the task and the lead columns, with the other column names close by
+    // (not a header written with pipes: a stray "|" is a ruling OCR kept, two make a text table).
     const hk = p.lines.findIndex((l) => {
       const f = fold(l.text);
-      return /chu tri/.test(f) && /(?:ten )?nhiem vu|noi dung|cong viec/.test(f) && /^\s*(?:stt|tt)\b/.test(f);
+      return /chu tri/.test(f) && /(?:ten )?nhiem vu|noi dung|cong viec/.test(f) && /^\s*(?:stt|tt)\b/.test(f) && (l.text.match(/\|/g) ?? []).length < 2;
     });
     if (hk < 0) continue;
     const zone = [...paras.slice(Math.max(from, i - 5), i).map((x) => x.folded), p.folded].join(' ');
@@ -67,7 +73,7 @@ export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: numb
     let j = i + 1;
     for (; j < paras.length; j++) {
       const q = paras[j];
-      if (q.piped || q.lines.some((l) => l.inTable) || /^(?:phu luc|noi nhan)\b/.test(q.folded.trim())) break;
+      if (pipeTable(q) || q.lines.some((l) => l.inTable) || /^(?:phu luc|noi nhan)\b/.test(q.folded.trim())) break;
       const bare = q.text.trim().match(/^(\d{1,2})\s*\.?$/);
       if (bare && (rows.length === 0 || Number(bare[1]) === rows[rows.length - 1].n + 1)) {
         rows.push({ n: Number(bare[1]), at: j, cells: [] });
