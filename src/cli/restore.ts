@@ -13,14 +13,16 @@ export async function runRestoreCommand(opts: { toneStyle: 'classic' | 'modern';
   const restorer = loadRestorer({ toneStyle: opts.toneStyle, overlayPath: opts.overlay });
   // Split keeping each line's own ending, so CRLF, LF, CR and a missing final newline survive.
   const parts = text.split(/(\r\n|\n|\r)/);
+  const lines = parts.filter((_, i) => i % 2 === 0);
+  // All lines at once: the diacritic evidence is the whole text's, the LM context runs across lines.
+  const results = restorer.restoreLines(lines);
   const out: string[] = [];
-  for (let i = 0; i < parts.length; i += 2) {
-    const result = restorer.restoreLine(parts[i]);
-    out.push(result.text, parts[i + 1] ?? '');
+  results.forEach((result, k) => {
+    out.push(result.text, parts[2 * k + 1] ?? '');
     if (opts.changes && result.changes.length) {
-      process.stderr.write(JSON.stringify({ line: i / 2 + 1, changes: result.changes }) + '\n');
+      process.stderr.write(JSON.stringify({ line: k + 1, changes: result.changes }) + '\n');
     }
-  }
+  });
   process.stdout.write(out.join(''));
   return 0;
 }
