@@ -153,6 +153,9 @@ describe('extractTargets', () => {
     expect(messages.some((m) => /target table whose cells share lines/.test(m))).toBe(true);
     // Without diacritics (English-model OCR).
     expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.comparator, t.indicator])).toEqual(expected.map(([n, c, i]) => [n, c, stripMarks(i as string)]));
+    // With rulings kept as "|" and "Tỷ lệ" misread ("Tỷ 1€"): the same rows and values.
+    const damaged = text.replace('1 tổng số hồ sơ tiếp nhận %', '1 |tổng số hồ sơ tiếp nhận| %').replace('Tỷ lệ hồ sơ trực tuyến', 'Tỷ 1€ hồ sơ trực tuyến');
+    expect(extract(damaged).targets.map((t) => [t.value.number, t.indicator.replace('Tỷ 1€', 'Tỷ lệ')])).toEqual(expected.map(([n, , i]) => [n, i]));
   });
 
   it('reads target tables and skips results sections', () => {

@@ -37,7 +37,7 @@ function isTime(text: string): boolean {
 }
 
 /** A paragraph written as a pipe table: most of its lines hold two or more "|" (not a few rulings OCR kept). */
-function pipeTable(p: Para): boolean {
+export function pipeTable(p: Para): boolean {
   return p.piped && p.lines.filter((l) => (l.text.match(/\|/g) ?? []).length >= 2).length * 2 > p.lines.length;
 }
 

@@ -15,6 +15,7 @@
 import type { SourceRef, Target } from '../schema/plan-document.ts';
 import type { Grid } from './grids.ts';
 import { TASK_VERBS, splitUnitsAndTask, startsWithUnit } from './lexicon.ts';
+import { pipeTable } from './loose-tables.ts';
 import { type Heading, ancestors } from './sections.ts';
 import type { ExtractContext, TaskResult } from './tasks.ts';
 import { type Para, clean, fold, isUpper, refAt, trimItem } from './text.ts';
@@ -469,23 +470,25 @@ function looseTables(ctx: ExtractContext, emit: Emit, used: Set<number>): void {
  * ("Toàn trình: 100"); the indicator is the leading piece of each line. The responsible unit is
  * left out: its cell is split over lines past telling apart.
  */
-const INDICATOR_HEAD = /^(?:Tỷ lệ|Ty le|Mức độ|Muc do|Số lượng|So luong|Chỉ số|Chi so|Số|So|Tổng số|Tong so)\s/u;
+/** Heads of indicator names, also as OCR leaves "Tỷ lệ" ("Tỷ 1€", "Ty 1&"). */
+const INDICATOR_HEAD = /^(?:Tỷ lệ|Ty le|Mức độ|Muc do|Số lượng|So luong|Chỉ số|Chi so|Số|So|Tổng số|Tong so|T\S{0,2}\s+[l1I]\S{0,2})\s/u;
 
 function interleavedTargetTables(ctx: ExtractContext, emit: Emit, used: Set<number>): void {
   const { paras } = ctx;
   for (let i = ctx.bodyStart; i < paras.length; i++) {
     const p = paras[i];
-    if (p.piped || used.has(i) || p.lines.some((l) => l.inTable)) continue;
+    // (A few "|" are rulings OCR kept; a header written with pipes is a text table, read as a grid.)
+    if (pipeTable(p) || used.has(i) || p.lines.some((l) => l.inTable)) continue;
     const hk = p.lines.findIndex((l) => {
       const f = fold(l.text);
-      return /^\s*(?:stt|tt)\b/.test(f) && /chi tieu/.test(f) && /don vi|dvt/.test(f) && !/nhiem vu|noi dung/.test(f);
+      return /^\s*(?:stt|tt)\b/.test(f) && /chi tieu/.test(f) && /don vi|dvt/.test(f) && !/nhiem vu|noi dung/.test(f) && (l.text.match(/\|/g) ?? []).length < 2;
     });
     if (hk < 0) continue;
     // The table's lines: to the end of the paragraph of the last row-number line, or a heading.
     const zone: { p: Para; k: number }[] = p.lines.slice(hk + 1).map((_, k) => ({ p, k: hk + 1 + k }));
     for (let j = i + 1; j < paras.length; j++) {
       const q = paras[j];
-      if (q.piped || q.lines.some((l) => l.inTable) || /^(?:phu luc|noi nhan|[ivx]+\.\s)/.test(q.folded.trim()) || (ctx.outline.owner[j]?.para === j && ctx.outline.owner[j]?.kind !== 'number')) break;
+      if (pipeTable(q) || q.lines.some((l) => l.inTable) || /^(?:phu luc|noi nhan|[ivx]+\.\s)/.test(q.folded.trim()) || (ctx.outline.owner[j]?.para === j && ctx.outline.owner[j]?.kind !== 'number')) break;
       q.lines.forEach((_, k) => zone.push({ p: q, k }));
     }
     const texts = zone.map((z) => clean(z.p.lines[z.k].text));
@@ -517,6 +520,8 @@ function interleavedTargetTables(ctx: ExtractContext, emit: Emit, used: Set<numb
       let text = texts[k];
       const isNumber = numbered[k];
       if (isNumber) text = text.replace(/^\d{1,2}\s+/, '');
+      // Rulings OCR kept ("1 |Dịch vụ công … tổng số| % 50") separate cells like spaces here.
+      text = clean(text.replace(/\|/g, ' '));
       // Values: "Label: 100", "Tỷ lệ phát sinh: 20%", and "% 50", "% 90 trở lên" after the unit of measure.
       const values: Row['values'] = [];
       text = text.replace(/(?<![\p{L}])(\p{Lu}\p{L}*(?:\s+\p{L}+){0,3})\s*:\s*(\d+(?:[.,]\d+)?)\s*(%?)/gu, (all, label: string, num: string) => {
