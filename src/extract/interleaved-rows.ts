@@ -57,16 +57,40 @@ function timeAtEnd(text: string): [string, string | null] {
  * Remove the known unit names from a line — whole, a first part at the line's end, a last part at
  * its start — and return what is left with the units met (and where), in reading order.
  */
-function takeUnits(text: string, known: string[]): { rest: string; units: { unit: string; at: number }[] } {
+interface UnitPatterns {
+  unit: string;
+  whole: RegExp;
+  /** First parts (longest first), to meet at a line's end. */
+  heads: RegExp[];
+  /** Last parts (longest first), to meet at a line's start, and inside it when they cannot open a phrase. */
+  tails: { start: RegExp; inner: RegExp | null }[];
+}
+
+/** The patterns of the known unit names, built once per table. */
+function unitPatterns(known: string[]): UnitPatterns[] {
+  return known.map((u) => {
+    const w = u.split(/\s+/);
+    const heads: RegExp[] = [];
+    for (let k = w.length - 1; k >= 2; k--) heads.push(new RegExp(`(?<=\\s)${w.slice(0, k).map(escape).join('\\s+')}\\s*$`, 'u'));
+    const tails: UnitPatterns['tails'] = [];
+    for (let k = 1; k <= w.length - 2; k++) {
+      const part = w.slice(k).join(' ');
+      if (GENERIC_TAIL.test(fold(part))) continue;
+      const body = w.slice(k).map(escape).join('\\s+');
+      const inner = /^\p{Ll}/u.test(part) && (/,/.test(part) || w.length - k >= 3) ? new RegExp(`(?<=\\s)${body}(?=[\\s,;.])`, 'u') : null;
+      tails.push({ start: new RegExp(`^\\s*${body}(?=[\\s,;.])`, 'u'), inner });
+    }
+    return { unit: u, whole: new RegExp(`(?<=\\s)${escape(u).replace(/\s+/g, '\\s+')}(?=[\\s,;.])`, 'u'), heads, tails };
+  });
+}
+
+function takeUnits(text: string, known: UnitPatterns[]): { rest: string; units: { unit: string; at: number }[] } {
   let rest = ` ${text} `;
   const units: { unit: string; at: number }[] = [];
   const note = (unit: string, at: number) => units.push({ unit, at });
   for (let changed = true; changed; ) {
     changed = false;
-    for (const u of known) {
-      const w = u.split(/\s+/);
-      // Whole.
-      const whole = new RegExp(`(?<=\\s)${escape(u).replace(/\s+/g, '\\s+')}(?=[\\s,;.])`, 'u');
+    for (const { unit: u, whole, heads, tails } of known) {
       let m = whole.exec(rest);
       if (m) {
         note(u, m.index);
@@ -74,32 +98,30 @@ function takeUnits(text: string, known: string[]): { rest: string; units: { unit
         changed = true;
         continue;
       }
-      for (let k = w.length - 1; k >= 2 && !changed; k--) {
+      for (const head of heads) {
         // A first part at the end of the line ("… Các phòng chuyên").
-        const head = new RegExp(`(?<=\\s)${w.slice(0, k).map(escape).join('\\s+')}\\s*$`, 'u');
         if ((m = head.exec(rest))) {
           note(u, m.index);
           rest = rest.slice(0, m.index);
           changed = true;
+          break;
         }
       }
-      for (let k = 1; k <= w.length - 2 && !changed; k++) {
-        // A last part at the start of the line ("môn, UBND cấp xã …"), not one any unit ends with ("cấp xã").
-        if (GENERIC_TAIL.test(fold(w.slice(k).join(' ')))) continue;
-        // Inside a line, only a last part that cannot start a phrase of its own ("… TTHC môn, UBND cấp xã").
-        const part = w.slice(k).join(' ');
-        const inner = /^\p{Ll}/u.test(part) && (/,/.test(part) || w.length - k >= 3) ? new RegExp(`(?<=\\s)${w.slice(k).map(escape).join('\\s+')}(?=[\\s,;.])`, 'u').exec(rest) : null;
-        if (inner) {
-          note(u, inner.index);
-          rest = `${rest.slice(0, inner.index)} ${rest.slice(inner.index + inner[0].length)}`;
-          changed = true;
-          continue;
-        }
-        const tail = new RegExp(`^\\s*${w.slice(k).map(escape).join('\\s+')}(?=[\\s,;.])`, 'u');
-        if ((m = tail.exec(rest))) {
+      if (changed) continue;
+      for (const { start, inner } of tails) {
+        // A last part at the start of the line ("môn, UBND cấp xã …"), or inside it when it cannot
+        // open a phrase of its own ("… TTHC môn, UBND cấp xã"); never one any unit ends with ("cấp xã").
+        if ((m = start.exec(rest))) {
           note(u, -1);
           rest = ` ${rest.slice(m[0].length)}`;
           changed = true;
+          break;
+        }
+        if (inner && (m = inner.exec(rest))) {
+          note(u, m.index);
+          rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`;
+          changed = true;
+          break;
         }
       }
     }
@@ -127,7 +149,7 @@ function leadingPiece(text: string): string {
  * one cell per block; `known` are unit names spelled out whole elsewhere in the document.
  */
 export function readInterleavedRows(lines: InterleavedLine[], known: string[]): InterleavedRow[] {
-  const units = [...new Set(known.map(clean).filter((u) => u.split(/\s+/).length >= 2))].sort((a, b) => b.length - a.length);
+  const units = unitPatterns([...new Set(known.map(clean).filter((u) => u.split(/\s+/).length >= 2))].sort((a, b) => b.length - a.length));
   interface Draft {
     n: number | null;
     at: number;

@@ -46,7 +46,7 @@ export function findLooseTaskGrids(paras: Para[], from: number, firstIndex: numb
   for (let i = from; i < paras.length; i++) {
     const p = paras[i];
     // Tables of the tree and "a | b" text tables have their columns: read as grids elsewhere.
-    if (pipeTable(p) || p.lines.some((l) => l.inTable)) continue;
+    if (!p.folded.includes('chu tri') || pipeTable(p) || p.lines.some((l) => l.inTable)) continue;
     // The header: a line naming the task and the lead columns, with the other column names close by
     // (not a header written with pipes: a stray "|" is a ruling OCR kept, two make a text table).
     const hk = p.lines.findIndex((l) => {

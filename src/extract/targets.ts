@@ -175,9 +175,9 @@ function withPlace(indicator: string, place: string): string {
 }
 
 /** Does the text end with a task verb ("xử lý triệt để", "hoàn thành số hóa")? */
+const VERB_AT_END = new RegExp(`(?:^|\\s)(?:${TASK_VERBS.join('|')})(?:\\s+(?:triet de|kip thoi|dung han|day du|toan bo))?\\s*$`);
 function endsWithVerb(text: string): boolean {
-  const f = fold(text);
-  return TASK_VERBS.some((v) => new RegExp(`(?:^|\\s)${v}(?:\\s+(?:triet de|kip thoi|dung han|day du|toan bo))?\\s*$`).test(f));
+  return VERB_AT_END.test(fold(text));
 }
 
 /** What follows a value up to the clause end ("100% *văn bản … được số hóa*"). */
@@ -478,7 +478,7 @@ function interleavedTargetTables(ctx: ExtractContext, emit: Emit, used: Set<numb
   for (let i = ctx.bodyStart; i < paras.length; i++) {
     const p = paras[i];
     // (A few "|" are rulings OCR kept; a header written with pipes is a text table, read as a grid.)
-    if (pipeTable(p) || used.has(i) || p.lines.some((l) => l.inTable)) continue;
+    if (!p.folded.includes('chi tieu') || pipeTable(p) || used.has(i) || p.lines.some((l) => l.inTable)) continue;
     const hk = p.lines.findIndex((l) => {
       const f = fold(l.text);
       return /^\s*(?:stt|tt)\b/.test(f) && /chi tieu/.test(f) && /don vi|dvt/.test(f) && !/nhiem vu|noi dung/.test(f) && (l.text.match(/\|/g) ?? []).length < 2;
