@@ -29,23 +29,8 @@ export interface ChannelData {
 
 type Segment = { observed: string; cost: number };
 /** Segment confusions keyed by the last character of what OCR printed (the DP cell's character). */
-type SegmentsByEnd = Map<string, Segment[]>;
-
-const byEndCache = new WeakMap<Segment[], SegmentsByEnd>();
-function byEnd(list: Segment[] | undefined): SegmentsByEnd | undefined {
-  if (!list?.length) return undefined;
-  let m = byEndCache.get(list);
-  if (m) return m;
-  m = new Map();
-  for (const seg of list) {
-    const last = seg.observed[seg.observed.length - 1];
-    const l = m.get(last);
-    if (l) l.push(seg);
-    else m.set(last, [seg]);
-  }
-  byEndCache.set(list, m);
-  return m;
-}
+/** Segment confusions keyed by the table index of the last character OCR printed. */
+type SegmentsByEnd = Map<number, Segment[]>;
 
 interface IntendedPrep {
   idx: Int32Array;
@@ -270,6 +255,7 @@ export class ChannelModel {
     d[0] = 0;
     for (let j = 1; j <= m; j++) d[j] = d[j - 1] + insC[j - 1];
     const lowerObserved = this.lastLowerObserved;
+    const lowerObs = this.lastLowerIndices;
     for (let i = 1; i <= n; i++) {
       const del = prep.del[i - 1];
       const row = i * stride;
@@ -291,7 +277,7 @@ export class ChannelModel {
         const ins = d[row + j - 1] + insC[j - 1];
         if (ins < best) best = ins;
         if (seg1 || seg2) {
-          const last = lowerObserved[j - 1];
+          const last = lowerObs[j - 1];
           const s1 = seg1?.get(last);
           if (s1) best = this.segment(d, up, j, s1, lowerObserved, best);
           const s2 = seg2?.get(last);
@@ -345,8 +331,8 @@ export class ChannelModel {
       const { del, seg1, seg2 } = perChar(text[i], i >= 1 ? text.slice(i - 1, i + 1) : null);
       p.idx[i] = this.charIndex(text[i]);
       p.del[i] = del;
-      p.seg1.push(byEnd(seg1));
-      p.seg2.push(byEnd(seg2));
+      p.seg1.push(this.byEnd(seg1));
+      p.seg2.push(this.byEnd(seg2));
     }
     if (cache.size > 200_000) cache.clear();
     cache.set(text, p);
@@ -395,6 +381,7 @@ export class ChannelModel {
     this.lastObserved = observed;
     this.lastIndices = idx;
     this.lastLowerObserved = observed.toLowerCase();
+    this.lastLowerIndices = Int32Array.from(this.lastLowerObserved, (ch) => this.charIndex(ch));
     return idx;
   }
 
@@ -408,6 +395,24 @@ export class ChannelModel {
   private lastObserved = '\u0000';
   private lastIndices = new Int32Array(0);
   private lastLowerObserved = '';
+  private lastLowerIndices = new Int32Array(0);
+
+  /** A segment list keyed by the last printed character's index (cached per list). */
+  private byEnd(list: Segment[] | undefined): SegmentsByEnd | undefined {
+    if (!list?.length) return undefined;
+    let m = this.byEndCache.get(list);
+    if (m) return m;
+    m = new Map();
+    for (const seg of list) {
+      const last = this.charIndex(seg.observed[seg.observed.length - 1]);
+      const l = m.get(last);
+      if (l) l.push(seg);
+      else m.set(last, [seg]);
+    }
+    this.byEndCache.set(list, m);
+    return m;
+  }
+  private byEndCache = new WeakMap<Segment[], SegmentsByEnd>();
   private dp = new Float64Array(1024);
 
   /**
