@@ -190,26 +190,39 @@ export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
   const factor = Math.max(1, Math.round(mask.width / 900));
   const small = downsampleMask(mask, factor);
   const { width: w, height: h, data } = small;
+  // Ink counted per row in runs of SPAN columns, placed at the run's centre: shearing a span by
+  // the largest angle moves its ends by under a pixel (8 × tan 5° = 0.7), and a text line's ink
+  // falls into a few hundred spans instead of thousands of pixels.
+  const SPAN = 8;
+  const spans = Math.ceil(w / SPAN);
+  const ys: number[] = [];
+  const xs: number[] = [];
+  const counts: number[] = [];
   let n = 0;
-  for (let i = 0; i < data.length; i++) n += data[i];
-  if (n < 200) return 0;
-  const xs = new Int32Array(n);
-  const ys = new Int32Array(n);
-  for (let y = 0, k = 0; y < h; y++) {
+  for (let y = 0; y < h; y++) {
     const o = y * w;
-    for (let x = 0; x < w; x++) {
-      if (data[o + x]) {
-        xs[k] = x;
-        ys[k++] = y;
-      }
+    for (let k = 0; k < spans; k++) {
+      let c = 0;
+      const end = Math.min(w, (k + 1) * SPAN);
+      for (let x = k * SPAN; x < end; x++) c += data[o + x];
+      if (!c) continue;
+      ys.push(y);
+      xs.push(k * SPAN + (end - k * SPAN - 1) / 2);
+      counts.push(c);
+      n += c;
     }
   }
+  if (n < 200) return 0;
+  const m = ys.length;
+  const sy = Int32Array.from(ys);
+  const sx = Float64Array.from(xs);
+  const sc = Int32Array.from(counts);
   const margin = Math.ceil(w * Math.tan((maxDegrees * Math.PI) / 180)) + 2;
-  const bins = new Int32Array(h + 2 * margin);
+  const bins = new Float64Array(h + 2 * margin);
   const score = (deg: number): number => {
     const t = Math.tan((deg * Math.PI) / 180);
     bins.fill(0);
-    for (let i = 0; i < n; i++) bins[Math.round(ys[i] - xs[i] * t) + margin]++;
+    for (let i = 0; i < m; i++) bins[Math.round(sy[i] - sx[i] * t) + margin] += sc[i];
     let s = 0;
     for (let i = 0; i < bins.length; i++) s += bins[i] * bins[i];
     return s;
