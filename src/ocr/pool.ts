@@ -161,16 +161,30 @@ export class OcrPool {
   }
 }
 
+/** Letters of Vietnamese writing (NFC): the Latin alphabet, đ, and the vowels with their marks. */
+const VIETNAMESE_LETTER =
+  /[a-zA-ZđĐàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]/u;
+
+/** A letter that Vietnamese writing never uses (ñ, ç, ü, Ÿ…): on a Vietnamese page, a misread speck. */
+const isForeignLetter = (ch: string) => /\p{L}/u.test(ch) && !VIETNAMESE_LETTER.test(ch);
+
 /**
  * Specks, rule and seal remnants come out as lone marks ('|', '.', ':', '‘') or as a mark glued
  * to the front of a word ('.1', "'Trần"): tesseract attaches real punctuation to the end of the
  * word it follows, so a word made only of such marks, or such a mark leading a word, is noise.
- * Dashes and plus signs stay: they open list items.
+ * So is, in a word read with low confidence, a letter that Vietnamese never uses standing alone
+ * or leading the word (`đất ñ`, `ŸY tế`). Dashes and plus signs stay: they open list items.
  */
-function cleanWord(text: string, confidence: number): string {
+export function cleanWord(text: string, confidence: number): string {
   if (/^[.,'`‘’"“”:;|!^~_]+$/u.test(text)) return '';
   if (!/[\p{L}\p{N}]/u.test(text) && confidence < 0.6 && !/^[-–+•*]$/u.test(text)) return '';
-  return text.replace(/^[.,'`‘’]+(?=[\p{L}\p{N}])/u, '');
+  let out = text.replace(/^[.,'`‘’]+(?=[\p{L}\p{N}])/u, '');
+  if (confidence < 0.6) {
+    const chars = [...out];
+    if (chars.length === 1 && isForeignLetter(chars[0])) return '';
+    if (chars.length > 1 && isForeignLetter(chars[0]) && /[\p{L}\p{N}]/u.test(chars[1])) out = chars.slice(1).join('');
+  }
+  return out;
 }
 
 /** tesseract's blocks → paragraphs → lines → words, flattened to lines of positioned words. */
