@@ -61,4 +61,13 @@ describe('extractMetadata', () => {
     const { messages } = extract('Một đoạn văn không có tiêu đề.\n');
     expect(messages.join('\n')).toMatch(/extract:metadata/);
   });
+
+  it('reads a short document whose long capital heading ends in a year at once (no runaway backtracking)', () => {
+    const text = ['KẾ HOẠCH', 'Thử nghiệm', '', 'VI. CHỈ TIÊU DIỆN TÍCH CÂY ĂN QUẢ ĐƯỢC CẤP MÃ SỐ VÙNG TRỒNG ĐẾN NĂM 2026', '', 'Nội dung.'].join('\n');
+    const t0 = performance.now();
+    const { metadata } = extract(text);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(metadata.docType).toBe('KẾ HOẠCH');
+    expect(metadata.title).toBe('Thử nghiệm');
+  });
 });

@@ -179,4 +179,79 @@ describe('extractTargets', () => {
       ['Tỷ lệ hồ sơ thanh toán trực tuyến', 60, '%', '>=', 'Sở Tư pháp'],
     ]);
   });
+
+  it('reads value cells that open with a verb ("Đạt trên 95%", "Thêm ít nhất 02 xã") and a zero ("Không để phát sinh")', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử nghiệm',
+      '',
+      'II. MỤC TIÊU, CHỈ TIÊU',
+      '',
+      'STT | Chỉ tiêu | Mục tiêu năm 2024 | Đơn vị chủ trì',
+      '1 | Số vụ phạm tội bị phát hiện so với năm 2023 | Tăng tối thiểu 5% | Công an huyện',
+      '2 | Tỷ lệ điều tra, xử lý các vụ án | Đạt trên 95% | Công an huyện',
+      '3 | Người nghiện được lập hồ sơ quản lý | 100% | UBND các xã',
+      '4 | Xã được công nhận không ma túy | Thêm ít nhất 02 xã | Công an huyện',
+      '5 | Diện tích trồng cây có chứa chất ma túy | Không để phát sinh | Hạt Kiểm lâm',
+    ].join('\n');
+    const expected = [
+      [5, '%', '>=', 'Công an huyện'],
+      [95, '%', '>', 'Công an huyện'],
+      [100, '%', '=', 'UBND các xã'],
+      [2, 'xã', '>=', 'Công an huyện'],
+      [0, null, '=', 'Hạt Kiểm lâm'],
+    ];
+    const read = (t: string) => extract(t).targets.map((x) => [x.value.number, x.value.unit, x.value.comparator, x.responsible]);
+    expect(read(text)).toEqual(expected);
+    expect(extract(text).targets[0].period).toBe('năm 2024');
+    // Without diacritics (an English-model OCR): the same values and comparators.
+    expect(read(stripMarks(text))).toEqual(expected.map(([n, u, c, r]) => [n, u && stripMarks(u as string), c, stripMarks(r as string)]));
+  });
+
+  it('reads unit rows × year columns: the indicator from the table title, a baseline column, the unit noted above, no total row', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử nghiệm',
+      '',
+      'VI. CHỈ TIÊU DIỆN TÍCH CÂY ĂN QUẢ ĐƯỢC CẤP MÃ SỐ VÙNG TRỒNG ĐẾN NĂM 2026',
+      '',
+      'Đơn vị tính: ha',
+      '',
+      'STT | Đơn vị | Diện tích đã cấp đến 29/02/2024 | Năm 2025 | Năm 2026',
+      '',
+      '1 | Xã Ea Yông | 286 | 340 | 390',
+      '',
+      '2 | Xã Hòa An | 1.254 | 1.300 | 1.345',
+      '',
+      'Tổng cộng | 1.540 | 1.640 | 1.735',
+    ].join('\n');
+    const read = (t: string) => extract(t).targets.map((x) => [x.indicator, x.value.number, x.value.unit, x.baseline, x.period, x.responsible]);
+    const I = 'Diện tích cây ăn quả được cấp mã số vùng trồng';
+    expect(read(text)).toEqual([
+      [I, 340, 'ha', '286', 'Năm 2025', 'Xã Ea Yông'],
+      [I, 390, 'ha', '286', 'Năm 2026', 'Xã Ea Yông'],
+      [I, 1300, 'ha', '1.254', 'Năm 2025', 'Xã Hòa An'],
+      [I, 1345, 'ha', '1.254', 'Năm 2026', 'Xã Hòa An'],
+    ]);
+    // OCR without marks: the same numbers, baselines and title.
+    const damaged = read(stripMarks(text));
+    expect(damaged.map((r) => [r[0], r[1], r[3]])).toEqual([
+      [stripMarks(I), 340, '286'],
+      [stripMarks(I), 390, '286'],
+      [stripMarks(I), 1300, '1.254'],
+      [stripMarks(I), 1345, '1.254'],
+    ]);
+  });
+
+  it('skips a star rating (OCOP 4 sao) and a change in brackets that restates the target before it', () => {
+    const text = section(
+      'a) Có ít nhất 01 sản phẩm cà phê đạt chuẩn OCOP 4 sao.',
+      '',
+      'b) Diện tích được cấp mã số vùng trồng đạt tối thiểu 3.000 ha vào cuối năm 2026 (tăng 1.138 ha so với năm 2023).',
+    );
+    expect(extract(text).targets.map((t) => [t.value.number, t.value.comparator])).toEqual([
+      [1, '>='],
+      [3000, '>='],
+    ]);
+  });
 });

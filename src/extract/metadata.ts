@@ -94,7 +94,9 @@ function emptyMetadata(): Metadata {
 
 /** The run of capitals that ends a line (the right-hand column of a two-column line). */
 function trailingCapitals(text: string): string | null {
-  const m = text.match(/((?:[\p{Lu}Đ][\p{Lu}Đ.]*\s*)+)$/u);
+  // Words must be separated by spaces: "(?:X+\s*)+$" could split a word many ways and backtrack
+  // exponentially on a long capital line that does not end in capitals ("… ĐẾN NĂM 2026").
+  const m = text.match(/((?:[\p{Lu}Đ][\p{Lu}Đ.]*(?:\s+|$))+)$/u);
   if (!m) return null;
   const t = clean(m[1]);
   return t.replace(/[^\p{L}]/gu, '').length >= 4 ? t : null;

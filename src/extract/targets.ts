@@ -100,7 +100,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     const rest = f.slice(end);
     // Dates, fractions, ranks, codes and labels.
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
-    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm)\s*$/.test(before)) continue;
+    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     const n = parseNumber(text.slice(start, end));
@@ -237,19 +237,32 @@ interface Emit {
   (t: Target): void;
 }
 
-/** Cells that hold a number (a target value), maybe with a comparator: "≥ 80", "100", "54/54", "Toàn trình: 100". */
-const VALUE_CELL = /^\s*(?:[≥≤><]=?\s*|(?:tối thiểu|tối đa|ít nhất|trên|dưới)\s+)?\d/iu;
+/**
+ * Cells that hold a number (a target value), maybe with a verb and a comparator: "≥ 80", "100",
+ * "54/54", "Toàn trình: 100", "Đạt trên 95%", "Tăng tối thiểu 5%", "Thêm ít nhất 02 xã".
+ */
+const VALUE_CELL = /^\s*(?:(?:đạt|tăng|giảm|thêm|duy trì|phấn đấu|đạt|dat|tang|giam|them)(?:\s+(?:thêm|đạt|them|dat))?\s+)?(?:[≥≤><]=?\s*|(?:tối thiểu|tối đa|ít nhất|trên|dưới|khoảng|toi thieu|toi da|it nhat|tren|duoi|khoang)\s+)?\d/iu;
+/** A value cell that asks for none at all: "Không để phát sinh", "Không để xảy ra", "Không có". */
+const ZERO_CELL = /^\s*(?:không|khong)\s+(?:để\s+|de\s+)?(?:phát sinh|xảy ra|tái (?:phát|trồng|diễn)|có|còn|phat sinh|xay ra|tai (?:phat|trong|dien)|co|con)(?![\p{L}\p{M}])/iu;
 
 function parseCell(raw: string, unit: string | null): { label: string | null; value: Target['value'] }[] {
   const out: { label: string | null; value: Target['value'] }[] = [];
   // "Toàn trình: 100 Một phần: 80" — labelled values in one cell.
   const labelled = [...raw.matchAll(/([\p{L}][\p{L}\s]{1,40}?)\s*:\s*([≥≤><]=?\s*)?(\d[\d.,]*)\s*(%?)/gu)];
   const items = labelled.length >= 1 && !VALUE_CELL.test(raw) ? labelled.map((m) => ({ label: clean(m[1]), text: clean(m[0]), num: m[3], pct: m[4] })) : null;
+  if (ZERO_CELL.test(raw) && !/\d/.test(raw)) return [{ label: null, value: { text: clean(raw), number: 0, unit, comparator: '=' } }];
   const list = items ?? [{ label: null, text: clean(raw), num: raw.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?/)?.[0] ?? '', pct: /%/.test(raw) ? '%' : '' }];
   for (const it of list) {
     const f = fold(it.text);
     const comparator: Comparator = /≥|>=|toi thieu|tro len|it nhat/.test(f) ? '>=' : /≤|<=|toi da|khong qua/.test(f) ? '<=' : /^>|\btren\b/.test(f) ? '>' : /^<|\bduoi\b/.test(f) ? '<' : '=';
-    out.push({ label: it.label, value: { text: it.text, number: it.num ? parseNumber(it.num) : null, unit: unit ?? (it.pct ? '%' : null), comparator } });
+    // "Thêm ít nhất 02 xã": the counted noun after the number, when the column gives no unit.
+    let u = unit ?? (it.pct ? '%' : null);
+    if (!u && it.num) {
+      const rest = it.text.slice(it.text.indexOf(it.num) + it.num.length);
+      const m = fold(rest).match(UNIT_RE);
+      if (m) u = clean(rest.slice(0, m[0].length));
+    }
+    out.push({ label: it.label, value: { text: it.text, number: it.num ? parseNumber(it.num) : null, unit: u, comparator } });
   }
   return out;
 }
@@ -262,7 +275,9 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   const h = g.rows.findIndex((r, i) => i <= 2 && r.cells.filter((c) => c.text && !VALUE_CELL.test(c.text)).length >= 2);
   if (h < 0) return false;
   const header = g.rows[h].cells.map((c) => fold(c.text).replace(/\s+/g, ' ').trim());
-  const body = g.rows.slice(h + 1);
+  // "Tổng cộng | 1.862 | 2.220": a total row (often without its row number cell, so shifted) is no target.
+  const isTotal = (r: Grid['rows'][number]) => r.cells.slice(0, 2).some((c) => TOTAL_ROW.test(fold(c.text).replace(/[^a-z ]/g, '').trim()));
+  const body = g.rows.slice(h + 1).filter((r) => !isTotal(r));
   if (!body.length) return false;
   const anc = g.para >= 0 ? ancestors(outline, g.para) : [];
   const sec = sectionOf(anc);
@@ -273,7 +288,7 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   if (MONEY.test(header.join(' '))) return false;
   const numericShare = (i: number) => {
     const cells = body.map((r) => r.cells[i]?.text ?? '').filter(Boolean);
-    return cells.length ? cells.filter((c) => VALUE_CELL.test(c) || /^\s*[\p{L}\s]{1,40}:\s*\d/u.test(c)).length / cells.length : 0;
+    return cells.length ? cells.filter((c) => VALUE_CELL.test(c) || ZERO_CELL.test(c) || /^\s*[\p{L}\s]{1,40}:\s*\d/u.test(c)).length / cells.length : 0;
   };
   let ind = -1;
   let org = -1;
@@ -288,11 +303,23 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
     else if (!numeric && /co quan|don vi thuc hien|chu tri|trach nhiem|phoi hop/.test(c)) resp = i;
     else if (!numeric && ind < 0 && /chi tieu|noi dung|tieu chi|ten chi tieu/.test(c)) ind = i;
     else if (!numeric && org < 0 && /^(?:ten )?(?:don vi|dia phuong|xa|phuong|thi tran|thon|to dan pho|truong|co so|lang|buon|huyen)\b/.test(c)) org = i;
-    else if (numeric && /thuc hien|uoc|hien trang|ket qua|co so|nam truoc|hien nay/.test(c) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
+    // What is already done ("Thực hiện 2024", "Diện tích đã cấp đến 29/02/2024") is the baseline.
+    else if (numeric && /thuc hien|uoc|hien trang|ket qua|co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d/.test(c) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
     else if (numeric) values.push(i);
   });
   if ((ind < 0 && org < 0) || !values.length) return false;
   const period0 = periodOf(`${anc.map((a) => a.heading).join(' ')}`) ?? sec.period;
+  // "Đơn vị tính: ha" on the line above the table: the unit of every value.
+  const unitNote = g.para > 0 ? [g.para - 1, g.para - 2].map((k) => paras[k]?.text.match(/^\s*(?:Đơn vị tính|ĐVT|Don vi tinh)\s*:\s*([^;|]{1,20}?)\s*$/iu)?.[1]).find(Boolean) : undefined;
+  // Unit rows × period columns ("Đơn vị | Năm 2024 | Năm 2025"): what is measured is the table's title.
+  const captionIndicator = () => {
+    const title = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && TARGET_SECTION.test(fold(a.heading)))?.heading ?? '';
+    let t = isUpper(title) ? title.toLowerCase() : title;
+    t = t.replace(/^\s*(?:(?:các|cac)\s+)?(?:chỉ tiêu|mục tiêu|chi tieu|muc tieu)\s*(?:(?:về|ve|giao)\s+)?/iu, '');
+    t = t.replace(/\s*(?:(?:đến hết|đến|trong|giai đoạn|den het|den|trong|giai doan)\s+)?(?:năm|nam)\s+\d{4}(?:\s*-\s*\d{4})?\s*$/iu, '').replace(/\s*(?:giai đoạn|giai doan)\s+\d{4}\s*-\s*\d{4}\s*$/iu, '');
+    t = trimItem(t);
+    return t.split(' ').length >= 2 ? t.charAt(0).toUpperCase() + t.slice(1) : null;
+  };
   for (const row of body) {
     const cells = row.cells;
     const get = (i: number) => (i >= 0 && i < cells.length ? cells[i].text : '');
@@ -300,11 +327,12 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
     if (!name || TOTAL_ROW.test(fold(name).replace(/[^a-z ]/g, '').trim())) continue;
     for (const v of values) {
       const raw = get(v);
-      if (!raw || !/\d/.test(raw)) continue;
+      if (!raw || (!/\d/.test(raw) && !ZERO_CELL.test(raw))) continue;
       const headText = g.rows[h].cells[v]?.text ?? '';
       const headUnit = headText.match(/\(([^()]{1,15})\)\s*$/)?.[1] ?? null;
-      const unit = unitCol >= 0 ? get(unitCol) || null : headUnit ? clean(headUnit) : null;
-      const indicator = ind >= 0 ? name : headText;
+      const unit = unitCol >= 0 ? get(unitCol) || null : headUnit ? clean(headUnit) : (unitNote ?? null);
+      const headIsPeriod = /^\s*(?:nam(?:\s*hoc)?\s*\d{4}(?:\s*-\s*\d{4})?|(?:quy|thang)\s*[\divx]+\s*\/\s*\d{4}|giai doan\s*\d{4}\s*-\s*\d{4})\s*$/.test(fold(headText));
+      const indicator = ind >= 0 ? name : headIsPeriod ? (captionIndicator() ?? headText) : headText;
       const baselineCol = baselines.filter((b) => b < v).pop();
       for (const { label, value } of parseCell(raw, unit)) {
         emit({
@@ -318,7 +346,6 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
       }
     }
   }
-  void paras;
   return true;
 }
 
@@ -657,6 +684,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       const sentenceStart = f.slice(0, q.valueStart).search(/(?:^|\.\s+)[^.]*$/);
       const sentence = f.slice(Math.max(0, sentenceStart), clauseEnd);
       const pre = f.slice(clauseStart, q.valueStart);
+      // "tối thiểu 3.000 ha (tăng 1.138 ha so với năm 2023)": the change in brackets restates the target before it.
+      if (prev && /\(\s*(?:tang|giam)(?:\s+them)?\s*$/.test(f.slice(Math.max(0, q.valueStart - 16), q.valueStart)) && /^[^()]*so voi[^()]*\)/.test(f.slice(q.end))) continue;
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
       const leading: boolean =
         /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:(?:den het|den|trong|nam|thang)\s+(?:nam\s+|thang\s+)?[\d/]+\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
