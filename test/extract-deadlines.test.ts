@@ -144,4 +144,54 @@ describe('extractDeadlines', () => {
     const { deadlines } = extract(text);
     expect(deadlines.map((d) => d.date)).toEqual(['2024-11-20']);
   });
+
+  it('reads the day a monthly report is due, in brackets or later in its clause, and a cycle with several dates', () => {
+    expect(scan('báo cáo Ủy ban nhân dân huyện và Công an tỉnh hằng tháng (trước ngày 15)')).toEqual([['recurring', null, null, 'monthly, by day 15']]);
+    // Not introduced by "định kỳ"/"báo cáo" within reach: the due day makes it a time limit.
+    expect(scan('kết quả hằng tháng về Công an huyện trước ngày 10.')).toEqual([['recurring', null, null, 'monthly, by day 10']]);
+    expect(scan(stripMarks('kết quả hằng tháng về Công an huyện trước ngày 10.'))).toEqual([['recurring', null, null, 'monthly, by day 10']]);
+    // A full date after a monthly habit is a date of its own, not the day of the month.
+    expect(scan('hằng tháng trước ngày 15/12/2024')).toEqual([['date', '2024-12-15', null, null]]);
+    const text = ['Hà Nội, ngày 02 tháng 01 năm 2024', 'KẾ HOẠCH', 'Thử', '', 'III. TỔ CHỨC THỰC HIỆN', '', 'c) Định kỳ 6 tháng (trước ngày 10 tháng 6 và ngày 10 tháng 12) tổng hợp kết quả thực hiện.'].join('\n');
+    const { deadlines } = extract(text);
+    expect(deadlines.map((d) => [d.date, d.recurrence, d.text])).toEqual([['2024-06-10', 'every 6 months', 'Định kỳ 6 tháng (trước ngày 10 tháng 6 và ngày 10 tháng 12)']]);
+  });
+
+  it('keeps a time cell as written when a few words qualify its one time limit', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành',
+      '',
+      '1 | Hướng dẫn lập hồ sơ cấp mã số vùng trồng | Trung tâm Dịch vụ nông nghiệp | UBND các xã | Hằng năm, trước vụ thu hoạch',
+      '',
+      '2 | Đăng tin trên trang thông tin | Văn phòng | Các phòng | Thường xuyên, tối thiểu 02 tin mỗi tháng',
+    ].join('\n');
+    expect(extract(text).deadlines.map((d) => [d.text, d.recurrence])).toEqual([
+      ['Hằng năm, trước vụ thu hoạch', 'yearly'],
+      ['Thường xuyên', 'ongoing'],
+    ]);
+  });
+
+  it('leaves out dates before the document itself and the dates of a forecast', () => {
+    const text = [
+      'Thạnh Phú, ngày 11 tháng 12 năm 2024',
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'I. DỰ BÁO TÌNH HÌNH',
+      '',
+      '1. Dự báo tình hình',
+      '',
+      'Xâm nhập mặn sâu nhất dự báo xảy ra từ giữa tháng 02 đến cuối tháng 4 năm 2025.',
+      '',
+      'II. NHIỆM VỤ',
+      '',
+      '1. Khuyến cáo không xuống giống sau ngày 10 tháng 12 năm 2024; lắp đặt đập tạm trước ngày 15 tháng 01 năm 2025.',
+      '',
+      '2. Chỉ công nhận vùng trồng không gây mất rừng sau ngày 31/12/2020; hoàn thành bản đồ trước ngày 30/6/2025.',
+    ].join('\n');
+    expect(extract(text).deadlines.map((d) => d.date)).toEqual(['2025-01-15', '2025-06-30']);
+  });
 });

@@ -280,13 +280,22 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       re.lastIndex = i;
       const m = re.exec(f);
       if (!m) continue;
-      const end = i + m[0].length;
-      const introduced = /dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      let end = i + m[0].length;
+      let byDay: string | null = null;
+      // "hằng tháng (trước ngày 15)", "hằng tháng về Công an huyện trước ngày 10": the day of the month it is due.
+      if (label === 'monthly') {
+        const d = /^(?:\s*\(\s*(?:truoc|cham nhat)\s*ngay\s*(\d{1,2})\s*\)|\s+(?:[a-z]+\s+){0,8}?(?:truoc|cham nhat)\s*ngay\s*(\d{1,2}))(?!\s*(?:[/.-]|thang)\s*\d|\d)/.exec(f.slice(end));
+        if (d) {
+          end += d[0].length;
+          byDay = d[1] ?? d[2];
+        }
+      }
+      const introduced = !!byDay || /dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
       if (/^(?:moi|hang)\b/.test(m[0]) && /(?<![\d/.-])\d{1,3}\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;
-      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') });
+      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: byDay ? `monthly, by day ${byDay}` : label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') });
       RECUR_ANY.lastIndex = end;
       break;
     }

@@ -17,10 +17,10 @@ const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan th
 /** Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. */
 const NOT_DEADLINE = /(?:tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
 /**
- * Titles of results and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
+ * Titles of results, forecast ("Dự báo tình hình") and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
  * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
  */
-const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)/;
+const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu|du bao)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)/;
 const TIME_SECTION = /thoi gian|tien do|nhiem vu|to chuc thuc hien|che do bao cao|trach nhiem|phan cong/;
 
 function toDeadline(f: string, text: string, t: TimeExpr, context: string, responsible: string | null, ref: SourceRef): Deadline {
@@ -82,16 +82,23 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
     const b = out[k + 1];
     if (a.kind !== 'recurring') continue;
     const gap = f.slice(a.end, b.start);
-    const close = /^\s*\)/.exec(f.slice(b.end));
-    const bracket = /^\s*\(\s*(?:truoc|cham nhat|den het|den|vao|trong)?\s*$/.test(gap) && !!close;
+    // "định kỳ 6 tháng (trước ngày 10 tháng 6 và ngày 10 tháng 12)": the dates of each cycle, one time limit.
+    let last = k + 1;
+    while (last + 1 < out.length && out[last + 1].kind === 'date' && /^\s*(?:,|va)\s*(?:truoc\s*)?$/.test(f.slice(out[last].end, out[last + 1].start))) last++;
+    const close = /^\s*\)/.exec(f.slice(out[last].end));
+    const bracket = /^\s*\(\s*(?:truoc|cham nhat|den het|den|vao|trong)?\s*$/.test(gap) && !!close && (last === k + 1 || b.kind === 'date');
     if (!bracket && !/^\s*[,;]?\s*(?:va\s*)?$/.test(gap)) continue;
     let m: TimeExpr | null = null;
-    const end = bracket && close ? b.end + close[0].length : b.end;
+    const end = bracket && close ? out[last].end + close[0].length : b.end;
+    let n = 2;
     if (b.kind === 'recurring' && cycle(a.recurrence) === cycle(b.recurrence)) {
       m = { ...b, start: a.start, end, recurrence: (b.recurrence ?? '').length > (a.recurrence ?? '').length ? b.recurrence : a.recurrence };
-    } else if (bracket && b.kind === 'date') m = { ...b, start: a.start, end, recurrence: a.recurrence };
+    } else if (bracket && b.kind === 'date') {
+      m = { ...b, start: a.start, end, recurrence: a.recurrence };
+      n = last - k + 1;
+    }
     if (!m) continue;
-    out.splice(k, 2, m);
+    out.splice(k, n, m);
     merged.add(m);
     k--;
   }
@@ -117,6 +124,11 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
   const fromField = (value: string, context: string, responsible: string | null, ref: SourceRef, warnAt: SourceRef) => {
     const f = fold(value);
     const { found } = mergeSaidTwice(f, scanTime(f, { field: true, year }));
+    // "Hằng năm, trước vụ thu hoạch": one time limit and a few words that qualify it — the cell as written.
+    if (found.length === 1 && !found[0].date) {
+      const restWords = clean(`${f.slice(0, found[0].start)} ${f.slice(found[0].end)}`).replace(/[,;.()]/g, ' ').split(/\s+/).filter(Boolean);
+      if (restWords.length <= 4 && !restWords.some((w) => /\d/.test(w))) found[0] = { ...found[0], start: 0, end: value.length };
+    }
     for (const t of found) out.push(toDeadline(f, value, t, context, responsible, ref));
     if (!found.length && value.trim()) {
       out.push({ date: null, endDate: null, text: clean(value), context: trimItem(context), responsible, recurrence: null, ref });
@@ -195,6 +207,9 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     let prev: TimeExpr | null = null;
     for (const t of found) {
       if (spans.some(([a, b]) => t.start >= a && t.start < b)) continue;
+      // A date with its year written that lies before the document's own date is a past event or a
+      // condition ("không gây mất rừng sau ngày 31/12/2020"), not a time limit the document sets.
+      if (ctx.issued && t.date && !t.recurrence && /\d{4}/.test(f.slice(t.start, t.end)) && (t.endDate ?? t.date) < ctx.issued) continue;
       const pre = f.slice(Math.max(0, t.start - 30), t.start);
       const field = inField(t);
       if (NOT_DEADLINE.test(pre) && !field) continue;

@@ -25,6 +25,8 @@ export interface ExtractContext {
   closing: number;
   closingEnd: number;
   year: number | null;
+  /** The document's own date (ISO): a time limit cannot lie before it. */
+  issued?: string | null;
   grids: Grid[];
   file?: VFile;
 }
