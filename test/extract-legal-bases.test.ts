@@ -35,4 +35,14 @@ describe('extractLegalBases', () => {
     const text = 'Số: 87/KH-UBND\n\n(Kèm theo Kế hoạch số 87/KH-UBND ngày 12/4/2024 của UBND huyện)\n';
     expect(extract(text).legalBases).toEqual([]);
   });
+
+  it('reads an ordinance (Pháp lệnh) cited by name and date, like a law, also without diacritics', () => {
+    const text = 'Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;\n\nCăn cứ Pháp lệnh số 02/2020/UBTVQH14 ngày 09/12/2020 của Ủy ban Thường vụ Quốc hội;\n';
+    const read = (t: string) => extract(t).legalBases.map((b) => [b.docType, b.number, b.symbol, b.date]);
+    expect(read(text)).toEqual([
+      ['Pháp lệnh', null, null, '2020-12-09'],
+      ['Pháp lệnh', '02/2020', 'UBTVQH14', '2020-12-09'],
+    ]);
+    expect(read(stripMarks(text)).map((r) => r[3])).toEqual(['2020-12-09', '2020-12-09']);
+  });
 });

@@ -79,7 +79,8 @@ function issuerAt(text: string, f: string, at: number): [number, number, number]
   }
   return null;
 }
-const LAW = /\b(bo luat|luat)\s+(?=\S)/g;
+/** Documents cited by name (and date) rather than by number: laws, codes, ordinances (Pháp lệnh). */
+const LAW = /\b(bo luat|luat|phap lenh)\s+(?=\S)/g;
 
 export interface CitationSpans {
   /** Paragraph index → [start, end) of every citation found in it. */
