@@ -194,4 +194,23 @@ describe('extractDeadlines', () => {
     ].join('\n');
     expect(extract(text).deadlines.map((d) => d.date)).toEqual(['2025-01-15', '2025-06-30']);
   });
+
+  it('reads a daily report due by an hour, and a time limit written in a target table cell', () => {
+    expect(scan('về Ủy ban nhân dân xã trước 14 giờ 00 hằng ngày; số liệu')).toEqual([['recurring', null, null, 'daily, by 14:00']]);
+    expect(scan(stripMarks('báo cáo trước 16 giờ hằng ngày'))).toEqual([['recurring', null, null, 'daily, by 16:00']]);
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'IV. CHỈ TIÊU CỤ THỂ',
+      '',
+      'STT | Chỉ tiêu | Mục tiêu năm 2026 | Đơn vị chủ trì',
+      '1 | Người đội mũ bảo hiểm | Đạt tối thiểu 98% | Công an xã',
+      '2 | Vị trí hư hỏng mặt đường được sửa chữa | Hoàn thành trước ngày 31/01/2026 | Phòng Kinh tế',
+    ].join('\n');
+    const out = extract(text);
+    expect(out.deadlines.map((d) => [d.date, d.text, d.context])).toEqual([['2026-01-31', 'Hoàn thành trước ngày 31/01/2026', 'Vị trí hư hỏng mặt đường được sửa chữa']]);
+    // The date is no target value (it used to be read as 31).
+    expect(out.targets.map((t) => t.value.number)).toEqual([98]);
+  });
 });

@@ -254,4 +254,11 @@ describe('extractTargets', () => {
       [3000, '>='],
     ]);
   });
+
+  it('names a rate in brackets by the words before the bracket, not by the dates after it', () => {
+    const text = section('b) Hình thức tuyên truyền: trên hệ thống truyền thanh xã và loa truyền thanh các thôn (tối thiểu 03 lần/tuần từ ngày 01/01/2026 đến hết ngày 05/3/2026); trên Trang thông tin điện tử xã.');
+    const read = (t: string) => extract(t).targets.map((x) => [x.value.number, x.value.comparator, x.indicator]);
+    expect(read(text)).toEqual([[3, '>=', 'trên hệ thống truyền thanh xã và loa truyền thanh các thôn']]);
+    expect(read(stripMarks(text))[0][2]).not.toMatch(/ngay|2026/);
+  });
 });

@@ -149,6 +149,21 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     }
   }
 
+  // A time limit in a cell of another table (a target table's "Hoàn thành trước ngày 31/01/2026").
+  for (const g of grids) {
+    if (tasks.matrices.has(g.index)) continue;
+    for (let r = 1; r < g.rows.length; r++) {
+      const cells = g.rows[r].cells;
+      for (const cell of cells) {
+        const f = fold(cell.text);
+        if (!/^\s*(?:hoan thanh\s+)?(?:truoc|cham nhat|den het)\s+(?:ngay|thang|quy|nam)\s/.test(f)) continue;
+        const what = cells.filter((c) => c !== cell && /\p{L}{2}/u.test(c.text)).sort((a, b) => b.text.length - a.text.length)[0]?.text ?? '';
+        const { found } = mergeSaidTwice(f, scanTime(f, { field: true, year }));
+        for (const t of found) if (t.date) out.push({ ...toDeadline(f, cell.text, t, what, null, cell.ref), text: clean(cell.text) });
+      }
+    }
+  }
+
   // 2. "Thời gian …:" fields.
   const seenBlocks = new Set<unknown>();
   for (const [pi, { fields, info }] of tasks.fieldParas) {

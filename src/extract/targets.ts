@@ -158,7 +158,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
 /** "Tỷ lệ hộ nghèo giảm" from the words before the value, without the verbs that lead to it. */
 function indicatorBefore(text: string, from: number, clauseStart: number): string {
   let s = text.slice(clauseStart, from);
-  s = s.replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))\s*/u, '');
+  s = s.replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))\s*/u, '').replace(/\s*\(\s*$/, '');
   s = s.replace(/\s*(?:,\s*)?(?:phấn đấu\s+)?(?:đạt|tăng thêm|tăng|giảm xuống còn|xuống còn|duy trì ở mức|duy trì|ở mức|lên|xuống|còn|bằng|là|chiếm)?\s*(?:mức\s*)?(?:khoảng|bình quân|từ)?\s*$/iu, '');
   for (let k = 0; k < 3; k++) {
     s = s.replace(/^\s*(?:phấn đấu|trong đó|riêng|đồng thời|bảo đảm|đảm bảo)\s*(?:,\s*)?/iu, '');
@@ -183,7 +183,8 @@ function endsWithVerb(text: string): boolean {
 /** What follows a value up to the clause end ("100% *văn bản … được số hóa*"). */
 function indicatorAfter(text: string, end: number, clauseEnd: number): string {
   let s = text.slice(end, clauseEnd);
-  const stop = s.search(/;|\.\s|,\s*(?:trong đó|đồng thời)|\s\d{1,3}(?:[.,]\d+)?\s?%|(?:^|\s)so với\s/u);
+  // Also a time limit or a closing bracket ends it: "(tối thiểu 03 lần/tuần từ ngày 01/01/2026 …)".
+  const stop = s.search(/;|\.\s|\)|,\s*(?:trong đó|đồng thời)|\s\d{1,3}(?:[.,]\d+)?\s?%|(?:^|\s)so với\s|(?:^|\s)(?:từ|trước|đến hết|đến|tu|truoc|den het|den)\s+ng[àa]y\s+\d/u);
   if (stop >= 0) s = s.slice(0, stop);
   // "… đạt yêu cầu, từ 70%": the comparator of the next value is not part of this indicator.
   s = s.replace(/[\s,]+(?:từ|trên|dưới|tối thiểu|ít nhất|tu|tren|duoi|toi thieu|it nhat)\s*$/iu, '');
@@ -251,6 +252,8 @@ function parseCell(raw: string, unit: string | null): { label: string | null; va
   const labelled = [...raw.matchAll(/([\p{L}][\p{L}\s]{1,40}?)\s*:\s*([≥≤><]=?\s*)?(\d[\d.,]*)\s*(%?)/gu)];
   const items = labelled.length >= 1 && !VALUE_CELL.test(raw) ? labelled.map((m) => ({ label: clean(m[1]), text: clean(m[0]), num: m[3], pct: m[4] })) : null;
   if (ZERO_CELL.test(raw) && !/\d/.test(raw)) return [{ label: null, value: { text: clean(raw), number: 0, unit, comparator: '=' } }];
+  // "Hoàn thành trước ngày 31/01/2026": a time limit, not a value.
+  if (!/%/.test(raw) && /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|(?:ngày|ngay)\s+\d{1,2}\s+(?:tháng|thang)\s+\d/iu.test(raw)) return [];
   const list = items ?? [{ label: null, text: clean(raw), num: raw.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?/)?.[0] ?? '', pct: /%/.test(raw) ? '%' : '' }];
   for (const it of list) {
     const f = fold(it.text);
@@ -750,9 +753,10 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         // "Giảm 10% số ca mắc …": the change is part of what is measured.
         const change = p.text.slice(clauseStart, q.valueStart).match(/(?:^|\s)((?:tăng|giảm|tang|giam)(?:\s+(?:thêm|them))?)\s*$/iu);
         if (change && indicator) indicator = `${change[1].toLowerCase()} ${indicator}`;
-      } else if (q.unit && /^(?:lan|luot|dot)$/.test(fold(q.unit))) {
+      } else if (q.unit && /^(?:lan|luot|dot)(?:\/\S+)?$/.test(fold(q.unit))) {
         // "tổ chức các đợt … tối thiểu 01 lần mỗi tháng": what is done, how often.
-        indicator = clean(`${indicatorBefore(p.text, q.valueStart, clauseStart)} ${q.unit} ${indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0]}`);
+        // A rate ("03 lần/tuần") is its value's unit already; a bare count names what is done ("01 lần mỗi tháng").
+        indicator = clean(`${indicatorBefore(p.text, q.valueStart, clauseStart)} ${q.unit.includes('/') ? '' : q.unit} ${indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0]}`);
       } else if (q.unit !== '%' && /^\s*\p{L}/u.test(p.text.slice(q.end)) && !verb) {
         // "đưa 35 lao động đi làm việc ở nước ngoài": what is counted follows the number.
         const after = indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0];
