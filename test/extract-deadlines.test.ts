@@ -213,4 +213,30 @@ describe('extractDeadlines', () => {
     // The date is no target value (it used to be read as 31).
     expect(out.targets.map((t) => t.value.number)).toEqual([98]);
   });
+
+  it('reads the window a report recurs in, a list of cycles after one "báo cáo", and one cycle said twice in a clause', () => {
+    const text = 'Ban Chỉ đạo cấp xã báo cáo tiến độ về Ban Chỉ đạo huyện (qua Chi cục Thống kê huyện) hằng tuần trong giai đoạn chuẩn bị và hằng ngày trong thời gian thu thập thông tin; báo cáo tổng hợp';
+    expect(scan(text)).toEqual([
+      ['recurring', null, null, 'weekly'],
+      ['recurring', null, null, 'daily'],
+    ]);
+    expect(scan(stripMarks(text)).map((t) => t[3])).toEqual(['weekly', 'daily']);
+    // A habit, not introduced as a report: nothing.
+    expect(scan('chương trình công tác hằng tháng và hằng quý')).toEqual([]);
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'VI. CHẾ ĐỘ BÁO CÁO',
+      '',
+      '1. Công an xã báo cáo nhanh hằng ngày trong thời gian nghỉ Tết (từ ngày 14/02/2026 đến ngày 22/02/2026) về Ủy ban nhân dân xã trước 14 giờ 00 hằng ngày.',
+      '',
+      '2. Phòng Văn hóa phát sóng tin, bài từ tháng 5 đến hết tháng 7 năm 2025.',
+    ].join('\n');
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.recurrence, d.text])).toEqual([
+      ['2026-02-14', '2026-02-22', null, 'từ ngày 14/02/2026 đến ngày 22/02/2026'],
+      [null, null, 'daily, by 14:00', 'trước 14 giờ 00 hằng ngày'],
+      ['2025-05-01', '2025-07-31', null, 'từ tháng 5 đến hết tháng 7 năm 2025'],
+    ]);
+  });
 });

@@ -275,6 +275,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
 
   // Recurrences: find candidate starts with one pass, then try each pattern there.
   RECUR_ANY.lastIndex = 0;
+  // End of the last recurrence taken: "… hằng tuần trong giai đoạn chuẩn bị và hằng ngày …" shares its introduction.
+  let lastRecurEnd = -1;
   for (let c = RECUR_ANY.exec(f); c; c = RECUR_ANY.exec(f)) {
     const i = c.index + (c[0].length - c[0].trimStart().length);
     for (const [re, label] of RECUR) {
@@ -291,13 +293,17 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
           byDay = d[1] ?? d[2];
         }
       }
-      const introduced = !!byDay || /dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      // "hằng tuần trong giai đoạn chuẩn bị", "hằng ngày trong thời gian nghỉ Tết": the window it recurs in.
+      const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
+      if (window) end += window[0].length;
+      const introduced = !!byDay || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
       if (/^(?:moi|hang)\b/.test(m[0]) && /(?<![\d/.-])\d{1,3}\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;
       push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: byDay ? `monthly, by day ${byDay}` : label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') });
       RECUR_ANY.lastIndex = end;
+      lastRecurEnd = end;
       break;
     }
   }

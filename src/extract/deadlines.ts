@@ -102,6 +102,20 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
     merged.add(m);
     k--;
   }
+  // "báo cáo hằng ngày trong thời gian nghỉ Tết (…) về UBND xã trước 14 giờ 00 hằng ngày": the same cycle
+  // twice in one clause is one time limit, as written where it is most precise.
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k];
+    if (a.kind !== 'recurring') continue;
+    const j = out.findIndex((b, x) => x > k && b.kind === 'recurring' && cycle(b.recurrence) === cycle(a.recurrence));
+    if (j < 0 || /[;]|\.\s/.test(f.slice(a.end, out[j].start)) || out[j].start - a.end > 200) continue;
+    const b = out[j];
+    const m: TimeExpr = { ...b, recurrence: (b.recurrence ?? '').length >= (a.recurrence ?? '').length ? b.recurrence : a.recurrence };
+    out.splice(j, 1, m);
+    out.splice(k, 1);
+    merged.add(m);
+    k--;
+  }
   // "trước ngày 10/12 hằng năm": a day of the year that comes back every year.
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
@@ -230,7 +244,9 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       if (NOT_DEADLINE.test(pre) && !field) continue;
       // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").
       const listed = !!prev && prev.kind === t.kind && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
-      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed && !field) continue;
+      // "từ tháng 5 đến hết tháng 7 năm 2025": a range that opens with its own "từ" is introduced.
+      const opensRange = t.endDate !== null && /^tu\s/.test(f.slice(t.start, t.end));
+      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed && !field && !opensRange) continue;
       prev = t;
       // In a time field, what is due is the clause before its label.
       const label = field ? inline.find(([a, b]) => t.start >= a && t.start < b)?.[2] : undefined;
