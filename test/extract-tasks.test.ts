@@ -156,4 +156,29 @@ describe('extractTasks', () => {
     const t = extract(stripMarks(fixture('plan-small.txt'))).tasks;
     expect(t.some((x) => x.task === 'To chuc Ngay Phap luat' && x.lead === 'Van phong So')).toBe(true);
   });
+
+  it('reads "Phân công X <task>" and a unit that leads after the time its clause opens with', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'IV. NHIỆM VỤ VÀ GIẢI PHÁP',
+      '',
+      '5. Hỗ trợ người cao tuổi tiếp cận chuyển đổi số',
+      '',
+      'Phân công Tổ công nghệ số cộng đồng hướng dẫn người cao tuổi cài đặt, sử dụng ứng dụng VNeID.',
+      '',
+      '6. Kiểm tra, giám sát',
+      '',
+      'Định kỳ 6 tháng, Phòng Văn hóa - Xã hội chủ trì, phối hợp với Hội Người cao tuổi xã kiểm tra việc thực hiện chính sách tại các thôn.',
+    ].join('\n');
+    const read = (t: string) => extract(t).tasks.map((k) => [k.lead, k.cooperating]);
+    expect(read(text)).toEqual([
+      ['Tổ công nghệ số cộng đồng', []],
+      ['Phòng Văn hóa - Xã hội', ['Hội Người cao tuổi xã']],
+    ]);
+    expect(extract(text).tasks[1].task).toMatch(/^kiểm tra việc thực hiện chính sách/);
+    // "phân công cán bộ …" names no unit: no task.
+    expect(read(text.replace('Phân công Tổ công nghệ số cộng đồng', 'Phân công cán bộ'))).toHaveLength(1);
+  });
 });

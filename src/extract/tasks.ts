@@ -361,12 +361,14 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     const already = done.has(i);
     if (p.piped || !inBody(i) || fieldParas.has(i)) continue;
     const starts: number[] = [];
-    const re = /(?:^|[.;:]\s+|,\s+|\s)giao\s+(?=\S)/g;
+    // "Giao X …", and "Phân công X …" (assign): the unit named next is the lead.
+    const re = /(?:^|[.;:]\s+|,\s+|\s)(?:giao|phan cong)\s+(?=\S)/g;
     if (!already) for (let m = re.exec(p.folded); m; m = re.exec(p.folded)) starts.push(m.index + m[0].length);
     const inTasks = ancestors(outline, i).some((a) => TASK_SECTION.test(fold(a.heading)));
     if (already && !inTasks) continue;
     if (inTasks) {
-      const cl = /(?:^(?:[a-zđ]\)|\d+\.|[-–+•])?\s*|[.;]\s+)(?=\p{Lu})/gu;
+      // A clause may open with its time before the unit: "Định kỳ 6 tháng, Phòng Văn hóa - Xã hội chủ trì, …".
+      const cl = /(?:^(?:[a-zđ]\)|\d+\.|[-–+•])?\s*|[.;]\s+)(?:(?:Định kỳ|Dinh ky|Hằng|Hàng|Hang|Trước|Truoc|Trong|Từ|Tu|Đến|Den)\s[^,.;]{0,30},\s+)?(?=\p{Lu})/gu;
       for (let m = cl.exec(p.text); m; m = cl.exec(p.text)) {
         const at = m.index + m[0].length;
         if (at >= p.text.length) break;
