@@ -181,4 +181,33 @@ describe('extractTasks', () => {
     // "phân công cán bộ …" names no unit: no task.
     expect(read(text.replace('Phân công Tổ công nghệ số cộng đồng', 'Phân công cán bộ'))).toHaveLength(1);
   });
+
+  it('reads a schedule table with time and lead columns but no task column: the other columns say what is done', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'IV. NỘI DUNG THỰC HIỆN',
+      '',
+      'a) Các trường học lồng ghép giáo dục về vệ sinh an toàn thực phẩm trong các tiết sinh hoạt lớp.',
+      '',
+      'b) Lịch kiểm tra dự kiến như sau:',
+      '',
+      'STT | Thời gian | Đối tượng kiểm tra | Hình thức | Đơn vị chủ trì',
+      '1 | Từ ngày 15/9 đến ngày 10/10/2025 | 19 bếp ăn tập thể | Kiểm tra định kỳ | Đoàn kiểm tra liên ngành phường',
+      '2 | Hằng tuần trong năm học | Hàng rong trước cổng trường | Kiểm tra, nhắc nhở | Công an phường',
+    ].join('\n');
+    const { tasks, deadlines } = extract(text);
+    expect(tasks.map((t) => [t.task, t.lead, t.deadline])).toEqual([
+      ['19 bếp ăn tập thể, Kiểm tra định kỳ', 'Đoàn kiểm tra liên ngành phường', 'Từ ngày 15/9 đến ngày 10/10/2025'],
+      ['Hàng rong trước cổng trường, Kiểm tra, nhắc nhở', 'Công an phường', 'Hằng tuần trong năm học'],
+      ['lồng ghép giáo dục về vệ sinh an toàn thực phẩm trong các tiết sinh hoạt lớp', 'Các trường học', null],
+    ]);
+    expect(deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual([
+      ['2025-09-15', '2025-10-10', null],
+      [null, null, 'weekly'],
+    ]);
+    // Without diacritics the same rows are read.
+    expect(extract(stripMarks(text)).tasks.filter((t) => /bep an|Hang rong/.test(t.task))).toHaveLength(2);
+  });
 });

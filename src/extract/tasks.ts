@@ -11,7 +11,7 @@
  */
 import type { VFile } from 'vfile';
 import type { SourceRef, Task } from '../schema/plan-document.ts';
-import type { Grid } from './grids.ts';
+import type { Grid, GridRow } from './grids.ts';
 import { splitUnits, splitUnitsAndTask, startsWithTaskVerb, startsWithUnit } from './lexicon.ts';
 import type { CitationSpans } from './legal-bases.ts';
 import { type Heading, type Outline, ancestors } from './sections.ts';
@@ -97,7 +97,7 @@ export function parseFields(text: string): Fields {
   return out;
 }
 
-const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong/;
+const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung thuc hien/;
 
 /** Where the first sentence of a text ends ("… giải quyết. Trong đó, …"), not at "TT. HĐND", "TP. Huế", "v.v." or inside brackets. */
 function sentenceEnd(text: string, from = 0): number {
@@ -175,17 +175,27 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
 
   // 1. Task matrices.
   for (const g of grids) {
+    // "Thời gian | Đối tượng kiểm tra | Hình thức | Đơn vị chủ trì": no task column, but a time and a
+    // lead column; the other columns together say what is done.
+    const described = (r: GridRow) => {
+      const c = classifyColumns(r.cells.map((x) => x.text));
+      if (c.task >= 0 || c.lead < 0 || c.time < 0) return [];
+      const roles = new Set([c.stt, c.lead, c.coop, c.time, c.product]);
+      return r.cells.map((x, i) => (!roles.has(i) && /\p{L}{2}/u.test(x.text) && !/^(?:ghi chu|ghi chú)$/iu.test(x.text.trim()) ? i : -1)).filter((i) => i >= 0);
+    };
     const h = g.rows.findIndex((r) => {
       const c = classifyColumns(r.cells.map((x) => x.text));
-      return c.task >= 0 && (c.lead >= 0 || c.coop >= 0);
+      return (c.task >= 0 && (c.lead >= 0 || c.coop >= 0)) || described(r).length > 0;
     });
     if (h < 0 || h > 2) continue;
+    const what = described(g.rows[h]);
     const cols = { header: h, ...classifyColumns(g.rows[h].cells.map((x) => x.text)) };
+    if (cols.task < 0) cols.task = what[0];
     matrices.set(g.index, cols);
     for (let r = h + 1; r < g.rows.length; r++) {
       const cells = g.rows[r].cells;
       const get = (i: number) => (i >= 0 && i < cells.length ? cells[i].text : '');
-      const text = get(cols.task);
+      const text = what.length > 1 ? what.map(get).filter(Boolean).join(', ') : get(cols.task);
       const others = [cols.lead, cols.coop, cols.time, cols.product].map(get).filter(Boolean);
       if (!text) continue;
       // Group rows (I | NÂNG CAO NHẬN THỨC | | |): a heading, not a task.
