@@ -261,4 +261,12 @@ describe('extractTargets', () => {
     expect(read(text)).toEqual([[3, '>=', 'trên hệ thống truyền thanh xã và loa truyền thanh các thôn']]);
     expect(read(stripMarks(text))[0][2]).not.toMatch(/ngay|2026/);
   });
+
+  it('reads no target in a clause that says when something applies ("Khi phát hiện từ 02 học sinh trở lên …")', () => {
+    const text = section('b) Khi phát hiện từ 02 học sinh trở lên có biểu hiện nghi ngờ ngộ độc, nhà trường báo cáo ngay; phấn đấu tối thiểu 80% thực phẩm có truy xuất nguồn gốc.');
+    expect(extract(text).targets.map((t) => t.value.number)).toEqual([80]);
+    expect(extract(stripMarks(text)).targets.map((t) => t.value.number)).toEqual([80]);
+    // The same count as an objective stays one.
+    expect(extract(section('b) Phát hiện, xử lý từ 02 vụ việc trở lên.')).targets.map((t) => t.value.number)).toEqual([2]);
+  });
 });
