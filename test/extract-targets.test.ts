@@ -269,4 +269,10 @@ describe('extractTargets', () => {
     // The same count as an objective stays one.
     expect(extract(section('b) Phát hiện, xử lý từ 02 vụ việc trở lên.')).targets.map((t) => t.value.number)).toEqual([2]);
   });
+
+  it('reads a ratio per unit served ("tối thiểu 2 giáo viên/lớp") and skips the bound of an age range ("từ 3 đến 5 tuổi")', () => {
+    const text = section('a) Chuẩn bị điều kiện phổ cập giáo dục mầm non cho trẻ em từ 3 đến 5 tuổi; tiếp nhận giáo viên để bảo đảm tối thiểu 2 giáo viên/lớp tại các điểm trường chính.');
+    expect(extract(text).targets.map((t) => [t.value.number, t.value.unit, t.value.comparator])).toEqual([[2, 'giáo viên/lớp', '>=']]);
+    expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.comparator])).toEqual([[2, '>=']]);
+  });
 });

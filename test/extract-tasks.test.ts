@@ -210,4 +210,10 @@ describe('extractTasks', () => {
     // Without diacritics the same rows are read.
     expect(extract(stripMarks(text)).tasks.filter((t) => /bep an|Hang rong/.test(t.task))).toHaveLength(2);
   });
+
+  it('reads a head of school (Hiệu trưởng) as the unit of a TỔ CHỨC THỰC HIỆN paragraph', () => {
+    const text = ['KẾ HOẠCH', 'Thử', '', 'V. TỔ CHỨC THỰC HIỆN', '', '5. Hiệu trưởng các trường mầm non', '', 'Xây dựng kế hoạch năm học, gửi Phòng Văn hóa - Xã hội trước ngày 05 tháng 9 năm 2025.'].join('\n');
+    expect(extract(text).tasks.map((t) => [t.lead, t.deadline])).toEqual([['Hiệu trưởng các trường mầm non', 'trước ngày 05 tháng 9 năm 2025']]);
+    expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['Hieu truong cac truong mam non']);
+  });
 });

@@ -12,7 +12,7 @@ const UNIT_HEADS = [
   'van phong', 'phong', 'so', 'ban', 'bo', 'cuc', 'chi cuc', 'tong cuc', 'vu', 'vien', 'trung tam', 'cong an', 'bo chi huy',
   'ban chi huy', 'quan su', 'toa an', 'kho bac', 'bao hiem', 'buu dien', 'vien thong', 'ngan hang', 'chi nhanh',
   'thue', 'chi cuc thue', 'dai', 'bao', 'hoi', 'doan', 'huyen doan', 'xa doan', 'tinh doan', 'thanh doan', 'lien doan',
-  'lien minh', 'truong', 'tram', 'benh vien', 'thanh tra', 'to', 'doi', 'hat', 'ban quan ly', 'thu truong', 'chu tich',
+  'lien minh', 'truong', 'tram', 'benh vien', 'thanh tra', 'to', 'doi', 'hat', 'ban quan ly', 'thu truong', 'chu tich', 'hieu truong',
   'giam doc', 'chanh van phong', 'nguoi dung dau', 'cac', 'dang uy', 'huyen uy', 'tinh uy', 'thanh uy', 'tt', 'ct',
   'cac phong', 'cac co quan', 'cac don vi', 'cac so', 'cac xa', 'co quan', 'don vi', 'doanh nghiep', 'to chuc',
   'cong ty', 'hop tac xa', 'ubnd cap xa', 'cap xa', 'cap huyen', 'dia phuong', 'cong chuc', 'vien chuc',

@@ -40,7 +40,7 @@ const UNIT_WORDS = [
   'cong chuc', 'vien chuc', 'dang vien', 'doan vien', 'hoi vien', 'lan', 'tuyen duong', 'tuyen', 'cho', 'cong trinh', 'du an', 'co so', 'nha',
   'cau lac bo', 'doi', 'to', 'nhom', 'sao', 'cay', 'm', 'm2', 'm3', 'lit', 'chiec', 'cai', 'bo', 'tap', 'cuon', 'ban', 'ho ngheo', 'ho can ngheo',
   'may tinh', 'may quet', 'tre', 'tre em', 'phu nu', 'nguoi dan', 'xe', 'ngay cong', 'chuong trinh', 'phong su', 'tin bai', 'vu viec', 'truong hop', 'cuoc kiem tra',
-  'gio', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg',
+  'gio', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg', 'giao vien', 'nhan vien',
 ].sort((a, b) => b.length - a.length);
 const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c) => (c === ',' ? ',' : '%')).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 /** Units that are time or age: a duration or a category, never a counted target outside a comparator. */
@@ -117,7 +117,8 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
         unit = clean(text.slice(end + (u[0].length - u[0].trimStart().length), end + u[0].length));
         end += u[0].length;
         // A rate: "02 lần/năm", "02 kỳ/tháng", "01 lần/02 ngày".
-        const per = /^\s*\/\s*(?:\d+\s*)?(?:nam hoc|nam|thang|quy|tuan|ngay)(?![a-z])/.exec(f.slice(end));
+        // … or per unit served: "2 giáo viên/lớp", "01 cán bộ/xã".
+        const per = /^\s*\/\s*(?:\d+\s*)?(?:nam hoc|nam|thang|quy|tuan|ngay|hoc ky|lop|xa|phuong|truong|ho|nguoi|thon|ban|diem truong|don vi)(?![a-z])/.exec(f.slice(end));
         if (per && !TIME_UNITS.test(fold(unit))) {
           unit = clean(`${unit}${text.slice(end, end + per[0].length)}`).replace(/\s*\/\s*/, '/');
           end += per[0].length;
@@ -136,6 +137,8 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // conditions; only a time limit to stay under ("không quá 05 ngày") is an objective.
     if (TIME_UNITS.test(unitFold) && !(cmp.firm && cmp.comparator === '<=')) continue;
     if (/^\s*tuoi/.test(f.slice(end))) continue;
+    // "trẻ em từ 3 đến 5 tuổi": the lower bound of an age range.
+    if (/^\s*(?:den|-|–)\s*\d{1,3}\s*tuoi/.test(f.slice(end))) continue;
     out.push({ start, end: cmp.to, number: n, unit, comparator: cmp.comparator, firm: cmp.firm, valueStart: cmp.from });
   }
   // Numbers in words after a firm comparator: "bố trí ít nhất một máy tính", "tối thiểu hai lần".
