@@ -239,4 +239,14 @@ describe('extractDeadlines', () => {
       ['2025-05-01', '2025-07-31', null, 'từ tháng 5 đến hết tháng 7 năm 2025'],
     ]);
   });
+
+  it('gives a month a time limit introduces in prose the document year; a habit keeps none', () => {
+    expect(scan('tuyên truyền tối thiểu 03 lần/tuần trong tháng 5 và tháng 6')).toEqual([
+      ['month', '2024-05-01', '2024-05-31', null],
+      ['month', '2024-06-01', '2024-06-30', null],
+    ]);
+    expect(scan(stripMarks('trước tháng 9 hoàn thành')).map((t) => t[1])).toEqual(['2024-09-01']);
+    expect(scan('tổ chức vào tháng 5')).toEqual([]);
+    expect(scan('trong tháng 5 hằng năm').filter((t) => t[0] === 'month')).toEqual([]);
+  });
 });

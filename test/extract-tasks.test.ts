@@ -216,4 +216,23 @@ describe('extractTasks', () => {
     expect(extract(text).tasks.map((t) => [t.lead, t.deadline])).toEqual([['Hiệu trưởng các trường mầm non', 'trước ngày 05 tháng 9 năm 2025']]);
     expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['Hieu truong cac truong mam non']);
   });
+
+  it('reads unit items of NỘI DUNG HOẠT ĐỘNG, and a heading that opens with "Bảo vệ" is no unit', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'V. NỘI DUNG HOẠT ĐỘNG',
+      '',
+      '2. Phòng, chống đuối nước',
+      '',
+      'a) Các trường tiểu học phối hợp với Đoàn Thanh niên xã tổ chức 08 lớp dạy bơi an toàn cho học sinh.',
+      '',
+      '3. Bảo vệ trẻ em khỏi xâm hại, bạo lực',
+      '',
+      'a) Rà soát, nắm tình hình trẻ em có hoàn cảnh đặc biệt.',
+    ].join('\n');
+    expect(extract(text).tasks.map((t) => [t.lead, t.cooperating])).toEqual([['Các trường tiểu học', ['Đoàn Thanh niên xã']]]);
+    expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['Cac truong tieu hoc']);
+  });
 });

@@ -132,7 +132,10 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
       if (!RANGE_JOIN.test(gap) && !(LIST_JOIN.test(gap) && !hits[j].y)) break;
       j++;
     }
-    const chainYear = hits[j].y ?? (opts.field ? (opts.year ?? null) : null);
+    // In prose a month alone has no year (a season, a habit) unless a time limit introduces it
+    // ("trong tháng 5 và tháng 6", "trước tháng 9"): then it is the document's year.
+    const introduced = /(?:^|\s)(?:truoc|trong|den het|cham nhat)\s*$/.test(f.slice(Math.max(0, hits[i].start - 12), hits[i].start)) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
+    const chainYear = hits[j].y ?? (opts.field || introduced ? (opts.year ?? null) : null);
     for (let k = i; k <= j; k++) {
       const a = hits[k];
       const b = hits[k + 1];

@@ -33,7 +33,7 @@ export const TASK_VERBS = [
 ].sort((a, b) => b.length - a.length);
 
 /** Words that open like a unit name but are not one ("Tổ chức hội nghị", "Hội nghị", "Báo cáo"). */
-const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh))\b/;
+const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|bao ve|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh))\b/;
 
 /**
  * Unit names with a task verb inside them (folded): the verb there is part of the name.

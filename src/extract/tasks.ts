@@ -97,7 +97,7 @@ export function parseFields(text: string): Fields {
   return out;
 }
 
-const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung thuc hien/;
+const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong)/;
 
 /** Where the first sentence of a text ends ("… giải quyết. Trong đó, …"), not at "TT. HĐND", "TP. Huế", "v.v." or inside brackets. */
 function sentenceEnd(text: string, from = 0): number {
