@@ -235,4 +235,25 @@ describe('extractTasks', () => {
     expect(extract(text).tasks.map((t) => [t.lead, t.cooperating])).toEqual([['Các trường tiểu học', ['Đoàn Thanh niên xã']]]);
     expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['Cac truong tieu hoc']);
   });
+
+  it('reads a topic item of NHIỆM VỤ whose text opens with a unit and its duty, not a topic item of TỔ CHỨC THỰC HIỆN', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'III. NHIỆM VỤ, GIẢI PHÁP',
+      '',
+      '6. Kiểm tra, giám sát',
+      '',
+      'Ủy ban nhân dân phường thành lập đoàn kiểm tra liên ngành, tổ chức kiểm tra tại ít nhất 10 tổ dân phố trong Quý III/2026.',
+      '',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '',
+      '7. Chế độ báo cáo',
+      '',
+      'Các cơ quan, đơn vị báo cáo kết quả thực hiện định kỳ hằng quý.',
+    ].join('\n');
+    expect(extract(text).tasks.map((t) => [t.lead, t.task])).toEqual([['Ủy ban nhân dân phường', 'thành lập đoàn kiểm tra liên ngành, tổ chức kiểm tra tại ít nhất 10 tổ dân phố trong Quý III/2026']]);
+    expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['Uy ban nhan dan phuong']);
+  });
 });

@@ -358,6 +358,35 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     done.add(i);
   }
 
+  // 3c. A topic item of the tasks part whose text below opens with a unit and its duty: "6. Kiểm tra,
+  // giám sát" / "Ủy ban nhân dân phường thành lập đoàn kiểm tra liên ngành …".
+  for (const h of outline.headings) {
+    if (h.kind !== 'number' && h.kind !== 'decimal') continue;
+    if (h.children.length || done.has(h.para) || startsWithUnit(h.rest) || !inBody(h.para)) continue;
+    // Under NHIỆM VỤ / GIẢI PHÁP / NỘI DUNG; the topic items of TỔ CHỨC THỰC HIỆN ("7. Chế độ báo cáo") are not duties of their own.
+    const up = ancestors(outline, h.para).slice(1).map((a) => fold(a.heading));
+    if (!up.some((a) => /nhiem vu|giai phap|noi dung/.test(a)) || up.some((a) => /to chuc thuc hien/.test(a))) continue;
+    const k = h.body.find((x) => inBody(x) && !paras[x].piped && !fieldParas.has(x));
+    if (k === undefined || done.has(k) || CLOSING_PARA.test(paras[k].folded)) continue;
+    const text = paras[k].text;
+    if (!startsWithUnit(text) || !/^\p{Lu}/u.test(text.trim())) continue;
+    const sentence = text.split(/[.;](?:\s|$)/)[0];
+    const { units, rest } = splitUnitsAndTask(sentence);
+    if (!rest || units.split(/\s+/).length > 16 || !/^\p{Ll}/u.test(rest) || !startsWithTaskVerb(rest)) continue;
+    const lead = cleanUnit(units);
+    if (!lead) continue;
+    let task = rest;
+    let cooperating: string[] = [];
+    const cm = fold(task).match(/^phoi hop(?:\s+voi)?\s+/);
+    if (cm) {
+      const split = splitUnitsAndTask(task.slice(cm[0].length));
+      cooperating = splitUnits(split.units);
+      task = split.rest || task;
+    }
+    push({ task: taskText(task), lead, cooperating, deadline: deadlineInText(sentence), product: null, ref: refAt(paras[k], 0) }, [k]);
+    done.add(k);
+  }
+
   // 4. "Giao <unit> chủ trì, phối hợp với <units> <task>" in prose; in the tasks part also without
   // "Giao": "… Văn phòng HĐND và UBND huyện chủ trì, phối hợp với các phòng chuyên môn thực hiện",
   // "; Phòng Tư pháp, Phòng Tài chính - Kế hoạch phối hợp với Văn phòng … xây dựng lộ trình …".
