@@ -249,4 +249,14 @@ describe('extractDeadlines', () => {
     expect(scan('tổ chức vào tháng 5')).toEqual([]);
     expect(scan('trong tháng 5 hằng năm').filter((t) => t[0] === 'month')).toEqual([]);
   });
+
+  it('reads a yearly cycle and the day of the year it is due as one deadline', () => {
+    expect(scan('báo cáo định kỳ hằng năm trước ngày 15/12')).toEqual([['date', '2024-12-15', null, 'yearly']]);
+    expect(scan(stripMarks('báo cáo định kỳ hằng năm trước ngày 15/12'))).toEqual([['date', '2024-12-15', null, 'yearly']]);
+    // A full date is a time limit of its own.
+    expect(scan('báo cáo hằng năm trước ngày 15/12/2025')).toEqual([
+      ['recurring', null, null, 'yearly'],
+      ['date', '2025-12-15', null, null],
+    ]);
+  });
 });

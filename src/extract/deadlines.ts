@@ -116,6 +116,16 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
     merged.add(m);
     k--;
   }
+  // "định kỳ hằng năm trước ngày 15/12": the cycle, then the day of the year it is due (no year written).
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.kind !== 'recurring' || a.recurrence !== 'yearly' || b.kind !== 'date' || /\d{4}\s*$/.test(f.slice(b.start, b.end))) continue;
+    if (!/^\s*,?\s*(?:truoc|cham nhat|vao)\s*$/.test(f.slice(a.end, b.start))) continue;
+    const m: TimeExpr = { ...b, start: a.start, recurrence: 'yearly' };
+    out.splice(k, 2, m);
+    merged.add(m);
+  }
   // "trước ngày 10/12 hằng năm": a day of the year that comes back every year.
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
