@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanTime } from '../src/extract/dates.ts';
+import { mergeSaidTwice } from '../src/extract/deadlines.ts';
 import { fold } from '../src/extract/text.ts';
 import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
 
@@ -251,10 +252,11 @@ describe('extractDeadlines', () => {
   });
 
   it('reads a yearly cycle and the day of the year it is due as one deadline', () => {
-    expect(scan('báo cáo định kỳ hằng năm trước ngày 15/12')).toEqual([['date', '2024-12-15', null, 'yearly']]);
-    expect(scan(stripMarks('báo cáo định kỳ hằng năm trước ngày 15/12'))).toEqual([['date', '2024-12-15', null, 'yearly']]);
+    const merged = (s: string) => mergeSaidTwice(fold(s), scanTime(fold(s), { field: false, year: 2024 })).found.map((t) => [t.kind, t.date, t.endDate, t.recurrence]);
+    expect(merged('báo cáo định kỳ hằng năm trước ngày 15/12')).toEqual([['date', '2024-12-15', null, 'yearly']]);
+    expect(merged(stripMarks('báo cáo định kỳ hằng năm trước ngày 15/12'))).toEqual([['date', '2024-12-15', null, 'yearly']]);
     // A full date is a time limit of its own.
-    expect(scan('báo cáo hằng năm trước ngày 15/12/2025')).toEqual([
+    expect(merged('báo cáo hằng năm trước ngày 15/12/2025')).toEqual([
       ['recurring', null, null, 'yearly'],
       ['date', '2025-12-15', null, null],
     ]);
