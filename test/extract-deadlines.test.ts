@@ -261,4 +261,10 @@ describe('extractDeadlines', () => {
       ['date', '2025-12-15', null, null],
     ]);
   });
+
+  it('reads a bare day/month after a time-limit word, and still no ratio', () => {
+    expect(scan('hoàn thành trước 31/12')).toEqual([['date', '2024-12-31', null, null]]);
+    expect(scan(stripMarks('chậm nhất 15/6 gửi báo cáo'))).toEqual([['date', '2024-06-15', null, null]]);
+    expect(scan('đạt 54/54 xã; tỷ lệ 02/08 thôn')).toEqual([]);
+  });
 });

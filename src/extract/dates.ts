@@ -69,8 +69,9 @@ function dayHits(f: string): DateHit[] {
     const day = dayNumber(d);
     const month = Number(mo);
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    // A bare "d/m" without the word "ngày" is too ambiguous (ratios like 02/08, 6/15).
-    if (!y && m[1] !== undefined && !/^ngay/.test(m[0])) continue;
+    // A bare "d/m" without the word "ngày" is too ambiguous (ratios like 02/08, 6/15), unless a
+    // time-limit word stands right before it ("trước 31/12", "chậm nhất 15/6").
+    if (!y && m[1] !== undefined && !/^ngay/.test(m[0]) && !/(?:^|\s)(?:truoc|cham nhat|den het|han)\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, d: day, m: month, y: y ? Number(y) : null });
   }
   return out;
