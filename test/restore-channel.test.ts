@@ -74,3 +74,25 @@ describe('case as evidence', () => {
     expect(common).toContain('làm việc');
   });
 });
+
+describe('the document as evidence', () => {
+  it('counts the words a document prints intact (marked valid syllables), not bare or broken ones', async () => {
+    const { documentCache } = await import('../src/restore/restorer.ts');
+    const lm = loadModels().lm;
+    const counts = documentCache(['Thuốc bảo vệ thực vật: thuốc cấm, kho thuoc, huyén 2025.'], lm);
+    expect(counts.get(lm.id('thuốc'))).toBe(2);
+    expect(counts.get(lm.id('thực'))).toBe(1);
+    expect(counts.has(lm.id('thuoc'))).toBe(false); // no marks: no evidence
+    expect(counts.has(lm.id('bảo'))).toBe(true);
+    expect([...counts.keys()].every((id) => id >= 0)).toBe(true);
+  });
+
+  it('a paragraph that lost its marks is restored even when the rest of the document kept them', () => {
+    const restorer = createRestorer(loadModels());
+    const marked = 'Ủy ban nhân dân xã ban hành kế hoạch kiểm tra an toàn thực phẩm tại các chợ, cửa hàng và bếp ăn tập thể trên địa bàn xã trong năm 2025.';
+    const doc = [marked, marked, marked, '', 'Kiem tra kho va cua hang tai cho xa.'];
+    const out = restorer.restoreLines(doc);
+    expect(out[4].text).toContain('cửa hàng');
+    expect(out[0].text).toBe(marked);
+  });
+});

@@ -37,6 +37,9 @@ const NOISE = /[$£¥§¢€©®™¬¤¦¨¯¶¸¹º¼½¾¿×÷~^`´]/;
 /** Weight of the case evidence (chosen on the development split). */
 const CASE_WEIGHT = 0.5;
 
+/** Weight of the document cache (chosen on the development split). */
+const CACHE_WEIGHT = 0.3;
+
 /** Readings weighed against each other for a change's confidence. */
 const CONFIDENCE_POOL = 8;
 
@@ -159,6 +162,27 @@ export class Decoder {
     private readonly lexicon: Lexicon,
     private readonly opts: DecoderOptions,
   ) {}
+
+  /**
+   * The document's own evidence: words it prints intact elsewhere (valid syllables with their
+   * marks) are likelier readings of its damaged tokens. Set per document, cleared after it.
+   */
+  setDocumentCache(counts: Map<number, number> | null): void {
+    for (const id of this.cacheIds) this.cacheBonus[id] = 0;
+    this.cacheIds = [];
+    this.cacheSize = 0;
+    if (!counts) return;
+    if (this.cacheBonus.length < this.lm.V) this.cacheBonus = new Float64Array(this.lm.V);
+    for (const [id, n] of counts) {
+      if (id < 0 || id >= this.cacheBonus.length) continue;
+      this.cacheBonus[id] = CACHE_WEIGHT * Math.min(2, Math.log1p(n));
+      this.cacheIds.push(id);
+    }
+    this.cacheSize = this.cacheIds.length;
+  }
+  private cacheBonus = new Float64Array(0);
+  private cacheIds: number[] = [];
+  private cacheSize = 0;
 
   /** Decode one line given the LM state left by the previous line. */
   decodeLine(line: string, state: { u: number; v: number }): DecodedLine & { state: { u: number; v: number } } {
@@ -329,7 +353,7 @@ export class Decoder {
         for (let ci = 0; ci < cands.length; ci++) {
           const c = cands[ci];
           const ids = c.ids;
-          const base = h.score - W * c.cost - (caseCost ? caseCost[ci] : 0);
+          const base = h.score - W * c.cost - (caseCost ? caseCost[ci] : 0) + (this.cacheSize ? this.cacheBonus[ids[0]] || 0 : 0);
           if (base + lm.bound(ids[0]) < best - threshold) continue;
           // The hypothesis's history is looked up once for all the slot's candidates.
           ctx ??= lm.context(h.u, h.v);

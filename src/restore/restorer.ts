@@ -112,6 +112,13 @@ function styleOf(opt: RestorerOptions['toneStyle']): ToneStyle {
   return opt === 'modern' ? 'modern' : 'classic';
 }
 
+/** Word tokens of two letters or more. */
+function wordCount(lines: string[]): number {
+  let n = 0;
+  for (const line of lines) for (const w of line.split(/[^\p{L}]+/u)) if (w.length >= 2) n++;
+  return n;
+}
+
 /** Share of word tokens carrying any Vietnamese mark: near 0 when diacritics were stripped. */
 export function diacriticShare(lines: string[]): number {
   let words = 0;
@@ -124,6 +131,24 @@ export function diacriticShare(lines: string[]): number {
     }
   }
   return words ? marked / words : 0;
+}
+
+/**
+ * Words a document prints intact: tokens of letters only that carry Vietnamese marks and are
+ * valid syllables the LM knows, counted (lower case).
+ */
+export function documentCache(lines: string[], lm: LanguageModel): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    for (const w of line.split(/[^\p{L}\p{N}]+/u)) {
+      if (!w || !/[^\u0000-\u007f]/.test(w) || !/^\p{L}+$/u.test(w)) continue;
+      const lower = w.toLowerCase();
+      if (!isValidSyllable(lower)) continue;
+      const id = lm.id(lower);
+      if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 const restorerCache = new Map<string, Restorer>();
@@ -187,7 +212,12 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   const restoreLines = (lines: string[]): RestoredLine[] => {
     const clean = lines.map((l) => normalizeInputText(l));
     // Diacritics are evidence only as far as the text kept them.
-    const decoder = decoderFor(Math.min(1, Math.max(0.05, diacriticShare(clean) / 0.7)));
+    // Diacritics are evidence only as far as the text kept them: judged on the whole document,
+    // unless a paragraph with words enough clearly differs (a table or a stamp area may have lost
+    // its marks while the rest kept them).
+    const weightOf = (lines: string[]) => Math.min(1, Math.max(0.05, diacriticShare(lines) / 0.7));
+    const docWeight = weightOf(clean);
+    const cache = documentCache(clean, lm);
     // Paragraphs (runs of non-empty lines) are decoded as one sequence each.
     const out: RestoredLine[] = new Array(clean.length);
     let state = { u: -1, v: -1 };
@@ -200,7 +230,12 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
       }
       let j = i;
       while (j < clean.length && clean[j].trim() && j - i < 40) j++;
-      const block = decoder.decodeBlock(clean.slice(i, j), state);
+      const lines = clean.slice(i, j);
+      const blockWeight = wordCount(lines) >= 8 ? weightOf(lines) : docWeight;
+      const decoder = decoderFor(Math.abs(blockWeight - docWeight) > 0.3 ? blockWeight : docWeight);
+      decoder.setDocumentCache(cache);
+      const block = decoder.decodeBlock(lines, state);
+      decoder.setDocumentCache(null);
       block.lines.forEach((l, k) => (out[i + k] = l));
       state = block.state;
       i = j;
