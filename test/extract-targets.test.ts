@@ -275,4 +275,10 @@ describe('extractTargets', () => {
     expect(extract(text).targets.map((t) => [t.value.number, t.value.unit, t.value.comparator])).toEqual([[2, 'giáo viên/lớp', '>=']]);
     expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.comparator])).toEqual([[2, '>=']]);
   });
+
+  it('names a leading value by what follows when "Phấn đấu" and a time open the sentence', () => {
+    const text = section('a) Phấn đấu đến cuối năm 2025, 100% hồ sơ được số hóa.');
+    expect(extract(text).targets.map((t) => [t.value.number, t.indicator])).toEqual([[100, 'hồ sơ được số hóa']]);
+    expect(extract(stripMarks(text)).targets.map((t) => t.indicator)).toEqual(['ho so duoc so hoa']);
+  });
 });

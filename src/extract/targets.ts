@@ -694,7 +694,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       if (prev && /\(\s*(?:tang|giam)(?:\s+them)?\s*$/.test(f.slice(Math.max(0, q.valueStart - 16), q.valueStart)) && /^[^()]*so voi[^()]*\)/.test(f.slice(q.end))) continue;
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
       const leading: boolean =
-        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:(?:den het|den|trong|nam|thang)\s+(?:nam\s+|thang\s+)?[\d/]+\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
+        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:phan dau\s+)?(?:(?:den het|den cuoi|den|trong|cuoi|nam|thang)\s+(?:nam\s+|thang\s+)?[\d/]+\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
         // "100% hồ sơ … tại cấp tỉnh, 95% hồ sơ … tại cấp huyện và 85% …": a series of leading values.
         (q.unit === '%' && !!prev && prev.leading && /^[^;]*(?:,|\bva)\s*$/.test(f.slice(prev.q.end, q.valueStart)));
       const striving = /phan dau/.test(sentence.slice(0, q.valueStart - Math.max(0, sentenceStart)));
