@@ -169,7 +169,7 @@ export async function benchQueue(): Promise<string> {
       '',
       `Speed-up with 2 workers: **${(one.wallMs / two.wallMs).toFixed(2)}×** end to end, ${(one.pagePhaseMs / two.pagePhaseMs).toFixed(2)}× on the page phase ` +
         '(the assemble step of one document runs on one worker, so it does not shrink). ' +
-        `${availableParallelism()} cores; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: a mean page job slower with 2 workers than with 1 means they were short of cores (other processes on the machine).`,
+        `${availableParallelism()} cores; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: a mean page job slower with 2 workers than with 1 means they were short of cores: each worker's page process (loading and cleaning the next page) runs beside its OCR thread, so one worker already uses more than one core, and two share the two cores with two page processes.`,
       '',
       `POST /documents, ${uploads.length} uploads in ${uploads.length / 50} rounds of 50 at once (one ${Math.round((await readFile(join(root, 'test/fixtures/scans/plan-page.jpg'))).length / 1024)} KB scan each, distinct bytes; ` +
         `stored content-addressed and enqueued): p50 ${pct(uploads, 50).toFixed(0)} ms, **p95 ${pct(uploads, 95).toFixed(0)} ms**, max ${uploads[uploads.length - 1].toFixed(0)} ms.`,
