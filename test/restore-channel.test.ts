@@ -96,3 +96,15 @@ describe('the document as evidence', () => {
     expect(out[0].text).toBe(marked);
   });
 });
+
+describe('list labels', () => {
+  it('a second "d)" in a run of labels is the "đ)" that lost its stroke; a lone "d)" stays', () => {
+    const restorer = createRestorer(loadModels());
+    const out = restorer.restoreLines(['a) Tuyen truyen', 'b) Kiem tra', 'c) Bao cao', 'd) Tong ket', 'd) Khen thuong', 'e) Kinh phi']).map((l) => l.text);
+    expect(out[3].startsWith('d) ')).toBe(true);
+    expect(out[4].startsWith('đ) ')).toBe(true);
+    expect(out[5].startsWith('e) ')).toBe(true);
+    const lone = restorer.restoreLines(['c) Bao cao', 'd) Tong ket']).map((l) => l.text);
+    expect(lone[1].startsWith('d) ')).toBe(true);
+  });
+});

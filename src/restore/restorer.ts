@@ -112,6 +112,27 @@ function styleOf(opt: RestorerOptions['toneStyle']): ToneStyle {
   return opt === 'modern' ? 'modern' : 'classic';
 }
 
+/**
+ * List labels run a) b) c) d) đ) e) g) …: a "d)" that follows a "d)" in the same document is the
+ * "đ)" that lost its stroke (stripped or misread). Labels are matched at the start of a line.
+ */
+function relabel(lines: RestoredLine[]): RestoredLine[] {
+  let previous = '';
+  return lines.map((line) => {
+    const m = /^(\s*)([a-zđA-ZĐ])\)/u.exec(line.text);
+    if (!m) return line;
+    const label = m[2];
+    const fixed = label.toLowerCase() === 'd' && previous === 'd' ? (label === 'd' ? 'đ' : 'Đ') : null;
+    previous = (fixed ?? label).toLowerCase();
+    if (!fixed) return line;
+    const change = { column: m[1].length + 1, original: label, restored: fixed, confidence: 0.9, alternatives: [label] };
+    return {
+      text: m[1] + fixed + line.text.slice(m[1].length + 1),
+      changes: [...line.changes, change].sort((a, b) => a.column - b.column),
+    };
+  });
+}
+
 /** Word tokens of two letters or more. */
 function wordCount(lines: string[]): number {
   let n = 0;
@@ -240,7 +261,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
       state = block.state;
       i = j;
     }
-    return out;
+    return relabel(out);
   };
   return { restoreLines, restoreLine: (line) => restoreLines([line])[0] };
 }
