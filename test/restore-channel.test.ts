@@ -108,3 +108,12 @@ describe('list labels', () => {
     expect(lone[1].startsWith('d) ')).toBe(true);
   });
 });
+
+describe('document codes', () => {
+  it('a number and symbol closes its field: the place after it is not read as a measure ("112 tấn")', () => {
+    const restorer = createRestorer(loadModels());
+    const out = restorer.restoreLines(['So: 112/BC-UBND Tan My, ngay 20 thang 6 nam 2025'])[0].text;
+    expect(out).toContain('112/BC-UBND');
+    expect(out).toContain('Tân Mỹ, ngày 20 tháng 6 năm 2025');
+  });
+});

@@ -278,7 +278,9 @@ export class Decoder {
           outPieces[i] = prefix + repaired + suffix;
           changes.push({ column: p.start + a + 1, original: core, restored: repaired, confidence: 0.8, alternatives: [] });
         }
-        sequence.push({ kind: 'fixed', id: lm.id(NUM), reset });
+        // A number and symbol closes its field ("Số: 112/BC-UBND  Tân Mỹ, ngày …" when the header's
+        // two columns share a line): what follows is read afresh, not as "112 tấn".
+        sequence.push({ kind: 'fixed', id: lm.id(NUM), reset: reset || /\p{L}/u.test(core) });
         return;
       }
       if (!/\p{L}/u.test(core)) return;
