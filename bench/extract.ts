@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPlan, type Extraction } from '../src/extract/index.ts';
 import { ocrTextToTree } from '../src/text/ocr-text-document.ts';
-import { fold, wordSimilarity, words } from '../src/extract/text.ts';
+import { commonCount, fold, wordSimilarity, words } from '../src/extract/text.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GOLD_DIR = join(ROOT, 'bench', 'gold', 'plans');
@@ -43,18 +43,7 @@ function overlap(a: string, b: string): number {
   const wa = words(a);
   const wb = words(b);
   if (!wa.length || !wb.length) return 0;
-  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  const counts = new Map<string, number>();
-  for (const w of long) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of short) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
-      common++;
-      counts.set(w, c - 1);
-    }
-  }
-  return common / short.length;
+  return commonCount(wa, wb) / Math.min(wa.length, wb.length);
 }
 
 /** Score of a (gold, predicted) pair, or 0 when they are not the same item. */

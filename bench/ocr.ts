@@ -31,6 +31,7 @@ import { pageProcessPid } from '../src/pdf/index.ts';
 import { loadRestorer, type Restorer } from '../src/restore/restorer.ts';
 import type { BlockNode, DocumentRoot, LineNode, PageNode } from '../src/tree/types.ts';
 import { restoreTree } from '../src/restore/stage.ts';
+import { commonCount } from '../src/extract/text.ts';
 import { VFile } from 'vfile';
 import { alignMatches, tokensOf } from './accuracy.ts';
 
@@ -65,18 +66,8 @@ function accuracy(hyp: string, gold: string): { matched: number; total: number }
 
 /** Order-free: gold tokens found in the output, counted as multisets (OCR alone, no layout). */
 function bagAccuracy(hyp: string, gold: string): string {
-  const counts = new Map<string, number>();
-  for (const t of tokensOf(hyp)) counts.set(t, (counts.get(t) ?? 0) + 1);
   const g = tokensOf(gold);
-  let matched = 0;
-  for (const t of g) {
-    const c = counts.get(t) ?? 0;
-    if (c > 0) {
-      matched++;
-      counts.set(t, c - 1);
-    }
-  }
-  return pct(matched, g.length);
+  return pct(commonCount(tokensOf(hyp), g), g.length);
 }
 
 function lines(b: BlockNode): LineNode[] {

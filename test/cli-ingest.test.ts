@@ -24,17 +24,11 @@ import {
   runCliOnTty,
   type CliResult,
 } from './helpers/cli.ts';
+import type { IngestOutcome } from '../src/ingest/index.ts';
 
 const TIMEOUT = 120_000;
 
-interface Outcome {
-  file: string;
-  status: 'done' | 'skipped' | 'failed';
-  outputs: string[];
-  pages: number;
-  ms: number;
-  failures: { page: number | null; reason: string }[];
-}
+type Outcome = IngestOutcome;
 
 const sampleFiles = readdirSync(SAMPLES)
   .filter((f) => f.endsWith('.txt'))

@@ -52,22 +52,27 @@ export function words(s: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** How many items the two lists share, counted as multisets (each item matched once). */
+export function commonCount(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let common = 0;
+  for (const x of b) {
+    const c = counts.get(x) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(x, c - 1);
+    }
+  }
+  return common;
+}
+
 /** Dice coefficient of two texts' word multisets (0..1). */
 export function wordSimilarity(a: string, b: string): number {
   const wa = words(a);
   const wb = words(b);
   if (!wa.length || !wb.length) return 0;
-  const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wb) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
-      common++;
-      counts.set(w, c - 1);
-    }
-  }
-  return (2 * common) / (wa.length + wb.length);
+  return (2 * commonCount(wa, wb)) / (wa.length + wb.length);
 }
 
 /** A run of lines read as one text, with where each character came from. */
