@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ChannelModel, classOf, type ChannelData } from '../src/restore/channel.ts';
+import { ChannelModel, type ChannelData } from '../src/restore/channel.ts';
 import { NgramModel } from '../src/restore/lm.ts';
 import { buildKneserNey, textToSentences } from '../src/restore/lm-build.ts';
 import { createRestorer, loadModels, loadRestorer } from '../src/restore/restorer.ts';
-import { stripDiacritics } from '../src/text/vietnamese.ts';
 
 const data = JSON.parse(readFileSync(new URL('../dictionaries/channel/channel.json', import.meta.url), 'utf8')) as ChannelData;
 
 describe('channel model', () => {
-  it('classes hold every marked and cased form of a letter', () => {
-    expect(classOf('a')).toEqual(expect.arrayContaining(['a', 'á', 'ặ', 'ẫ', 'Ắ', 'A']));
-    expect(classOf('d')).toEqual(expect.arrayContaining(['d', 'đ', 'D', 'Đ']));
-    expect(classOf('u')).toEqual(expect.arrayContaining(['ư', 'ừ', 'Ự']));
-    expect(classOf('b')).toEqual(['b', 'B']);
-  });
-
-  it('the lower bound of a skeleton never exceeds the cost of any word with that skeleton', () => {
-    const channel = new ChannelModel(data);
-    const words = ['của', 'được', 'thực', 'huyện', 'Đắk', 'Lắk', 'số', 'lệ', 'trưởng', 'nghiệp', 'QĐ', 'Ủy'];
-    const observed = ['cia', 'ctia', 'dugc', 'thyc', 'huyén', 'Pak', 'Lak', 's6', 'Ié', 'trutéing', 'nghiép', 'QD', 'Uy', 'xyz', 'c', 'nghiepp'];
-    let checked = 0;
-    for (const w of words) {
-      const skeleton = stripDiacritics(w.toLowerCase()).replace(/đ/g, 'd');
-      for (const o of observed) {
-        const cost = channel.cost(w, o);
-        const bound = channel.lowerBound(skeleton, o);
-        expect(bound, `${w} / ${o}`).toBeLessThanOrEqual(cost + 1e-9);
-        checked++;
-      }
-    }
-    expect(checked).toBe(words.length * observed.length);
-  });
-
   it('gives up past the limit, and costs a diacritic slip less than a letter change', () => {
     const channel = new ChannelModel(data);
     expect(channel.cost('nghiệp', 'xyzxyz', 2)).toBe(Infinity);

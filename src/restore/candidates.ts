@@ -38,8 +38,6 @@ export interface Candidate {
 export interface LexiconEntry {
   id: number;
   text: string; // lower case, classic tone style
-  /** Its skeleton (filled by the index). */
-  skeleton?: string;
 }
 
 /** Observed character → skeleton letters it may stand for (besides itself). */
@@ -57,7 +55,6 @@ export class CandidateIndex {
   ) {
     for (const e of entries) {
       const sk = skeleton(e.text);
-      e.skeleton = sk;
       const list = this.bySkeleton.get(sk);
       if (list) list.push(e);
       else {
@@ -116,14 +113,7 @@ export class CandidateIndex {
     return skeletons;
   }
 
-  /** Entries whose skeleton is within one edit of any variant. */
-  near(variants: string[], maxEdits: 0 | 1 = 1): LexiconEntry[] {
-    const out: LexiconEntry[] = [];
-    for (const s of this.nearSkeletons(variants, maxEdits)) out.push(...this.bySkeleton.get(s)!);
-    return out;
-  }
-
-  /** The same, grouped by skeleton. */
+  /** Entries whose skeleton is within one edit of any variant, grouped by skeleton. */
   nearGroups(variants: string[], maxEdits: 0 | 1 = 1): [string, LexiconEntry[]][] {
     const out: [string, LexiconEntry[]][] = [];
     for (const s of this.nearSkeletons(variants, maxEdits)) out.push([s, this.bySkeleton.get(s)!]);
@@ -195,8 +185,6 @@ export class CandidateGenerator {
     let limit = this.options.maxCost;
     for (const [sk, group] of this.index.nearGroups(variants, maxEdits)) {
       const sameShape = sk.length === observed.length && shapes.has(sk);
-      // A group of entries that all cost more than the limit is skipped whole.
-      if (!sameShape && this.channel.lowerBound(sk, observed, limit) > limit) continue;
       for (const e of group) {
         const cost = this.consider(e, observed, sameShape, title, limit, out);
         if (cost + this.options.beamCost < limit) limit = cost + this.options.beamCost;

@@ -62,48 +62,9 @@ export function decompose(ch: string): Decomposed {
   return d;
 }
 
-/** A letter without its marks, lower case; đ → d. */
-function stripMarks(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').normalize('NFC');
-}
-
-const classCache = new Map<string, string[]>();
-/**
- * Every character whose skeleton is `base` (a lower-case letter without marks): its marked forms
- * in both cases (a → a, á, â, ấ, …, A, Á, …; d → d, đ, D, Đ). Anything else: itself, both cases.
- */
-export function classOf(base: string): string[] {
-  let forms = classCache.get(base);
-  if (forms) return forms;
-  const set = new Set([base, base.toUpperCase()]);
-  if (base === 'd') for (const f of ['đ', 'Đ']) set.add(f);
-  if (/[aeiouy]/.test(base)) {
-    for (const mark of ['', '\u0306', '\u0302', '\u031b']) {
-      for (const tone of ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323']) {
-        const f = (base + mark + tone).normalize('NFC');
-        if ([...f].length === 1) {
-          set.add(f);
-          set.add(f.toUpperCase());
-        }
-      }
-    }
-  }
-  forms = [...set];
-  classCache.set(base, forms);
-  return forms;
-}
-
-/** The union of segment lists, the cheapest cost per observed string. */
-function cheapest(lists: ({ observed: string; cost: number }[] | undefined)[]): { observed: string; cost: number }[] | undefined {
-  const best = new Map<string, number>();
-  for (const list of lists) for (const { observed, cost } of list ?? []) if (!(best.get(observed)! <= cost)) best.set(observed, cost);
-  return best.size ? [...best].map(([observed, cost]) => ({ observed, cost })) : undefined;
-}
-
 export class ChannelModel {
   private readonly data: ChannelData;
   private readonly multiByIntended = new Map<string, { observed: string; cost: number }[]>();
-  private readonly multiBySkeleton = new Map<string, { observed: string; cost: number }[]>();
   private readonly subCache = new Map<string, number>();
 
   /** How much diacritic disagreement costs, 0..1 (`diacriticWeight`): low when the text lost its marks wholesale. */
@@ -114,16 +75,6 @@ export class ChannelModel {
       const list = this.multiByIntended.get(intended) ?? [];
       list.push({ observed: observed.toLowerCase(), cost });
       this.multiByIntended.set(intended, list);
-      // Two-character segments by skeleton, the cheapest per observed string (for lowerBound).
-      if (intended.length === 2) {
-        const sk = stripMarks(intended.toLowerCase());
-        const byObs = this.multiBySkeleton.get(sk) ?? [];
-        const o = observed.toLowerCase();
-        const same = byObs.find((x) => x.observed === o);
-        if (!same) byObs.push({ observed: o, cost });
-        else if (cost < same.cost) same.cost = cost;
-        this.multiBySkeleton.set(sk, byObs);
-      }
     }
   }
 
@@ -189,9 +140,7 @@ export class ChannelModel {
     this.fastSub.clear();
     this.segCache.clear();
     this.prepCache.clear();
-    this.classPrepCache.clear();
     this.table.fill(NaN);
-    this.lbTable.fill(NaN);
   }
 
   private isDiacriticOnly(intended: string, observed: string): boolean {
@@ -229,20 +178,10 @@ export class ChannelModel {
    * far (filled lazily from `subCost`), so the inner loop does array reads only.
    */
   cost(intended: string, observed: string, limit = Infinity): number {
-    return this.run(this.intendedPrep(intended), false, observed, limit);
+    return this.run(this.intendedPrep(intended), observed, limit);
   }
 
-  /**
-   * A lower bound of `cost(x, observed)` for every x (in any case) whose skeleton — lower case,
-   * marks and đ stripped — is `skeleton`: the same DP with each character's costs the cheapest
-   * over all its marked and cased forms. A whole group of entries is skipped when it exceeds the
-   * limit.
-   */
-  lowerBound(skeleton: string, observed: string, limit = Infinity): number {
-    return this.run(this.classPrep(skeleton), true, observed, limit);
-  }
-
-  private run(prep: IntendedPrep, bound: boolean, observed: string, limit: number): number {
+  private run(prep: IntendedPrep, observed: string, limit: number): number {
     const n = prep.idx.length;
     const m = observed.length;
     const stride = m + 1;
@@ -250,7 +189,7 @@ export class ChannelModel {
     const d = this.dp;
     const obs = this.observedIndices(observed);
     const C = this.charCount;
-    const table = bound ? this.lbTable : this.table;
+    const table = this.table;
     const insC = this.insRow;
     d[0] = 0;
     for (let j = 1; j <= m; j++) d[j] = d[j - 1] + insC[j - 1];
@@ -270,7 +209,7 @@ export class ChannelModel {
       for (let j = 1; j <= m; j++) {
         const b = obs[j - 1];
         let sc = table[base + b];
-        if (sc !== sc) sc = this.fill(a, b, bound, observed[j - 1]);
+        if (sc !== sc) sc = this.fill(a, b, observed[j - 1]);
         let best = d[up + j - 1] + sc;
         const dl = d[up + j] + del;
         if (dl < best) best = dl;
@@ -291,53 +230,29 @@ export class ChannelModel {
     return d[n * stride + m];
   }
 
-  /** The DP data of a skeleton for `lowerBound`: per character, the cheapest over its class. */
-  private classPrep(skeleton: string): IntendedPrep {
-    return this.prepared(this.classPrepCache, skeleton, (ch, pair) => {
-      const forms = classOf(ch);
-      return {
-        del: Math.min(...forms.map((f) => this.delCost(f))),
-        seg1: cheapest(forms.map((f) => this.segmentsOf(f))),
-        seg2: pair ? this.multiBySkeleton.get(pair) : undefined,
-      };
-    });
-  }
-  private classPrepCache = new Map<string, IntendedPrep>();
-
   /**
    * What the DP needs of an intended string, per character: its table index, its deletion cost,
    * and the segment confusions ending there (of the character alone, and of it with the one
    * before). Intended strings are vocabulary entries, so they repeat: cached.
    */
   private intendedPrep(intended: string): IntendedPrep {
-    return this.prepared(this.prepCache, intended, (ch, pair) => ({
-      del: this.delCost(ch),
-      seg1: this.segmentsOf(ch),
-      seg2: pair ? (this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined,
-    }));
-  }
-  private prepCache = new Map<string, IntendedPrep>();
-
-  private prepared(
-    cache: Map<string, IntendedPrep>,
-    text: string,
-    perChar: (ch: string, pair: string | null) => { del: number; seg1: Segment[] | undefined; seg2: Segment[] | undefined },
-  ): IntendedPrep {
-    let p = cache.get(text);
+    let p = this.prepCache.get(intended);
     if (p) return p;
-    const n = text.length;
+    const n = intended.length;
     p = { idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
     for (let i = 0; i < n; i++) {
-      const { del, seg1, seg2 } = perChar(text[i], i >= 1 ? text.slice(i - 1, i + 1) : null);
-      p.idx[i] = this.charIndex(text[i]);
-      p.del[i] = del;
-      p.seg1.push(this.byEnd(seg1));
-      p.seg2.push(this.byEnd(seg2));
+      const ch = intended[i];
+      const pair = i >= 1 ? intended.slice(i - 1, i + 1) : null;
+      p.idx[i] = this.charIndex(ch);
+      p.del[i] = this.delCost(ch);
+      p.seg1.push(this.byEnd(this.segmentsOf(ch)));
+      p.seg2.push(pair ? this.byEnd(this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined);
     }
-    if (cache.size > 200_000) cache.clear();
-    cache.set(text, p);
+    if (this.prepCache.size > 200_000) this.prepCache.clear();
+    this.prepCache.set(intended, p);
     return p;
   }
+  private prepCache = new Map<string, IntendedPrep>();
 
   /** Index of a character in the dense table, growing the table for a new one. */
   private charIndex(ch: string): number {
@@ -349,22 +264,16 @@ export class ChannelModel {
     if (k >= this.charCount) {
       const C = this.charCount * 2;
       const table = new Float64Array(C * C).fill(NaN);
-      const lbTable = new Float64Array(C * C).fill(NaN);
-      for (let x = 0; x < this.charCount; x++) {
-        table.set(this.table.subarray(x * this.charCount, (x + 1) * this.charCount), x * C);
-        lbTable.set(this.lbTable.subarray(x * this.charCount, (x + 1) * this.charCount), x * C);
-      }
+      for (let x = 0; x < this.charCount; x++) table.set(this.table.subarray(x * this.charCount, (x + 1) * this.charCount), x * C);
       this.table = table;
-      this.lbTable = lbTable;
       this.charCount = C;
     }
     return k;
   }
 
-  private fill(a: number, b: number, bound: boolean, observed: string): number {
-    const intended = this.charList[a];
-    const c = bound ? Math.min(...classOf(intended).map((f) => this.subCost(f, observed))) : this.subCost(intended, observed);
-    (bound ? this.lbTable : this.table)[a * this.charCount + b] = c;
+  private fill(a: number, b: number, observed: string): number {
+    const c = this.subCost(this.charList[a], observed);
+    this.table[a * this.charCount + b] = c;
     return c;
   }
 
@@ -390,8 +299,6 @@ export class ChannelModel {
   private charCount = 256;
   /** Weighted substitution cost by (intended index, observed index); NaN: not computed yet. */
   private table = new Float64Array(256 * 256).fill(NaN);
-  /** The same for `lowerBound`: the cheapest over the intended character's class. */
-  private lbTable = new Float64Array(256 * 256).fill(NaN);
   private lastObserved = '\u0000';
   private lastIndices = new Int32Array(0);
   private lastLowerObserved = '';

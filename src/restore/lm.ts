@@ -67,8 +67,8 @@ function find(ws: Int32Array, lo: number, hi: number, w: number): number {
 }
 
 /**
- * A history (u, v) looked up once, for scoring many next words: the range of its trigrams, its
- * back-off weight, and the range of v's bigrams. The decoder scores every candidate of a slot
+ * A history (u, v) looked up once, for scoring many next words: the range of its trigrams and its
+ * back-off weight. The decoder scores every candidate of a slot
  * against each hypothesis's context, so the history's lookups are paid once, not per candidate.
  */
 export interface LmContext {
@@ -79,9 +79,6 @@ export interface LmContext {
   triHi: number;
   /** Back-off weight of (u, v) (0 when the history was never seen). */
   bow2: number;
-  /** Bigrams (v, ·): index range in the bigram arrays. */
-  biLo: number;
-  biHi: number;
 }
 
 /** What the decoder needs of a language model (a trained model, or one mixed with an overlay). */
@@ -115,9 +112,9 @@ export interface NgramTables {
 }
 
 /**
- * The tables held in memory as sorted arrays (compressed sparse rows): bigrams grouped by their
- * first word (an array index), trigrams grouped by their history bigram. A lookup is a short
- * binary search in contiguous memory; no hash tables, no per-entry objects.
+ * The tables held in typed arrays: bigrams found through an integer hash of their two words,
+ * trigrams grouped by their history bigram (compressed sparse rows) and found by a short binary
+ * search in that contiguous range; no per-entry objects.
  */
 export class NgramModel implements LanguageModel {
   readonly vocab: string[];
@@ -125,9 +122,6 @@ export class NgramModel implements LanguageModel {
   private readonly ids: Map<string, number>;
   private readonly uniLogp: Float32Array;
   private readonly uniBow: Float32Array;
-  /** Second word of each bigram, sorted within each first word's range biStart[v]..biStart[v+1]. */
-  private readonly biW: Int32Array;
-  private readonly biStart: Int32Array;
   /** Bigram (v, w) → its index. */
   private readonly bi: PairIndex;
   private readonly biLogp: Float32Array;
@@ -156,21 +150,17 @@ export class NgramModel implements LanguageModel {
     this.triLogp = tables.triLogp;
     // Keys are exact integers below 2^53: bigram v·V+w, trigram u·V²+v·V+w, sorted ascending.
     const nb = tables.biKeys.length;
-    this.biW = new Int32Array(nb);
-    this.biStart = new Int32Array(V + 1);
+    const biV = new Int32Array(nb);
+    const biW = new Int32Array(nb);
     let prev = -1;
     for (let i = 0; i < nb; i++) {
       const k = tables.biKeys[i];
       if (k <= prev) throw new Error('bigram keys are not sorted');
       prev = k;
-      const v = Math.floor(k / V);
-      this.biW[i] = k - v * V;
-      this.biStart[v + 1]++;
+      biV[i] = Math.floor(k / V);
+      biW[i] = k - biV[i] * V;
     }
-    for (let v = 0; v < V; v++) this.biStart[v + 1] += this.biStart[v];
-    const biV = new Int32Array(nb);
-    for (let v = 0; v < V; v++) biV.fill(v, this.biStart[v], this.biStart[v + 1]);
-    this.bi = new PairIndex(biV, this.biW);
+    this.bi = new PairIndex(biV, biW);
     const nt = tables.triKeys.length;
     this.triW = new Int32Array(nt);
     this.triStart = new Int32Array(nb + 1);
@@ -189,7 +179,7 @@ export class NgramModel implements LanguageModel {
     }
     while (b < nb) this.triStart[++b] = nt;
     this.peaks = Float32Array.from(this.uniLogp);
-    for (let i = 0; i < nb; i++) if (this.biLogp[i] > this.peaks[this.biW[i]]) this.peaks[this.biW[i]] = this.biLogp[i];
+    for (let i = 0; i < nb; i++) if (this.biLogp[i] > this.peaks[biW[i]]) this.peaks[biW[i]] = this.biLogp[i];
     // Bounds: a trigram's own value, or back-off weights (at most their maxima) on a bigram or unigram.
     let maxBow2 = 0;
     for (let i = 0; i < nb; i++) if (this.biBow[i] > maxBow2) maxBow2 = this.biBow[i];
@@ -198,7 +188,7 @@ export class NgramModel implements LanguageModel {
     this.bounds = new Float32Array(V);
     for (let w = 0; w < V; w++) this.bounds[w] = this.uniLogp[w] + maxBow2 + maxUniBow;
     for (let i = 0; i < nb; i++) {
-      const w = this.biW[i];
+      const w = biW[i];
       if (this.biLogp[i] + maxBow2 > this.bounds[w]) this.bounds[w] = this.biLogp[i] + maxBow2;
     }
     for (let i = 0; i < nt; i++) {
@@ -257,7 +247,7 @@ export class NgramModel implements LanguageModel {
   }
 
   context(u: number, v: number): LmContext {
-    if (v < 0) return { u, v, triLo: 0, triHi: 0, bow2: 0, biLo: 0, biHi: 0 };
+    if (v < 0) return { u, v, triLo: 0, triHi: 0, bow2: 0 };
     let triLo = 0;
     let triHi = 0;
     let bow2 = 0;
@@ -269,7 +259,7 @@ export class NgramModel implements LanguageModel {
         bow2 = this.biBow[b];
       }
     }
-    return { u, v, triLo, triHi, bow2, biLo: this.biStart[v], biHi: this.biStart[v + 1] };
+    return { u, v, triLo, triHi, bow2 };
   }
 
   score(ctx: LmContext, w: number): number {
@@ -285,7 +275,7 @@ export class NgramModel implements LanguageModel {
   }
 
   get size(): { unigrams: number; bigrams: number; trigrams: number } {
-    return { unigrams: this.V, bigrams: this.biW.length, trigrams: this.triW.length };
+    return { unigrams: this.V, bigrams: this.biLogp.length, trigrams: this.triW.length };
   }
 
   /** Serialise: a small JSON header then the typed arrays, gzipped. */
@@ -393,7 +383,7 @@ export class InterpolatedModel implements LanguageModel {
   }
 
   context(u: number, v: number): LmContext {
-    return { u, v, triLo: 0, triHi: 0, bow2: 0, biLo: 0, biHi: 0 };
+    return { u, v, triLo: 0, triHi: 0, bow2: 0 };
   }
 
   score(ctx: LmContext, w: number): number {
