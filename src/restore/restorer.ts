@@ -239,6 +239,8 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
     const weightOf = (lines: string[]) => Math.min(1, Math.max(0.05, diacriticShare(lines) / 0.7));
     const docWeight = weightOf(clean);
     const cache = documentCache(clean, lm);
+    // Decoders this document used: each gets its cache once, and loses it when the document ends.
+    const used = new Set<Decoder>();
     // Paragraphs (runs of non-empty lines) are decoded as one sequence each.
     const out: RestoredLine[] = new Array(clean.length);
     let state = { u: -1, v: -1 };
@@ -254,13 +256,16 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
       const lines = clean.slice(i, j);
       const blockWeight = wordCount(lines) >= 8 ? weightOf(lines) : docWeight;
       const decoder = decoderFor(Math.abs(blockWeight - docWeight) > 0.3 ? blockWeight : docWeight);
-      decoder.setDocumentCache(cache);
+      if (!used.has(decoder)) {
+        decoder.setDocumentCache(cache);
+        used.add(decoder);
+      }
       const block = decoder.decodeBlock(lines, state);
-      decoder.setDocumentCache(null);
       block.lines.forEach((l, k) => (out[i + k] = l));
       state = block.state;
       i = j;
     }
+    for (const decoder of used) decoder.setDocumentCache(null);
     return relabel(out);
   };
   return { restoreLines, restoreLine: (line) => restoreLines([line])[0] };
