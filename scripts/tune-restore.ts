@@ -6,6 +6,7 @@
  * Also the time taken (one core). Usage, after a build:
  *   node --import tsx scripts/tune-restore.ts                       # the default widths
  *   node --import tsx scripts/tune-restore.ts beamWidth=6 maxCandidates=10 …
+ *   node --import tsx scripts/tune-restore.ts --errors=40           # also the 40 commonest mistakes
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,12 @@ const root = new URL('..', import.meta.url).pathname;
 const split = JSON.parse(readFileSync(join(root, 'dictionaries/corpus/split.json'), 'utf8')) as { dev: string[] };
 
 const widths: Partial<SearchWidths> = {};
+let showErrors = 0;
 for (const arg of process.argv.slice(2)) {
+  if (arg.startsWith('--errors')) {
+    showErrors = Number(arg.split('=')[1] ?? 30);
+    continue;
+  }
   const [k, v] = arg.split('=');
   if (!(k in DEFAULT_WIDTHS)) throw new Error(`unknown width ${k} (one of ${Object.keys(DEFAULT_WIDTHS).join(', ')})`);
   widths[k as keyof SearchWidths] = Number(v);
@@ -78,3 +84,11 @@ console.log(`widths ${JSON.stringify({ ...DEFAULT_WIDTHS, ...widths })}`);
 console.log(line(`dev stripped (${split.dev.length} docs, ${stripped.goldTokens} syllables)`, stripped));
 console.log(line('dev simulated OCR', ocr));
 console.log(`time ${seconds.toFixed(2)} s for ${stripped.goldTokens + ocr.goldTokens} syllables`);
+
+if (showErrors) {
+  for (const [name, r] of [['stripped', stripped], ['simulated OCR', ocr]] as const) {
+    const top = [...r.confusions].sort((a, b) => b[1] - a[1]).slice(0, showErrors);
+    console.log(`\n${name}: ${JSON.stringify(r.errors)}`);
+    for (const [k, n] of top) console.log(`  ${n}\t${k}`);
+  }
+}
