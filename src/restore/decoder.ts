@@ -382,15 +382,18 @@ export class Decoder {
           n++;
         }
       }
-      // Keep the best expansions within the threshold, one per LM state (u, v), at most beamWidth.
+      // Keep the best expansions within the threshold, one per LM state (u, v), at most beamWidth:
+      // picked best first from those left (a partial selection; the beam is far smaller than n).
       const order = this.xOrder.length >= n ? this.xOrder : (this.xOrder = new Int32Array(n * 2));
       let k = 0;
       for (let x = 0; x < n; x++) if (this.xScore[x] >= best - threshold) order[k++] = x;
       const xs = this.xScore;
-      const survivors = Array.from(order.subarray(0, k)).sort((a, b) => xs[b] - xs[a]);
       const next: Hyp[] = [];
-      for (const bi of survivors) {
-        if (next.length >= this.opts.beamWidth) break;
+      while (k > 0 && next.length < this.opts.beamWidth) {
+        let top = 0;
+        for (let j = 1; j < k; j++) if (xs[order[j]] > xs[order[top]] || (xs[order[j]] === xs[order[top]] && order[j] < order[top])) top = j;
+        const bi = order[top];
+        order[top] = order[--k];
         const u = this.xU[bi];
         const v = this.xV[bi];
         let dup = false;
@@ -443,7 +446,12 @@ export class Decoder {
     if (!table) return undefined;
     const pattern = casePattern(core);
     if (pattern !== 'title' && pattern !== 'lower') return undefined;
+    // A token's candidate list is cached with it: so are its case costs.
+    const cache = pattern === 'title' ? this.titleCosts : this.lowerCosts;
+    const known = cache.get(cands);
+    if (known) return known;
     const out = new Float64Array(cands.length);
+    cache.set(cands, out);
     for (let k = 0; k < cands.length; k++) {
       const c = cands[k];
       const id = c.ids[0];
@@ -452,6 +460,9 @@ export class Decoder {
     }
     return out;
   }
+
+  private readonly titleCosts = new WeakMap<Candidate[], Float64Array>();
+  private readonly lowerCosts = new WeakMap<Candidate[], Float64Array>();
 
   /** Is this vocabulary entry an abbreviation (written in capitals, like UBND, HĐND, TTHC)? */
   private isAbbreviation(lower: string): boolean {
@@ -527,17 +538,15 @@ export class Decoder {
   /** The candidate written in the observed token's case and the chosen tone style. */
   private render(observed: string, cand: Candidate): string {
     if (cand.verbatim) return observed;
-    // Tokens repeat: the same reading of the same token is written the same way.
-    const key = observed + '\u0000' + cand.text + (cand.lower ? '\u0001' : '') + (cand.keep ? '\u0002' : '');
-    let out = this.rendered.get(key);
-    if (out === undefined) {
-      out = this.renderUncached(observed, cand);
-      if (this.rendered.size >= 200_000) this.rendered.clear();
-      this.rendered.set(key, out);
-    }
+    // Tokens repeat, and a token's candidates are cached with it: a candidate remembers how it was
+    // last written, for which observed token.
+    const memo = cand as Candidate & { renderedFor?: string; rendered?: string };
+    if (memo.renderedFor === observed) return memo.rendered!;
+    const out = this.renderUncached(observed, cand);
+    memo.renderedFor = observed;
+    memo.rendered = out;
     return out;
   }
-  private readonly rendered = new Map<string, string>();
 
   private renderUncached(observed: string, cand: Candidate): string {
     if (cand.keep) {

@@ -2,56 +2,14 @@
  * Syllable trigram language model with interpolated modified Kneser-Ney smoothing, stored in
  * backoff form (like ARPA): p(w|u v) = p3(uvw) if seen, else bow(uv) · [p2(vw) if seen, else
  * bow(v) · p1(w)]. Log probabilities are natural logs. Stored compactly (typed arrays, gzip) in
- * `dictionaries/lm/`; loading builds open-addressing hash tables in typed arrays, no per-entry
- * objects, so a model of a million n-grams loads in a fraction of a second.
+ * `dictionaries/lm/`; loading builds sorted index arrays (typed arrays, no per-entry objects), so
+ * a model of a million n-grams loads in a fraction of a second.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 export const BOS = '<s>';
 export const NUM = '<num>';
 export const UNK = '<unk>';
-
-/**
- * Open-addressing table from a pair of int32 (here a bigram's two words) to its index in the
- * value arrays: buckets of four int32 (first, second, index, padding), integer hashing only.
- */
-class PairIndex {
-  private readonly mask: number;
-  private readonly table: Int32Array;
-  constructor(first: Int32Array, second: Int32Array) {
-    let size = 1024;
-    while (size < first.length * 2) size *= 2;
-    this.mask = size - 1;
-    const t = new Int32Array(size * 4);
-    for (let h = 0; h < size; h++) t[h * 4 + 2] = -1;
-    for (let i = 0; i < first.length; i++) {
-      let h = PairIndex.hash(first[i], second[i]) & this.mask;
-      while (t[h * 4 + 2] !== -1) h = (h + 1) & this.mask;
-      t[h * 4] = first[i];
-      t[h * 4 + 1] = second[i];
-      t[h * 4 + 2] = i;
-    }
-    this.table = t;
-  }
-  static hash(a: number, b: number): number {
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 13)) >>> 0;
-  }
-  get(a: number, b: number): number {
-    const t = this.table;
-    const mask = this.mask;
-    let h = PairIndex.hash(a, b) & mask;
-    for (;;) {
-      const o = h << 2;
-      const s = t[o + 2];
-      if (s === -1) return -1;
-      if (t[o] === a && t[o + 1] === b) return s;
-      h = (h + 1) & mask;
-    }
-  }
-}
 
 /** Index of `w` in the sorted slice `ws[lo..hi)`, or −1. */
 function find(ws: Int32Array, lo: number, hi: number, w: number): number {
@@ -79,6 +37,9 @@ export interface LmContext {
   triHi: number;
   /** Back-off weight of (u, v) (0 when the history was never seen). */
   bow2: number;
+  /** Bigrams (v, ·): index range in the bigram arrays. */
+  biLo: number;
+  biHi: number;
 }
 
 /** What the decoder needs of a language model (a trained model, or one mixed with an overlay). */
@@ -112,9 +73,10 @@ export interface NgramTables {
 }
 
 /**
- * The tables held in typed arrays: bigrams found through an integer hash of their two words,
- * trigrams grouped by their history bigram (compressed sparse rows) and found by a short binary
- * search in that contiguous range; no per-entry objects.
+ * The tables held in typed arrays: bigrams grouped by their first word and trigrams by their
+ * history bigram (compressed sparse rows), each found by a short binary search in its contiguous
+ * range (the candidates of one slot are all looked up in the same range, which stays in cache);
+ * no per-entry objects.
  */
 export class NgramModel implements LanguageModel {
   readonly vocab: string[];
@@ -122,8 +84,9 @@ export class NgramModel implements LanguageModel {
   private readonly ids: Map<string, number>;
   private readonly uniLogp: Float32Array;
   private readonly uniBow: Float32Array;
-  /** Bigram (v, w) → its index. */
-  private readonly bi: PairIndex;
+  /** Second word of each bigram, sorted within its first word's range biStart[v]..biStart[v+1]. */
+  private readonly biW: Int32Array;
+  private readonly biStart: Int32Array;
   private readonly biLogp: Float32Array;
   private readonly biBow: Float32Array;
   /** Third word of each trigram, sorted within its history bigram's range triStart[b]..triStart[b+1]. */
@@ -160,7 +123,12 @@ export class NgramModel implements LanguageModel {
       biV[i] = Math.floor(k / V);
       biW[i] = k - biV[i] * V;
     }
-    this.bi = new PairIndex(biV, biW);
+    this.biW = biW;
+    this.biStart = new Int32Array(V + 1);
+    for (let i = 0, v = 0; i <= nb; i++) {
+      const first = i < nb ? biV[i] : V;
+      while (v < first) this.biStart[++v] = i;
+    }
     const nt = tables.triKeys.length;
     this.triW = new Int32Array(nt);
     this.triStart = new Int32Array(nb + 1);
@@ -234,32 +202,32 @@ export class NgramModel implements LanguageModel {
     if (v < 0) return this.uniLogp[w];
     let bow2 = 0;
     if (u >= 0) {
-      const b = this.bi.get(u, v);
+      const b = find(this.biW, this.biStart[u], this.biStart[u + 1], v);
       if (b >= 0) {
         const i3 = find(this.triW, this.triStart[b], this.triStart[b + 1], w);
         if (i3 >= 0) return this.triLogp[i3];
         bow2 = this.biBow[b];
       }
     }
-    const i2 = this.bi.get(v, w);
+    const i2 = find(this.biW, this.biStart[v], this.biStart[v + 1], w);
     if (i2 >= 0) return bow2 + this.biLogp[i2];
     return bow2 + this.uniBow[v] + this.uniLogp[w];
   }
 
   context(u: number, v: number): LmContext {
-    if (v < 0) return { u, v, triLo: 0, triHi: 0, bow2: 0 };
+    if (v < 0) return { u, v, triLo: 0, triHi: 0, bow2: 0, biLo: 0, biHi: 0 };
     let triLo = 0;
     let triHi = 0;
     let bow2 = 0;
     if (u >= 0) {
-      const b = this.bi.get(u, v);
+      const b = find(this.biW, this.biStart[u], this.biStart[u + 1], v);
       if (b >= 0) {
         triLo = this.triStart[b];
         triHi = this.triStart[b + 1];
         bow2 = this.biBow[b];
       }
     }
-    return { u, v, triLo, triHi, bow2 };
+    return { u, v, triLo, triHi, bow2, biLo: this.biStart[v], biHi: this.biStart[v + 1] };
   }
 
   score(ctx: LmContext, w: number): number {
@@ -269,7 +237,7 @@ export class NgramModel implements LanguageModel {
       const i3 = find(this.triW, ctx.triLo, ctx.triHi, w);
       if (i3 >= 0) return this.triLogp[i3];
     }
-    const i2 = this.bi.get(ctx.v, w);
+    const i2 = find(this.biW, ctx.biLo, ctx.biHi, w);
     if (i2 >= 0) return ctx.bow2 + this.biLogp[i2];
     return ctx.bow2 + this.uniBow[ctx.v] + this.uniLogp[w];
   }
@@ -383,7 +351,7 @@ export class InterpolatedModel implements LanguageModel {
   }
 
   context(u: number, v: number): LmContext {
-    return { u, v, triLo: 0, triHi: 0, bow2: 0 };
+    return { u, v, triLo: 0, triHi: 0, bow2: 0, biLo: 0, biHi: 0 };
   }
 
   score(ctx: LmContext, w: number): number {

@@ -133,25 +133,52 @@ function relabel(lines: RestoredLine[]): RestoredLine[] {
   });
 }
 
-/** Word tokens of two letters or more. */
-function wordCount(lines: string[]): number {
-  let n = 0;
-  for (const line of lines) for (const w of line.split(/[^\p{L}]+/u)) if (w.length >= 2) n++;
-  return n;
+/**
+ * Per line: word tokens of two letters or more, and how many of them carry any Vietnamese mark
+ * (near none when diacritics were stripped).
+ */
+function markCounts(lines: string[]): { words: Int32Array; marked: Int32Array } {
+  const words = new Int32Array(lines.length);
+  const marked = new Int32Array(lines.length);
+  lines.forEach((line, i) => {
+    let run = 0;
+    let mark = false;
+    for (let k = 0; k <= line.length; k++) {
+      const ch = k < line.length ? line.charCodeAt(k) : 32;
+      // Letters (\p{L}): anything else ends a word.
+      const letter = (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch > 127 && isLetter(line[k]));
+      if (letter) {
+        run++;
+        if (ch > 127) mark = true;
+        continue;
+      }
+      if (run >= 2) {
+        words[i]++;
+        if (mark) marked[i]++;
+      }
+      run = 0;
+      mark = false;
+    }
+  });
+  return { words, marked };
+}
+const letterCache = new Map<string, boolean>();
+function isLetter(ch: string): boolean {
+  let v = letterCache.get(ch);
+  if (v === undefined) letterCache.set(ch, (v = /\p{L}/u.test(ch)));
+  return v;
 }
 
 /** Share of word tokens carrying any Vietnamese mark: near 0 when diacritics were stripped. */
 export function diacriticShare(lines: string[]): number {
-  let words = 0;
-  let marked = 0;
-  for (const line of lines) {
-    for (const w of line.split(/[^\p{L}]+/u)) {
-      if (w.length < 2) continue;
-      words++;
-      if (/[^\u0000-\u007f]/.test(w)) marked++;
-    }
+  const { words, marked } = markCounts(lines);
+  let w = 0;
+  let m = 0;
+  for (let i = 0; i < lines.length; i++) {
+    w += words[i];
+    m += marked[i];
   }
-  return words ? marked / words : 0;
+  return w ? m / w : 0;
 }
 
 /**
@@ -236,8 +263,17 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
     // Diacritics are evidence only as far as the text kept them: judged on the whole document,
     // unless a paragraph with words enough clearly differs (a table or a stamp area may have lost
     // its marks while the rest kept them).
-    const weightOf = (lines: string[]) => Math.min(1, Math.max(0.05, diacriticShare(lines) / 0.7));
-    const docWeight = weightOf(clean);
+    const counts = markCounts(clean);
+    const weightOf = (from: number, to: number) => {
+      let w = 0;
+      let m = 0;
+      for (let k = from; k < to; k++) {
+        w += counts.words[k];
+        m += counts.marked[k];
+      }
+      return { words: w, weight: Math.min(1, Math.max(0.05, (w ? m / w : 0) / 0.7)) };
+    };
+    const docWeight = weightOf(0, clean.length).weight;
     const cache = documentCache(clean, lm);
     // Decoders this document used: each gets its cache once, and loses it when the document ends.
     const used = new Set<Decoder>();
@@ -254,15 +290,16 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
       let j = i;
       while (j < clean.length && clean[j].trim() && j - i < 40) j++;
       const lines = clean.slice(i, j);
-      const blockWeight = wordCount(lines) >= 8 ? weightOf(lines) : docWeight;
+      const block = weightOf(i, j);
+      const blockWeight = block.words >= 8 ? block.weight : docWeight;
       const decoder = decoderFor(Math.abs(blockWeight - docWeight) > 0.3 ? blockWeight : docWeight);
       if (!used.has(decoder)) {
         decoder.setDocumentCache(cache);
         used.add(decoder);
       }
-      const block = decoder.decodeBlock(lines, state);
-      block.lines.forEach((l, k) => (out[i + k] = l));
-      state = block.state;
+      const decoded = decoder.decodeBlock(lines, state);
+      decoded.lines.forEach((l, k) => (out[i + k] = l));
+      state = decoded.state;
       i = j;
     }
     for (const decoder of used) decoder.setDocumentCache(null);
