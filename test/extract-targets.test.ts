@@ -281,4 +281,34 @@ describe('extractTargets', () => {
     expect(extract(text).targets.map((t) => [t.value.number, t.indicator])).toEqual([[100, 'hồ sơ được số hóa']]);
     expect(extract(stripMarks(text)).targets.map((t) => t.indicator)).toEqual(['ho so duoc so hoa']);
   });
+
+  it('reads a firm minimum a record or a work must last, not a notice period or a condition', () => {
+    const task = (...body: string[]) => ['KẾ HOẠCH', 'Thử', '', 'III. NHIỆM VỤ, GIẢI PHÁP', '', ...body].join('\n');
+    expect(rows(task('b) Lưu giữ hóa đơn, chứng từ nguồn gốc thực phẩm ít nhất 12 tháng.')).map((r) => r[0])).toEqual([12]);
+    expect(rows(task(stripMarks('b) Lưu giữ hóa đơn, chứng từ nguồn gốc thực phẩm ít nhất 12 tháng.'))).map((r) => r[0])).toEqual([12]);
+    expect(rows(task('a) Tuổi thọ công trình nhà ở xây dựng mới từ 20 năm trở lên.')).map((r) => r[0])).toEqual([20]);
+    expect(rows(task('c) Việc xóa bỏ bến phải được thông báo công khai trước ít nhất 15 ngày.'))).toEqual([]);
+    expect(rows(task('c) Công khai danh sách tại đơn vị ít nhất 05 ngày làm việc trước khi gửi về Hội đồng.'))).toEqual([]);
+    expect(rows(task('d) Xử lý các khoản nợ kéo dài từ 03 tháng trở lên.'))).toEqual([]);
+  });
+
+  it('reads a number in words after a firm comparator in a paragraph without digits', () => {
+    expect(rows(section('b) Mỗi điểm tiếp nhận phải bố trí ít nhất hai cán bộ thành thạo tin học.')).map((r) => r.slice(0, 2))).toEqual([[2, '>=']]);
+    expect(rows(section(stripMarks('b) Mỗi điểm tiếp nhận phải bố trí ít nhất hai cán bộ thành thạo tin học.'))).map((r) => r.slice(0, 2))).toEqual([[2, '>=']]);
+  });
+
+  it('leaves out the ones there must be none of, and the numbers of named categories', () => {
+    expect(rows(section('b) Phấn đấu tỷ lệ tốt nghiệp đạt 100%; không có trường nào có tỷ lệ tốt nghiệp dưới 92%.')).map((r) => r[0])).toEqual([100]);
+    expect(rows(section('a) Bồi dưỡng cho 100% đối tượng 4 chưa qua bồi dưỡng; cử đủ 100% đối tượng 2, đối tượng 3 tham gia; tham gia Hội thao Quân khu 7 đạt thành tích cao.')).map((r) => r[0])).toEqual([100, 100]);
+  });
+
+  it('reads each value after its own full date, and a count followed by the list of what is counted', () => {
+    expect(rows(section('2. Đến ngày 31 tháng 12 năm 2025, 100% bến khách có giấy phép; đến ngày 30 tháng 6 năm 2026, 100% phương tiện chở khách được đăng ký, đăng kiểm.')).map((r) => r[2])).toEqual([
+      'bến khách có giấy phép',
+      'phương tiện chở khách được đăng ký, đăng kiểm',
+    ]);
+    const [t] = rows(section('b) Tổ chức diễn tập chiến đấu phòng thủ cấp xã cho 04 xã gồm: Lộc Thạnh, Lộc Hiệp.'));
+    expect(t[0]).toBe(4);
+    expect(t[2]).toMatch(/diễn tập chiến đấu phòng thủ/);
+  });
 });

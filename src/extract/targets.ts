@@ -46,6 +46,24 @@ const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c)
 /** Units that are time or age: a duration or a category, never a counted target outside a comparator. */
 const TIME_UNITS = /^(?:gio|ngay|thang|nam|tuan|quy|tuoi)$/;
 
+/**
+ * A firm minimum on a duration that is an objective: "ít nhất 12 tháng", "tối thiểu 10 năm",
+ * "thời gian lưu mẫu … từ 24 giờ trở lên". Not a condition on who or what is concerned ("nợ kéo dài
+ * từ 03 tháng trở lên", "người có thời gian công tác từ 05 năm trở lên", "đã … từ 06 tháng").
+ */
+function minimumDuration(f: string, cmp: { comparator: Comparator; firm: boolean; from: number; to: number }, at: number): boolean {
+  if (!cmp.firm || cmp.comparator !== '>=') return false;
+  // A time counted before or after an event ("thông báo trước ít nhất 15 ngày", "ít nhất 05 ngày làm
+  // việc trước khi gửi") is a relative time limit, neither a deadline nor a target.
+  if (/(?:^|\s)(?:truoc|sau)\s*$/.test(f.slice(Math.max(0, cmp.from - 8), cmp.from))) return false;
+  if (/^\s*(?:[a-z]+\s+){0,2}(?:truoc|sau)\s+(?:khi|ngay|thoi diem)\b/.test(f.slice(cmp.to, cmp.to + 40))) return false;
+  const clause = f.slice(Math.max(0, f.lastIndexOf(';', at), f.lastIndexOf(',', cmp.from - 1), at - 80), cmp.from);
+  if (/(?:^|\s)(?:co|da|keo dai|qua han|cham|no|lam viec|cu tru|cong tac|tham gia|sinh song)(?:\s|$)/.test(clause)) return false;
+  // "từ … trở lên" alone says so of a measure of time ("tuổi thọ", "thời gian", "thời hạn").
+  if (!/toi thieu|it nhat|khong duoi|khong thap hon/.test(f.slice(cmp.from, at))) return /tuoi tho|thoi gian|thoi han/.test(clause);
+  return true;
+}
+
 interface Qty {
   start: number;
   end: number;
@@ -100,7 +118,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     const rest = f.slice(end);
     // Dates, fractions, ranks, codes and labels.
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
-    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating
+    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom)\s*$/.test(before)) continue; // "đối tượng 4", "Quân khu 7": a name // "OCOP 4 sao": a rating
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     const n = parseNumber(text.slice(start, end));
@@ -134,8 +152,9 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     } else if (unit !== '%' && (/^\s*(?:tuoi|trieu\b|ty\b|nghin\b|gio\b|phut)/.test(f.slice(end)) || /^\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end)) || /^(?:dong)$/.test(unitFold))) continue;
     const cmp = comparatorAt(f, start, end);
     // Durations and ages ("trong 02 tháng", "kéo dài từ 03 tháng trở lên", "dưới 06 tuổi") are
-    // conditions; only a time limit to stay under ("không quá 05 ngày") is an objective.
-    if (TIME_UNITS.test(unitFold) && !(cmp.firm && cmp.comparator === '<=')) continue;
+    // conditions; a time limit to stay under ("không quá 05 ngày") and a minimum an output must
+    // last ("lưu mẫu ít nhất 24 giờ", "tuổi thọ công trình từ 20 năm trở lên") are objectives.
+    if (TIME_UNITS.test(unitFold) && !(cmp.firm && cmp.comparator === '<=') && !minimumDuration(f, cmp, start)) continue;
     if (/^\s*tuoi/.test(f.slice(end))) continue;
     // "trẻ em từ 3 đến 5 tuổi": the lower bound of an age range.
     if (/^\s*(?:den|-|–)\s*\d{1,3}\s*tuoi/.test(f.slice(end))) continue;
@@ -657,7 +676,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     const p: Para = paras[i];
     if (p.piped || looseParas.has(i) || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
     const f = p.folded;
-    if (!/\d/.test(f)) continue;
+    // A digit, or a number in words after a firm comparator ("bố trí ít nhất hai cán bộ").
+    if (!/\d/.test(f) && !/(?:toi thieu|it nhat|khong qua|toi da)\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s/.test(f)) continue;
     const anc = ancestors(outline, i);
     const sec = sectionOf(anc);
     if (sec.kind === 'results') continue;
@@ -694,7 +714,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       if (prev && /\(\s*(?:tang|giam)(?:\s+them)?\s*$/.test(f.slice(Math.max(0, q.valueStart - 16), q.valueStart)) && /^[^()]*so voi[^()]*\)/.test(f.slice(q.end))) continue;
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
       const leading: boolean =
-        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:phan dau\s+)?(?:(?:den het|den cuoi|den|trong|cuoi|nam|thang)\s+(?:nam\s+|thang\s+)?[\d/]+\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
+        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:phan dau\s+)?(?:(?:den het|den cuoi|den|trong|cuoi|nam|thang)\s+(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|(?:nam\s+|thang\s+|ngay\s+)?[\d/]+)\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
         // "100% hồ sơ … tại cấp tỉnh, 95% hồ sơ … tại cấp huyện và 85% …": a series of leading values.
         (q.unit === '%' && !!prev && prev.leading && /^[^;]*(?:,|\bva)\s*$/.test(f.slice(prev.q.end, q.valueStart)));
       const striving = /phan dau/.test(sentence.slice(0, q.valueStart - Math.max(0, sentenceStart)));
@@ -718,6 +738,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       else isTarget = targetish && (verb || (Number.isInteger(q.number ?? 0.5) && /^\s+\p{Ll}{2,}/u.test(p.text.slice(q.end)) && !/^\s+(?:năm|tháng|ngày|giờ|phút|tuổi|lần thứ)\b/u.test(p.text.slice(q.end))));
       // A condition ("thủ tục có thời hạn giải quyết dưới 05 ngày") is not an objective.
       if (isTarget && !q.firm && q.comparator && !targetish && /\bco\b[^,;]*$/.test(pre)) isTarget = false;
+      // Nor a value that picks out the ones there must be none of ("không có trường nào có tỷ lệ tốt nghiệp dưới 92%").
+      if (isTarget && !q.firm && /(?:^|\s)khong (?:co|de)\s[^,;]*\bnao\b[^,;]*$/.test(pre)) isTarget = false;
       // Nor is a value in a clause that says when something applies ("Khi phát hiện từ 02 học sinh trở lên …").
       if (isTarget && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:khi|neu|truong hop|trong truong hop)\s/.test(pre)) isTarget = false;
       if (!isTarget) {
@@ -764,9 +786,12 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         indicator = clean(`${indicatorBefore(p.text, q.valueStart, clauseStart)} ${q.unit.includes('/') ? '' : q.unit} ${indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0]}`);
       } else if (q.unit !== '%' && /^\s*\p{L}/u.test(p.text.slice(q.end)) && !verb) {
         // "đưa 35 lao động đi làm việc ở nước ngoài": what is counted follows the number.
-        const after = indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0];
+        let after = indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0];
         const before = indicatorBefore(p.text, q.valueStart, localStart);
-        indicator = clean(`${before.split(' ').length <= 8 ? before : ''} ${q.unit ?? ''} ${after}`);
+        // "diễn tập … cho 04 xã gồm: Lộc Thạnh, …": a list of the counted things names them, not the measure.
+        const listed = /^(?:gồm|bao gồm|gom|bao gom)(?:\s|:|$)/iu.test(after);
+        if (listed) after = '';
+        indicator = clean(`${listed || before.split(' ').length <= 8 ? before : ''} ${q.unit ?? ''} ${after}`);
         // "10 sản phẩm được công nhận OCOP 3 sao trở lên": the inner value qualifies what is counted.
         if (/\d[^,;]*?(?:trở lên|trở xuống|tro len|tro xuong)|(?:từ|tu)\s+\d/iu.test(after)) absorbedUntil = q.end + after.length + 2;
       } else {
