@@ -267,4 +267,30 @@ describe('extractDeadlines', () => {
     expect(scan(stripMarks('chậm nhất 15/6 gửi báo cáo'))).toEqual([['date', '2024-06-15', null, null]]);
     expect(scan('đạt 54/54 xã; tỷ lệ 02/08 thôn')).toEqual([]);
   });
+
+  it('gives a range of months opened by "từ" the document year in prose', () => {
+    expect(scan('phát thanh ít nhất 02 lần/tuần trong thời gian từ tháng 5 đến tháng 9')).toEqual([['month', '2024-05-01', '2024-09-30', null]]);
+    expect(scan(stripMarks('phát thanh trong thời gian từ tháng 5 đến tháng 9'))).toEqual([['month', '2024-05-01', '2024-09-30', null]]);
+    // Months alone in prose still have no year.
+    expect(scan('tháng 5 đến tháng 9 là mùa mưa')).toEqual([]);
+  });
+
+  it('reads "đến năm 2027" opening what a value is due by, not the horizon of a cited plan', () => {
+    expect(scan('đạt tối thiểu 50%; đến năm 2027 đạt tối thiểu 70%')).toEqual([['year', '2027-01-01', '2027-12-31', null]]);
+    expect(scan(stripMarks('Đến năm 2026, 100% xã có điểm phục vụ'))).toEqual([['year', '2026-01-01', '2026-12-31', null]]);
+    expect(scan('Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030;')).toEqual([]);
+    expect(scan('giai đoạn 2022 - 2025, tầm nhìn đến năm 2030; phát triển đến năm 2030 đạt')).toEqual([]);
+  });
+
+  it('reads a cycle with its window, and a half-yearly cycle with its day, as one deadline each', () => {
+    const merged = (s: string, field = false) => mergeSaidTwice(fold(s), scanTime(fold(s), { field, year: 2024 })).found.map((t) => [t.kind, t.date, t.endDate, t.recurrence]);
+    expect(merged('Hằng tuần, từ tháng 5 đến tháng 9', true)).toEqual([['month', '2024-05-01', '2024-09-30', 'weekly']]);
+    expect(merged(stripMarks('Hằng tuần, từ tháng 5 đến tháng 9'), true)).toEqual([['month', '2024-05-01', '2024-09-30', 'weekly']]);
+    expect(merged('báo cáo kết quả thực hiện định kỳ 6 tháng trước ngày 10 tháng 6, báo cáo năm trước ngày 10 tháng 11 năm 2024')).toEqual([
+      ['date', '2024-06-10', null, 'every 6 months'],
+      ['date', '2024-11-10', null, null],
+    ]);
+    // A list of cycles stays a list.
+    expect(merged('Định kỳ hằng tháng, hằng quý và đột xuất', true).map((t) => t[3])).toEqual(['monthly', 'quarterly']);
+  });
 });

@@ -135,7 +135,10 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
     }
     // In prose a month alone has no year (a season, a habit) unless a time limit introduces it
     // ("trong tháng 5 và tháng 6", "trước tháng 9"): then it is the document's year.
-    const introduced = /(?:^|\s)(?:truoc|trong|den het|cham nhat)\s*$/.test(f.slice(Math.max(0, hits[i].start - 12), hits[i].start)) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
+    // So does "từ" opening a range of months ("từ tháng 5 đến tháng 9").
+    const pre = f.slice(Math.max(0, hits[i].start - 12), hits[i].start);
+    const opensRange = j > i && RANGE_JOIN.test(f.slice(hits[i].end, hits[i + 1].start)) && /(?:^|\s)tu\s*$/.test(pre);
+    const introduced = (/(?:^|\s)(?:truoc|trong|den het|cham nhat)\s*$/.test(pre) || opensRange) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
     const chainYear = hits[j].y ?? (opts.field || introduced ? (opts.year ?? null) : null);
     for (let k = i; k <= j; k++) {
       const a = hits[k];
@@ -313,9 +316,15 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   }
 
   // Years: "cả năm 2026", "trong năm 2025", "năm học 2025 - 2026"; in prose only after a deadline word.
-  const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot|trong)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
+  const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot|trong|den)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
   for (let m = yre.exec(f); m; m = yre.exec(f)) {
     if (!opts.field && !m[1]) continue;
+    // "…; đến năm 2027 đạt tối thiểu 70%", "Đến năm 2026, …": a year a value is due by; not the horizon
+    // of a strategy or a title ("tầm nhìn đến năm 2030", "Đề án … đến năm 2030;").
+    if (m[1] === 'den') {
+      if (opts.field || !/^\s*(?:,|dat\s|phan dau\s)/.test(f.slice(m.index + m[0].length))) continue;
+      if (!/(?:^|[;,.:]|phan dau)\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index)) || /^\s*,\s*(?:dinh huong|tam nhin)/.test(f.slice(m.index + m[0].length))) continue;
+    }
     // "… xây dựng phương án sắp xếp trong năm 2025.": "trong năm" closing a clause is a time limit;
     // "Trong năm 2025, …" opening one, "có hiệu lực trong năm 2025" and "xuyên suốt trong năm" are not.
     if (!opts.field && m[1] === 'trong') {

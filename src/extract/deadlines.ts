@@ -116,13 +116,23 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
     merged.add(m);
     k--;
   }
-  // "định kỳ hằng năm trước ngày 15/12": the cycle, then the day of the year it is due (no year written).
+  // "định kỳ hằng năm trước ngày 15/12", "định kỳ 6 tháng trước ngày 10 tháng 6": the cycle, then the
+  // day it is due (no year written).
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
     const b = out[k + 1];
-    if (a.kind !== 'recurring' || a.recurrence !== 'yearly' || b.kind !== 'date' || /\d{4}\s*$/.test(f.slice(b.start, b.end))) continue;
+    if (a.kind !== 'recurring' || !/^(?:yearly|every \d+ months)$/.test(a.recurrence ?? '') || b.kind !== 'date' || /\d{4}\s*$/.test(f.slice(b.start, b.end))) continue;
     if (!/^\s*,?\s*(?:truoc|cham nhat|vao)\s*$/.test(f.slice(a.end, b.start))) continue;
-    const m: TimeExpr = { ...b, start: a.start, recurrence: 'yearly' };
+    const m: TimeExpr = { ...b, start: a.start, recurrence: a.recurrence };
+    out.splice(k, 2, m);
+    merged.add(m);
+  }
+  // "Hằng tuần, từ tháng 5 đến tháng 9": a cycle and the window it recurs in, one time limit.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.kind !== 'recurring' || !b.endDate || !/^\s*,?\s*$/.test(f.slice(a.end, b.start)) || !/^tu\s/.test(f.slice(b.start, b.end))) continue;
+    const m: TimeExpr = { ...b, start: a.start, recurrence: a.recurrence };
     out.splice(k, 2, m);
     merged.add(m);
   }
