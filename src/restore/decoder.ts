@@ -298,7 +298,8 @@ export class Decoder {
       let cands = this.gen.candidates(core);
       // An all-capital token in running text is an abbreviation: keep a known one, repair an unknown
       // one only into another abbreviation (HDND → HĐND), never into a common word (DVC ↛ ĐỌC).
-      const caps = core.length >= 2 && core === core.toUpperCase() && core !== core.toLowerCase();
+      // Two letters at least: "K&" is one capital and a misread mark (Kế), not an abbreviation.
+      const caps = core.length >= 2 && core === core.toUpperCase() && core !== core.toLowerCase() && /\p{L}.*\p{L}/u.test(core);
       // In a line of capitals too, a known abbreviation that is no syllable (TM., KT., UBND) stays.
       const keepAbbr = caps && capsLine ? cands.find((c) => c.keep && this.isAbbreviation(c.text) && !isValidSyllable(c.text)) : undefined;
       if (keepAbbr) cands = [keepAbbr];
