@@ -45,6 +45,9 @@ interface Decomposed {
   tone: string; // '' or a combining tone mark
 }
 
+/** Extra cost of a marked form a symbol was not seen standing for, beside one it was. */
+const SYMBOL_SIBLING = 0.7;
+
 const TONES = /[\u0301\u0300\u0309\u0303\u0323]/;
 const MARKS = /[\u0306\u0302\u031b]/;
 const decompCache = new Map<string, Decomposed>();
@@ -68,8 +71,21 @@ export class ChannelModel {
   private readonly subCache = new Map<string, number>();
 
   /** How much diacritic disagreement costs, 0..1 (`diacriticWeight`): low when the text lost its marks wholesale. */
+  /**
+   * A digit or symbol printed for a vowel shows none of its marks ("&" for ế, "6" for ố): per
+   * printed non-letter and base letter, the cheapest learned substitution from any marked form
+   * of that letter.
+   */
+  private readonly symbolFor = new Map<string, number>();
+
   constructor(data: ChannelData) {
     this.data = data;
+    for (const [key, cost] of Object.entries(data.sub)) {
+      const [intended, observed] = key.split('\t');
+      if ([...observed].length !== 1 || /\p{L}/u.test(observed) || [...intended].length !== 1) continue;
+      const k = decompose(intended).base + '\t' + observed;
+      if (cost < (this.symbolFor.get(k) ?? Infinity)) this.symbolFor.set(k, cost);
+    }
     for (const [key, cost] of Object.entries(data.multi)) {
       const [intended, observed] = key.split('\t');
       const list = this.multiByIntended.get(intended) ?? [];
@@ -111,7 +127,12 @@ export class ChannelModel {
       else {
         const a = decompose(intended);
         const b = decompose(observed);
-        if (a.base === b.base) {
+        const symbol = this.symbolFor.get(a.base + '\t' + lo);
+        if (symbol !== undefined && !/\p{L}/u.test(lo)) {
+          // Another marked form of a letter this symbol was seen standing for: the marks were
+          // never visible, so only a small cost for the unattested form.
+          cost = symbol + SYMBOL_SIBLING;
+        } else if (a.base === b.base) {
           const D = this.data.diacritic;
           let c = 0;
           if (a.tone !== b.tone) c += !b.tone ? D.toneLost : !a.tone ? D.toneAdded : D.toneWrong;

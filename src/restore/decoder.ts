@@ -283,6 +283,18 @@ export class Decoder {
         sequence.push({ kind: 'fixed', id: lm.id(NUM), reset: reset || /\p{L}/u.test(core) });
         return;
       }
+      // A digit with a symbol and no letter ("1&", "1€", "6¢") is a syllable OCR printed with
+      // glyphs for its letters and marks: read like a word, keeping it costs a little.
+      if (!/\p{L}/u.test(core) && /^(?=.*\d)(?=.*[^\d.,%])[^\s\p{L}]{2,3}$/u.test(core)) {
+        const readings = this.gen.candidates(core).filter((c) => !c.keep);
+        if (readings.length) {
+          const cands: Candidate[] = [{ text: core, ids: [lm.id(NUM)], cost: 2, keep: true, verbatim: true }, ...readings];
+          const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
+          slots.push(slot);
+          sequence.push({ kind: 'slot', slot });
+          return;
+        }
+      }
       if (!/\p{L}/u.test(core)) return;
       // Central Highlands names written with an apostrophe after an initial (H'leo, M'gar, H'Mông,
       // Ksor H'Bliêng) stay as written; an apostrophe inside a word is otherwise OCR's ("THU'C").
