@@ -7,6 +7,7 @@
  *   node --import tsx scripts/tune-restore.ts                       # the default widths
  *   node --import tsx scripts/tune-restore.ts beamWidth=6 maxCandidates=10 …
  *   node --import tsx scripts/tune-restore.ts --errors=40           # also the 40 commonest mistakes
+ *   node --import tsx scripts/tune-restore.ts --upto=160            # only documents numbered ≤ 160
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,12 @@ const split = JSON.parse(readFileSync(join(root, 'dictionaries/corpus/split.json
 
 const widths: Partial<SearchWidths> = {};
 let showErrors = 0;
+let upto = Infinity;
 for (const arg of process.argv.slice(2)) {
+  if (arg.startsWith('--upto=')) {
+    upto = Number(arg.split('=')[1]);
+    continue;
+  }
   if (arg.startsWith('--errors')) {
     showErrors = Number(arg.split('=')[1] ?? 30);
     continue;
@@ -72,7 +78,10 @@ const run = (input: string[], gold: string[], report: AccuracyReport) => {
   seconds += (performance.now() - t) / 1000;
   scoreLines(input, out, gold, report);
 };
-for (const f of split.dev) {
+// --upto=N: only documents numbered up to N (to compare models on the same documents after the
+// corpus grew).
+const devDocs = split.dev.filter((f) => parseInt(f, 10) <= upto);
+for (const f of devDocs) {
   const gold = readFileSync(join(root, 'dictionaries/corpus/admin', f), 'utf8').normalize('NFC').split('\n');
   run(gold.map(stripDiacritics), gold, stripped);
   // A simulated OCR line whose token count changed cannot be scored line-aligned: keep it clean.
@@ -81,7 +90,7 @@ for (const f of split.dev) {
 const line = (name: string, r: AccuracyReport) =>
   `${name}: ${pct(r.matched, r.goldTokens)} (raw ${pct(r.rawMatched, r.goldTokens)}), broken ${r.broken} (${pct(r.broken, r.rawMatched)} of correct)`;
 console.log(`widths ${JSON.stringify({ ...DEFAULT_WIDTHS, ...widths })}`);
-console.log(line(`dev stripped (${split.dev.length} docs, ${stripped.goldTokens} syllables)`, stripped));
+console.log(line(`dev stripped (${devDocs.length} docs, ${stripped.goldTokens} syllables)`, stripped));
 console.log(line('dev simulated OCR', ocr));
 console.log(`time ${seconds.toFixed(2)} s for ${stripped.goldTokens + ocr.goldTokens} syllables`);
 
