@@ -293,4 +293,71 @@ describe('extractDeadlines', () => {
     // A list of cycles stays a list.
     expect(merged('Định kỳ hằng tháng, hằng quý và đột xuất', true).map((t) => t[3])).toEqual(['monthly', 'quarterly']);
   });
+
+  it('reads a bare range of years in a time column, not a season named by its years', () => {
+    expect(scan('2024 - 2025', true)).toEqual([['range', '2024-01-01', '2025-12-31', null]]);
+    expect(scan('Mùa khô 2024 - 2025', true)).toEqual([]);
+    expect(scan(stripMarks('Mùa khô 2024 - 2025'), true)).toEqual([]);
+    // Not in prose, and not an amount.
+    expect(scan('kinh phí 2024 - 2025')).toEqual([]);
+    expect(scan('đạt 2.025 ha', true)).toEqual([]);
+  });
+
+  it('reads a range of days whose last day has the year, an hour of the morning, and the aim of "phấn đấu đến năm"', () => {
+    expect(scan('27/5 - 31/5/2024', true)).toEqual([['range', '2024-05-27', '2024-05-31', null]]);
+    expect(scan('24/6 - 03/7/2024')).toEqual([['range', '2024-06-24', '2024-07-03', null]]);
+    expect(scan('bảo đảm đường phố sạch sẽ trước 06 giờ sáng hằng ngày')).toEqual([['recurring', null, null, 'daily, by 06:00']]);
+    expect(scan(stripMarks('trước 06 giờ sáng hằng ngày'))).toEqual([['recurring', null, null, 'daily, by 06:00']]);
+    expect(scan('phấn đấu đến năm 2030 nâng cấp khoảng 45 km đường')).toEqual([['year', '2030-01-01', '2030-12-31', null]]);
+    expect(scan('c) Đến năm 2025, diện tích rừng được cấp chứng chỉ đạt tối thiểu 5.000 ha')).toEqual([['year', '2025-01-01', '2025-12-31', null]]);
+    expect(scan(stripMarks('c) Đến năm 2025, diện tích đạt 5.000 ha'))).toEqual([['year', '2025-01-01', '2025-12-31', null]]);
+    // Still not the horizon of a plan, nor a ratio.
+    expect(scan('phát triển đến năm 2030 đạt')).toEqual([]);
+    expect(scan('tỷ lệ 02/08 - 03/08 thôn')).toEqual([]);
+  });
+
+  it('reads "Từ tháng 7/2024, hằng tuần" as one deadline: the month a cycle starts in, and the cycle', () => {
+    const merged = (s: string) => mergeSaidTwice(fold(s), scanTime(fold(s), { field: true, year: 2024 })).found.map((t) => [t.kind, t.date, t.endDate, t.recurrence]);
+    expect(merged('Từ tháng 7/2024, hằng tuần')).toEqual([['month', '2024-07-01', '2024-07-31', 'weekly']]);
+    expect(merged(stripMarks('Từ tháng 7/2024, hằng tuần'))).toEqual([['month', '2024-07-01', '2024-07-31', 'weekly']]);
+    // Without "từ" the month and the cycle stay two.
+    expect(merged('Tháng 7/2024, hằng tuần')).toHaveLength(2);
+  });
+
+  it('reads the lines of a plan timetable and the cells of a schedule table; not the dates of an observance', () => {
+    const doc = [
+      'Krông Năng, ngày 10 tháng 8 năm 2026',
+      '',
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'II. NHIỆM VỤ',
+      '',
+      '1. Tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới (từ ngày 15/11 đến ngày 15/12/2026) với các hoạt động thiết thực.',
+      '',
+      '2. Lịch tuyển sinh',
+      '',
+      'STT | Nội dung | Lớp 1 | Lớp 6',
+      '1 | Công bố chỉ tiêu | Trước 20/5/2026 | Trước 20/5/2026',
+      '2 | Đăng ký trực tuyến | 13/6 - 22/6/2026 | 24/6 - 03/7/2026',
+      '',
+      'III. KẾ HOẠCH THỰC HIỆN CỤ THỂ',
+      '',
+      '1. Tháng 9 - tháng 10 năm 2026: Ban hành Kế hoạch; tập huấn đợt 1.',
+      '',
+      '2. Tháng 12 năm 2026: Tổ chức Cuộc thi khoa học, kỹ thuật cấp huyện.',
+      '',
+      '3. Ngày 26 tháng 12 năm 2026: thi môn Ngữ văn.',
+    ].join('\n');
+    const want = [
+      ['2026-05-20', null, 'Công bố chỉ tiêu (Lớp 1)'],
+      ['2026-05-20', null, 'Công bố chỉ tiêu (Lớp 6)'],
+      ['2026-06-13', '2026-06-22', 'Đăng ký trực tuyến (Lớp 1)'],
+      ['2026-06-24', '2026-07-03', 'Đăng ký trực tuyến (Lớp 6)'],
+      ['2026-09-01', '2026-10-31', 'Ban hành Kế hoạch'],
+      ['2026-12-01', '2026-12-31', 'Tổ chức Cuộc thi khoa học, kỹ thuật cấp huyện'],
+    ];
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.context])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate])).toEqual(want.map(([a, b]) => [a, b]));
+  });
 });

@@ -71,7 +71,9 @@ function dayHits(f: string): DateHit[] {
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;
     // A bare "d/m" without the word "ngày" is too ambiguous (ratios like 02/08, 6/15), unless a
     // time-limit word stands right before it ("trước 31/12", "chậm nhất 15/6").
-    if (!y && m[1] !== undefined && !/^ngay/.test(m[0]) && !/(?:^|\s)(?:truoc|cham nhat|den het|han)\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // So does the first day of a range whose last day has its year ("27/5 - 31/5/2024").
+    const opensRange = /^\s*(?:-|–|den)\s*(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/.test(f.slice(m.index + m[0].length));
+    if (!y && m[1] !== undefined && !/^ngay/.test(m[0]) && !opensRange && !/(?:^|\s)(?:truoc|cham nhat|den het|han)\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, d: day, m: month, y: y ? Number(y) : null });
   }
   return out;
@@ -183,7 +185,7 @@ const RECUR: [RegExp, string][] = [
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:sau|ke tiep|tiep theo)/y, 'monthly, by day $1 of the next month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*hang\s*thang/y, 'monthly, by day $1'],
   [/thu\s*(hai|ba|tu|nam|sau|bay)\s*hang\s*tuan/y, 'weekly ($1)'],
-  [/(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:hang|moi)\s*ngay/y, 'daily, by $1:00'],
+  [/(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*|toi\s*)?(?:hang|moi)\s*ngay/y, 'daily, by $1:00'],
   [/(?:dinh ky\s*)?(?:hang|moi|hàng)\s*ngay/y, 'daily'],
   [/(?:dinh ky\s*)?(?:hang|moi)\s*tuan/y, 'weekly'],
   [/(?:dinh ky\s*)?(?:hang|moi)\s*thang/y, 'monthly'],
@@ -322,8 +324,11 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     // "…; đến năm 2027 đạt tối thiểu 70%", "Đến năm 2026, …": a year a value is due by; not the horizon
     // of a strategy or a title ("tầm nhìn đến năm 2030", "Đề án … đến năm 2030;").
     if (m[1] === 'den') {
-      if (opts.field || !/^\s*(?:,|dat\s|phan dau\s)/.test(f.slice(m.index + m[0].length))) continue;
-      if (!/(?:^|[;,.:]|phan dau)\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index)) || /^\s*,\s*(?:dinh huong|tam nhin)/.test(f.slice(m.index + m[0].length))) continue;
+      // "phấn đấu đến năm 2030 nâng cấp …": the aim says it is a time limit, whatever verb follows.
+      const aim = /phan dau\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index));
+      if (opts.field || (!aim && !/^\s*(?:,|dat\s|phan dau\s)/.test(f.slice(m.index + m[0].length)))) continue;
+      // "c) Đến năm 2025, …": an item marker opens the clause too.
+      if (!/(?:^|[;,.:]|phan dau|^\s*(?:[a-zđ]\)|\d+\.|[-–+]))\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index)) || /^\s*,\s*(?:dinh huong|tam nhin)/.test(f.slice(m.index + m[0].length))) continue;
     }
     // "… xây dựng phương án sắp xếp trong năm 2025.": "trong năm" closing a clause is a time limit;
     // "Trong năm 2025, …" opening one, "có hiệu lực trong năm 2025" and "xuyên suốt trong năm" are not.
@@ -347,6 +352,15 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   }
 
   if (opts.field) {
+    // A time column's bare years: "2024 - 2025", "2026"; not a season named by its years ("Mùa khô 2024 - 2025").
+    const bare = /(?<![\d/.,-]\s?)\b((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\b(?!\s?[\d/.,%])/g;
+    for (let m = bare.exec(f); m; m = bare.exec(f)) {
+      if (!/(?:^|[,;(]|\btu|\bden(?: het)?|\btrong|\bgiai doan)\s*$/.test(f.slice(0, m.index))) continue;
+      const y1 = +m[1];
+      const y2 = m[2] ? +m[2] : y1;
+      if (y2 < y1) continue;
+      push({ start: m.index, end: m.index + m[0].length, kind: m[2] ? 'range' : 'year', date: isoDate(y1, 1, 1), endDate: isoDate(y2, 12, 31), recurrence: null });
+    }
     const re = /thuong xuyen|lien tuc/g;
     for (let m = re.exec(f); m; m = re.exec(f)) push({ start: m.index, end: m.index + m[0].length, kind: 'ongoing', date: null, endDate: null, recurrence: 'ongoing' });
   }

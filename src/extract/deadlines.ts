@@ -22,6 +22,14 @@ const NOT_DEADLINE = /(?:tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai tho
  */
 const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu|du bao)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)/;
 const TIME_SECTION = /thoi gian|tien do|nhiem vu|to chuc thuc hien|che do bao cao|trach nhiem|phan cong/;
+/** A cell that is a date or a range of dates and nothing else ("Trước 20/5/2024", "27/5 - 31/5/2024", "từ 03/6 đến 12/6/2024"). */
+const ONE_DATE = String.raw`(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?`;
+const ONLY_TIME = new RegExp(String.raw`^\s*(?:truoc|cham nhat|den het|tu)?\s*${ONE_DATE}(?:\s*(?:-|–|den)\s*${ONE_DATE})?\s*$`);
+/**
+ * A named observance whose own time follows in brackets: "Tháng hành động vì bình đẳng giới (từ ngày
+ * 15/11 đến ngày 15/12/2026)", "Tuần lễ …", "Ngày Quốc tế …" — when it takes place, not a time limit.
+ */
+const OBSERVANCE = /(?:thang hanh dong|tuan le|ngay hoi|ngay (?:quoc te|the gioi|toan dan)|ngay [a-z ]{2,40}viet nam)(?:\s+[^;.()]{0,120})?$/;
 
 function toDeadline(f: string, text: string, t: TimeExpr, context: string, responsible: string | null, ref: SourceRef): Deadline {
   return {
@@ -136,6 +144,15 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
     out.splice(k, 2, m);
     merged.add(m);
   }
+  // "Từ tháng 7/2024, hằng tuần": the period a cycle starts in and the cycle, one time limit.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (b.kind !== 'recurring' || !a.date || a.recurrence || !/^\s*,?\s*$/.test(f.slice(a.end, b.start)) || !/(?:^|\s)tu\s*$/.test(f.slice(Math.max(0, a.start - 4), a.start))) continue;
+    const m: TimeExpr = { ...a, start: a.start - f.slice(0, a.start).match(/tu\s*$/)![0].length, end: b.end, recurrence: b.recurrence };
+    out.splice(k, 2, m);
+    merged.add(m);
+  }
   // "trước ngày 10/12 hằng năm": a day of the year that comes back every year.
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
@@ -186,10 +203,21 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
   // A time limit in a cell of another table (a target table's "Hoàn thành trước ngày 31/01/2026").
   for (const g of grids) {
     if (tasks.matrices.has(g.index)) continue;
+    // A schedule table (a timetable with one column per level or group): its cells past the first
+    // column are mostly nothing but a date or a range ("Trước 20/5/2024", "27/5 - 31/5/2024").
+    const valueCells = g.rows.slice(1).flatMap((row) => row.cells.slice(1).filter((c) => /\d/.test(c.text)));
+    const onlyTime = (c: { text: string }) => ONLY_TIME.test(fold(c.text));
+    const schedule = valueCells.length >= 4 && valueCells.filter(onlyTime).length >= valueCells.length * 0.6;
     for (let r = 1; r < g.rows.length; r++) {
       const cells = g.rows[r].cells;
       for (const cell of cells) {
         const f = fold(cell.text);
+        if (schedule && cell !== cells[0] && onlyTime(cell)) {
+          const what = cells.find((c) => c !== cell && /\p{L}{3}/u.test(c.text) && !onlyTime(c))?.text ?? '';
+          const head = g.rows[0].cells[cells.indexOf(cell)]?.text ?? '';
+          for (const t of scanTime(f, { field: true, year })) if (t.date) out.push({ ...toDeadline(f, cell.text, t, head ? `${what} (${head})` : what, null, cell.ref), text: clean(cell.text) });
+          continue;
+        }
         if (!/^\s*(?:hoan thanh\s+)?(?:truoc|cham nhat|den het)\s+(?:ngay|thang|quy|nam)\s/.test(f)) continue;
         const what = cells.filter((c) => c !== cell && /\p{L}{2}/u.test(c.text)).sort((a, b) => b.text.length - a.text.length)[0]?.text ?? '';
         const { found } = mergeSaidTwice(f, scanTime(f, { field: true, year }));
@@ -261,12 +289,16 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       if (ctx.issued && t.date && !t.recurrence && /\d{4}/.test(f.slice(t.start, t.end)) && (t.endDate ?? t.date) < ctx.issued) continue;
       const pre = f.slice(Math.max(0, t.start - 30), t.start);
       const field = inField(t);
+      if (/\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end)) && OBSERVANCE.test(f.slice(Math.max(0, t.start - 140), t.start).replace(/\s*\(\s*$/, ''))) continue;
+      // "3. Tháng 12 năm 2024: Tổ chức Cuộc thi …": a line of the plan's own timetable opens with the
+      // period its work is due in. A day there ("Ngày 26/6/2025: thi môn Ngữ văn") is an event.
+      const phase = t.kind !== 'date' && t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end));
       if (NOT_DEADLINE.test(pre) && !field) continue;
       // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").
       const listed = !!prev && prev.kind === t.kind && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
       // "từ tháng 5 đến hết tháng 7 năm 2025": a range that opens with its own "từ" is introduced.
       const opensRange = t.endDate !== null && /^tu\s/.test(f.slice(t.start, t.end));
-      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed && !field && !opensRange) continue;
+      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed && !field && !opensRange && !phase) continue;
       prev = t;
       // In a time field, what is due is the clause before its label.
       const label = field ? inline.find(([a, b]) => t.start >= a && t.start < b)?.[2] : undefined;
