@@ -311,4 +311,33 @@ describe('extractTargets', () => {
     expect(t[0]).toBe(4);
     expect(t[2]).toMatch(/diễn tập chiến đấu phòng thủ/);
   });
+
+  it('reads every value column of a table by school level, and each value of a cell split by ";"', () => {
+    const table = [
+      'STT | Chỉ tiêu | Tiểu học | Trung học cơ sở',
+      '1 | Tỷ lệ trường có câu lạc bộ STEM | Tối thiểu 70% | 100%',
+      '2 | Số bài học STEM mỗi khối lớp | 04 bài/khối lớp 4, 5; 02 bài/khối lớp 1, 2, 3 | 06 bài/khối lớp',
+      '3 | Số vụ bạo lực gia đình | 100% vụ việc được xử lý; giảm 10% số vụ | Giảm ít nhất 3 cặp; không có hôn nhân cận huyết thống',
+    ];
+    const want = [
+      [70, '>=', 'Tỷ lệ trường có câu lạc bộ STEM (Tiểu học)'],
+      [100, '=', 'Tỷ lệ trường có câu lạc bộ STEM (Trung học cơ sở)'],
+      [4, '=', 'Số bài học STEM mỗi khối lớp (Tiểu học)'],
+      [2, '=', 'Số bài học STEM mỗi khối lớp (Tiểu học)'],
+      [6, '=', 'Số bài học STEM mỗi khối lớp (Trung học cơ sở)'],
+      [100, '=', 'Số vụ bạo lực gia đình (Tiểu học)'],
+      [10, '=', 'Số vụ bạo lực gia đình (Tiểu học)'],
+      [3, '>=', 'Số vụ bạo lực gia đình (Trung học cơ sở)'],
+      [0, '=', 'Số vụ bạo lực gia đình (Trung học cơ sở)'],
+    ];
+    expect(rows(section(...table)).map((r) => r.slice(0, 3))).toEqual(want);
+    // "Trung học cơ sở" is a level, not a baseline column ("cơ sở"); the same with the marks stripped.
+    expect(rows(stripMarks(section(...table))).map((r) => r[0])).toEqual(want.map((w) => w[0]));
+  });
+
+  it('reads a grade as a name, not a value', () => {
+    expect(rows(section('a) Tổ chức sinh hoạt chuyên đề cho học sinh từ lớp 8 trở lên.'))).toEqual([]);
+    expect(rows(section('Ghi chú: Chỉ tiêu lớp 6 của một số phường trung tâm lớn hơn số học sinh.'))).toEqual([]);
+    expect(rows(stripMarks(section('a) Sinh hoạt chuyên đề cho học sinh từ lớp 8 trở lên.')))).toEqual([]);
+  });
 });

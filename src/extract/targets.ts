@@ -118,7 +118,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     const rest = f.slice(end);
     // Dates, fractions, ranks, codes and labels.
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
-    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom)\s*$/.test(before)) continue; // "đối tượng 4", "Quân khu 7": a name // "OCOP 4 sao": a rating
+    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\blop)\s*$/.test(before)) continue; // "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade // "OCOP 4 sao": a rating
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     const n = parseNumber(text.slice(start, end));
@@ -276,6 +276,10 @@ function parseCell(raw: string, unit: string | null): { label: string | null; va
   if (ZERO_CELL.test(raw) && !/\d/.test(raw)) return [{ label: null, value: { text: clean(raw), number: 0, unit, comparator: '=' } }];
   // "Hoàn thành trước ngày 31/01/2026": a time limit, not a value.
   if (!/%/.test(raw) && /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|(?:ngày|ngay)\s+\d{1,2}\s+(?:tháng|thang)\s+\d/iu.test(raw)) return [];
+  // "100% vụ việc được xử lý; giảm 10% số vụ", "Giảm ít nhất 3 cặp; không có hôn nhân cận huyết thống":
+  // one value per part of a cell whose parts are each a value.
+  const parts = raw.split(';').map((x) => x.trim());
+  if (parts.length > 1 && parts.every((x) => VALUE_CELL.test(x) || ZERO_CELL.test(x))) return parts.flatMap((x) => parseCell(x, unit));
   const list = items ?? [{ label: null, text: clean(raw), num: raw.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?/)?.[0] ?? '', pct: /%/.test(raw) ? '%' : '' }];
   for (const it of list) {
     const f = fold(it.text);
@@ -329,7 +333,7 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
     else if (!numeric && ind < 0 && /chi tieu|noi dung|tieu chi|ten chi tieu/.test(c)) ind = i;
     else if (!numeric && org < 0 && /^(?:ten )?(?:don vi|dia phuong|xa|phuong|thi tran|thon|to dan pho|truong|co so|lang|buon|huyen)\b/.test(c)) org = i;
     // What is already done ("Thực hiện 2024", "Diện tích đã cấp đến 29/02/2024") is the baseline.
-    else if (numeric && /thuc hien|uoc|hien trang|ket qua|co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d/.test(c) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
+    else if (numeric && /thuc hien|uoc|hien trang|ket qua|(?<!trung hoc )co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d/.test(c) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
     else if (numeric) values.push(i);
   });
   if ((ind < 0 && org < 0) || !values.length) return false;
@@ -357,7 +361,8 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
       const headUnit = headText.match(/\(([^()]{1,15})\)\s*$/)?.[1] ?? null;
       const unit = unitCol >= 0 ? get(unitCol) || null : headUnit ? clean(headUnit) : (unitNote ?? null);
       const headIsPeriod = /^\s*(?:nam(?:\s*hoc)?\s*\d{4}(?:\s*-\s*\d{4})?|(?:quy|thang)\s*[\divx]+\s*\/\s*\d{4}|giai doan\s*\d{4}\s*-\s*\d{4})\s*$/.test(fold(headText));
-      const indicator = ind >= 0 ? name : headIsPeriod ? (captionIndicator() ?? headText) : headText;
+      // "Chỉ tiêu | Tiểu học | Trung học cơ sở": several value columns that are not periods each say whom the value is for.
+      const indicator = ind >= 0 ? (values.length > 1 && !headIsPeriod && headText ? `${name} (${clean(headText)})` : name) : headIsPeriod ? (captionIndicator() ?? headText) : headText;
       const baselineCol = baselines.filter((b) => b < v).pop();
       for (const { label, value } of parseCell(raw, unit)) {
         emit({
