@@ -195,28 +195,35 @@ export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
   // falls into a few hundred spans instead of thousands of pixels.
   const SPAN = 8;
   const spans = Math.ceil(w / SPAN);
-  const ys: number[] = [];
-  const xs: number[] = [];
-  const counts: number[] = [];
+  // Counted into typed arrays (a JS array grown to a few hundred thousand numbers costs more in
+  // garbage collection than the counting), then the spans holding ink listed.
+  const ink = new Int32Array(h * spans);
+  let m = 0;
   let n = 0;
   for (let y = 0; y < h; y++) {
     const o = y * w;
     for (let k = 0; k < spans; k++) {
       let c = 0;
-      const end = Math.min(w, (k + 1) * SPAN);
-      for (let x = k * SPAN; x < end; x++) c += data[o + x];
-      if (!c) continue;
-      ys.push(y);
-      xs.push(k * SPAN + (end - k * SPAN - 1) / 2);
-      counts.push(c);
+      const end = o + Math.min(w, (k + 1) * SPAN);
+      for (let x = o + k * SPAN; x < end; x++) c += data[x];
+      ink[y * spans + k] = c;
+      if (c) m++;
       n += c;
     }
   }
   if (n < 200) return 0;
-  const m = ys.length;
-  const sy = Int32Array.from(ys);
-  const sx = Float64Array.from(xs);
-  const sc = Int32Array.from(counts);
+  const sy = new Int32Array(m);
+  const sx = new Float64Array(m);
+  const sc = new Int32Array(m);
+  for (let y = 0, i = 0; y < h; y++) {
+    for (let k = 0; k < spans; k++) {
+      const c = ink[y * spans + k];
+      if (!c) continue;
+      sy[i] = y;
+      sx[i] = k * SPAN + (Math.min(w, (k + 1) * SPAN) - k * SPAN - 1) / 2;
+      sc[i++] = c;
+    }
+  }
   const margin = Math.ceil(w * Math.tan((maxDegrees * Math.PI) / 180)) + 2;
   const bins = new Float64Array(h + 2 * margin);
   const score = (deg: number): number => {

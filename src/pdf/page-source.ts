@@ -576,50 +576,66 @@ function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTab
 function despeckle(data: Uint8Array, stride: number, x0: number, y0: number, w: number, h: number, threshold: number, dpi: number): void {
   const maxArea = Math.max(2, Math.round((dpi / 75) ** 2));
   const reach = Math.max(3, Math.round(dpi / 25));
+  // Components labelled with typed arrays (a table holds thousands of glyph parts: objects and
+  // pixel lists per part cost more in garbage collection than the labelling); only the small
+  // ones are kept, as [label, x0, y0, x1, y1], their pixels found again by label.
   const label = new Int32Array(w * h);
+  const stack = new Int32Array(w * h);
   const ink = (x: number, y: number) => data[(y0 + y) * stride + x0 + x] <= threshold;
-  const comps: Array<{ area: number; x0: number; y0: number; x1: number; y1: number; pixels: number[] }> = [];
-  const stack: number[] = [];
+  const small: number[] = [];
+  let id = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       if (label[y * w + x] || !ink(x, y)) continue;
-      const id = comps.length + 1;
-      const c = { area: 0, x0: x, y0: y, x1: x, y1: y, pixels: [] as number[] };
+      id++;
+      let area = 0;
+      let bx0 = x;
+      let by0 = y;
+      let bx1 = x;
+      let by1 = y;
+      let top = 0;
       label[y * w + x] = id;
-      stack.push(x, y);
-      while (stack.length) {
-        const cy = stack.pop()!;
-        const cx = stack.pop()!;
-        c.area++;
-        if (c.area <= maxArea) c.pixels.push(cx, cy);
-        if (cx < c.x0) c.x0 = cx;
-        if (cx > c.x1) c.x1 = cx;
-        if (cy < c.y0) c.y0 = cy;
-        if (cy > c.y1) c.y1 = cy;
+      stack[top++] = y * w + x;
+      while (top) {
+        const p = stack[--top];
+        const cx = p % w;
+        const cy = (p - cx) / w;
+        area++;
+        if (cx < bx0) bx0 = cx;
+        if (cx > bx1) bx1 = cx;
+        if (cy < by0) by0 = cy;
+        if (cy > by1) by1 = cy;
         for (let dy = -1; dy <= 1; dy++) {
           for (let dx = -1; dx <= 1; dx++) {
             const nx = cx + dx;
             const ny = cy + dy;
             if (nx < 0 || ny < 0 || nx >= w || ny >= h || label[ny * w + nx] || !ink(nx, ny)) continue;
             label[ny * w + nx] = id;
-            stack.push(nx, ny);
+            stack[top++] = ny * w + nx;
           }
         }
       }
-      comps.push(c);
+      if (area <= maxArea) small.push(id, bx0, by0, bx1, by1);
     }
   }
-  comps.forEach((c, k) => {
-    if (c.area > maxArea) return;
-    const id = k + 1;
-    for (let y = Math.max(0, c.y0 - reach); y <= Math.min(h - 1, c.y1 + reach); y++) {
-      for (let x = Math.max(0, c.x0 - reach); x <= Math.min(w - 1, c.x1 + reach); x++) {
-        const l = label[y * w + x];
-        if (l && l !== id) return; // other ink nearby: a mark that belongs to something
-      }
+  for (let k = 0; k < small.length; k += 5) {
+    const [own, cx0, cy0, cx1, cy1] = small.slice(k, k + 5);
+    if (hasOtherInk(label, w, own, Math.max(0, cx0 - reach), Math.max(0, cy0 - reach), Math.min(w - 1, cx1 + reach), Math.min(h - 1, cy1 + reach))) continue;
+    for (let y = cy0; y <= cy1; y++) {
+      for (let x = cx0; x <= cx1; x++) if (label[y * w + x] === own) data[(y0 + y) * stride + x0 + x] = 255;
     }
-    for (let i = 0; i < c.pixels.length; i += 2) data[(y0 + c.pixels[i + 1]) * stride + x0 + c.pixels[i]] = 255;
-  });
+  }
+}
+
+/** Does a labelled component other than `own` reach into the box (inclusive)? */
+function hasOtherInk(label: Int32Array, w: number, own: number, x0: number, y0: number, x1: number, y1: number): boolean {
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const l = label[y * w + x];
+      if (l && l !== own) return true; // other ink nearby: a mark that belongs to something
+    }
+  }
+  return false;
 }
 
 export type { PdfDocument };
