@@ -196,7 +196,8 @@ export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
   const SPAN = 8;
   const spans = Math.ceil(w / SPAN);
   // Counted into typed arrays (a JS array grown to a few hundred thousand numbers costs more in
-  // garbage collection than the counting), then the spans holding ink listed.
+  // garbage collection than the counting), then the spans holding ink listed column by column:
+  // all spans of a column move by the same shear, so the search adds integers.
   const ink = new Int32Array(h * spans);
   let m = 0;
   let n = 0;
@@ -213,23 +214,30 @@ export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
   }
   if (n < 200) return 0;
   const sy = new Int32Array(m);
-  const sx = new Float64Array(m);
   const sc = new Int32Array(m);
-  for (let y = 0, i = 0; y < h; y++) {
-    for (let k = 0; k < spans; k++) {
+  /** Centre x of each column of spans, and where its spans end in sy/sc. */
+  const colX = new Float64Array(spans);
+  const colEnd = new Int32Array(spans);
+  for (let k = 0, i = 0; k < spans; k++) {
+    colX[k] = k * SPAN + (Math.min(w, (k + 1) * SPAN) - k * SPAN - 1) / 2;
+    for (let y = 0; y < h; y++) {
       const c = ink[y * spans + k];
       if (!c) continue;
       sy[i] = y;
-      sx[i] = k * SPAN + (Math.min(w, (k + 1) * SPAN) - k * SPAN - 1) / 2;
       sc[i++] = c;
     }
+    colEnd[k] = i;
   }
   const margin = Math.ceil(w * Math.tan((maxDegrees * Math.PI) / 180)) + 2;
   const bins = new Float64Array(h + 2 * margin);
   const score = (deg: number): number => {
     const t = Math.tan((deg * Math.PI) / 180);
     bins.fill(0);
-    for (let i = 0; i < m; i++) bins[Math.round(sy[i] - sx[i] * t) + margin] += sc[i];
+    for (let k = 0, i = 0; k < spans; k++) {
+      // round(y - x·t) for a whole y is y + round(-x·t).
+      const shift = Math.round(-(colX[k] * t)) + margin;
+      for (const end = colEnd[k]; i < end; i++) bins[sy[i] + shift] += sc[i];
+    }
     let s = 0;
     for (let i = 0; i < bins.length; i++) s += bins[i] * bins[i];
     return s;
