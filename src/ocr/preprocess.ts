@@ -268,35 +268,47 @@ export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
  */
 export function rotateImage(img: GrayImage, degrees: number): GrayImage {
   if (Math.abs(degrees) < 0.05) return img;
-  const { width: w, height: h, data } = img;
+  return { width: img.width, height: img.height, data: rotatedCrop(img, degrees, 0, 0, img.width, img.height) };
+}
+
+/**
+ * The `w`×`h` crop at (`x`, `y`) of rotateImage(img, degrees), computed for that crop only (the
+ * same levels: table cells of a deskewed page are cut without turning the whole page).
+ */
+export function rotatedCrop(img: GrayImage, degrees: number, x: number, y: number, w: number, h: number): Uint8Array {
   const out = new Uint8Array(w * h);
+  const { width: iw, height: ih, data } = img;
+  if (Math.abs(degrees) < 0.05) {
+    for (let r = 0; r < h; r++) out.set(data.subarray((y + r) * iw + x, (y + r) * iw + x + w), r * w);
+    return out;
+  }
   const a = (degrees * Math.PI) / 180;
   const cos = Math.cos(a);
   const sin = Math.sin(a);
-  const cx = w / 2;
-  const cy = h / 2;
+  const cx = iw / 2;
+  const cy = ih / 2;
   // 16.16 fixed point: source coordinates step by (cos, sin) along a destination row.
   const ONE = 65536;
   const dxs = Math.round(cos * ONE);
   const dys = Math.round(sin * ONE);
-  const maxX = (w - 1) * ONE;
-  const maxY = (h - 1) * ONE;
-  for (let y = 0; y < h; y++) {
-    const dy = y - cy;
-    let fx = Math.round((cx - cx * cos - dy * sin) * ONE);
-    let fy = Math.round((cy - cx * sin + dy * cos) * ONE);
-    let o = y * w;
+  const maxX = (iw - 1) * ONE;
+  const maxY = (ih - 1) * ONE;
+  for (let r = 0; r < h; r++) {
+    const dy = y + r - cy;
+    let fx = Math.round((cx - cx * cos - dy * sin) * ONE) + x * dxs;
+    let fy = Math.round((cy - cx * sin + dy * cos) * ONE) + x * dys;
+    let o = r * w;
     const end = o + w;
     for (; o < end; o++, fx += dxs, fy += dys) {
       if (fx < 0 || fy < 0 || fx >= maxX || fy >= maxY) {
         out[o] = 255;
         continue;
       }
-      const i = (fy >> 16) * w + (fx >> 16);
+      const i = (fy >> 16) * iw + (fx >> 16);
       const p00 = data[i];
       const p01 = data[i + 1];
-      const p10 = data[i + w];
-      const p11 = data[i + w + 1];
+      const p10 = data[i + iw];
+      const p11 = data[i + iw + 1];
       // Paper stays paper without arithmetic: most of a page is blank.
       if ((p00 & p01 & p10 & p11) === 255) {
         out[o] = 255;
@@ -309,7 +321,7 @@ export function rotateImage(img: GrayImage, degrees: number): GrayImage {
       out[o] = ((top << 8) + (bottom - top) * ty + 32768) >> 16;
     }
   }
-  return { width: w, height: h, data: out };
+  return out;
 }
 
 /** Rotates by a multiple of 90° clockwise. */

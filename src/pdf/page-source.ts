@@ -29,7 +29,7 @@ import {
   mapHistogram,
   otsuFromHistogram,
   rgbaToGray,
-  rotateImage,
+  rotatedCrop,
   rotateQuarter,
   type GrayImage,
   type InkMask,
@@ -423,21 +423,21 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
     small = inkMaskReduced(gray, threshold, reduction(gray, 1200));
   }
   const skewDegrees = estimateSkew(small);
-  if (Math.abs(skewDegrees) >= 0.1) gray = rotateImage(gray, skewDegrees);
-  // The OCR image, written straight into its file.
+  const rotation = Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0;
+  // The OCR image, deskewed and written straight into its file.
   let file = grayTiff(gray.width, gray.height, dpi);
   let out: GrayImage = { width: gray.width, height: gray.height, data: file.pixels };
   const factor = reduction(gray, 1600);
-  let mask = finish(gray, out, lut, threshold, factor);
+  let mask = finish(gray, rotation, out, lut, threshold, factor);
   // The up/down test reads ink above and below each line's x-height band (about 150 dpi).
-  if (isUpsideDown(mask)) {
+  const upsideDown = isUpsideDown(mask) === true;
+  if (upsideDown) {
     quarterTurns += 2;
     const turned = rotateQuarter(out, 2);
     file = grayTiff(turned.width, turned.height, dpi);
     file.pixels.set(turned.data);
     out = { width: turned.width, height: turned.height, data: file.pixels };
     mask = rotateQuarter(mask, 2);
-    gray = rotateQuarter(gray, 2); // table cells are cut from it
   }
   const rules = scaleRules(detectRules(mask, dpi / factor), factor);
   const tables = buildTables(rules, dpi);
@@ -449,7 +449,12 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
   // Table text is read cell by cell from a mosaic (tesseract, given a whole row of cells as one
   // line, estimates its word spacing from the wide gaps between cells and glues words together);
   // the tables are then blanked out of the page image.
-  const tableImages = tables.map((t) => cellMosaic(tableRegion(gray, lut, t, rules), t, dpi, stretchedThreshold));
+  // Table cells are cut from the raw levels turned like the OCR image, each table's area turned
+  // on its own (half a turn reverses a crop's pixels).
+  const source = gray;
+  const levels = (x: number, y: number, w: number, h: number) =>
+    upsideDown ? rotatedCrop(source, rotation, source.width - x - w, source.height - y - h, w, h).reverse() : rotatedCrop(source, rotation, x, y, w, h);
+  const tableImages = tables.map((t) => cellMosaic(tableRegion(levels, out, lut, t, rules), t, dpi, stretchedThreshold));
   for (const t of tables) {
     for (let y = Math.max(0, t.bbox.y0); y < Math.min(out.height, t.bbox.y1 + 1); y++) {
       out.data.fill(255, y * out.width + Math.max(0, t.bbox.x0), y * out.width + Math.min(out.width, t.bbox.x1 + 1));
@@ -475,12 +480,13 @@ function scaleRules(rules: Rules, factor: number): Rules {
 }
 
 /**
- * Writes `gray` through the contrast `lut` into `out` with light grays turned white, and returns
- * the ink mask (raw level <= threshold) OR-pooled by `factor`. Paper texture, show-through and the
- * pale remains of a red seal otherwise make tesseract's own global threshold (taken over a mostly
- * blank page) pick them up as ink and drop the text lines they touch.
+ * Writes `gray`, turned by `degrees` (0: as it is), through the contrast `lut` into `out` with
+ * light grays turned white, and returns the ink mask (raw level <= threshold) OR-pooled by
+ * `factor`. Paper texture, show-through and the pale remains of a red seal otherwise make
+ * tesseract's own global threshold (taken over a mostly blank page) pick them up as ink and drop
+ * the text lines they touch. Turning and writing are one pass: the turned levels are not kept.
  */
-function finish(gray: GrayImage, out: GrayImage, lut: Uint8Array, threshold: number, factor: number): InkMask {
+function finish(gray: GrayImage, degrees: number, out: GrayImage, lut: Uint8Array, threshold: number, factor: number): InkMask {
   const { width: w, height: h } = gray;
   const d = gray.data;
   const o = out.data;
@@ -491,11 +497,59 @@ function finish(gray: GrayImage, out: GrayImage, lut: Uint8Array, threshold: num
   const m = new Uint8Array(mw * mh);
   const cols = new Int32Array(w);
   for (let x = 0; x < w; x++) cols[x] = Math.min(mw - 1, (x / factor) | 0);
+  if (!degrees) {
+    for (let y = 0; y < h; y++) {
+      const row = y * w;
+      const my = Math.min(mh - 1, (y / factor) | 0) * mw;
+      for (let x = 0; x < w; x++) {
+        const v = d[row + x];
+        o[row + x] = paper[v];
+        if (v <= threshold) m[my + cols[x]] = 1;
+      }
+    }
+    return { width: mw, height: mh, data: m };
+  }
+  // Bilinear, as rotateImage. From level `blank` up a pixel is white paper and no ink, and so is
+  // any blend of four such pixels: most of a page is skipped without the arithmetic.
+  let blank = threshold + 1;
+  while (blank < 256 && paper[blank] !== 255) blank++;
+  for (let v = blank; v < 256; v++) if (paper[v] !== 255) blank = 256;
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = w / 2;
+  const cy = h / 2;
+  const ONE = 65536;
+  const dxs = Math.round(cos * ONE);
+  const dys = Math.round(sin * ONE);
+  const maxX = (w - 1) * ONE;
+  const maxY = (h - 1) * ONE;
   for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    let fx = Math.round((cx - cx * cos - dy * sin) * ONE);
+    let fy = Math.round((cy - cx * sin + dy * cos) * ONE);
     const row = y * w;
     const my = Math.min(mh - 1, (y / factor) | 0) * mw;
-    for (let x = 0; x < w; x++) {
-      const v = d[row + x];
+    for (let x = 0; x < w; x++, fx += dxs, fy += dys) {
+      let v = 255;
+      if (fx >= 0 && fy >= 0 && fx < maxX && fy < maxY) {
+        const i = (fy >> 16) * w + (fx >> 16);
+        const p00 = d[i];
+        const p01 = d[i + 1];
+        const p10 = d[i + w];
+        const p11 = d[i + w + 1];
+        if (p00 >= blank && p01 >= blank && p10 >= blank && p11 >= blank) {
+          o[row + x] = 255;
+          continue;
+        }
+        if ((p00 & p01 & p10 & p11) !== 255) {
+          const tx = (fx & 0xffff) >> 8;
+          const ty = (fy & 0xffff) >> 8;
+          const top = (p00 << 8) + (p01 - p00) * tx;
+          const bottom = (p10 << 8) + (p11 - p10) * tx;
+          v = ((top << 8) + (bottom - top) * ty + 32768) >> 16;
+        }
+      }
       o[row + x] = paper[v];
       if (v <= threshold) m[my + cols[x]] = 1;
     }
@@ -513,20 +567,22 @@ function finish(gray: GrayImage, out: GrayImage, lut: Uint8Array, threshold: num
 const PAGE_PAPER = 185;
 const CELL_PAPER = 230;
 
-/** A table's area of the (rotated, raw) page: contrast-stretched, lightly whitened, rules erased. */
-function tableRegion(gray: GrayImage, lut: Uint8Array, table: GridTable, rules: Rules): GrayImage & { x: number; y: number } {
+/** A table's area of the (turned, raw) page, from `levels`: contrast-stretched, lightly whitened, rules erased. */
+function tableRegion(
+  levels: (x: number, y: number, w: number, h: number) => Uint8Array,
+  page: { width: number; height: number },
+  lut: Uint8Array,
+  table: GridTable,
+  rules: Rules,
+): GrayImage & { x: number; y: number } {
   const x = Math.max(0, table.bbox.x0 - 8);
   const y = Math.max(0, table.bbox.y0 - 8);
-  const w = Math.min(gray.width, table.bbox.x1 + 9) - x;
-  const h = Math.min(gray.height, table.bbox.y1 + 9) - y;
+  const w = Math.min(page.width, table.bbox.x1 + 9) - x;
+  const h = Math.min(page.height, table.bbox.y1 + 9) - y;
   const map = new Uint8Array(256);
   for (let v = 0; v < 256; v++) map[v] = lut[v] >= CELL_PAPER ? 255 : lut[v];
-  const data = new Uint8Array(w * h);
-  for (let r = 0; r < h; r++) {
-    const src = (y + r) * gray.width + x;
-    const dst = r * w;
-    for (let c = 0; c < w; c++) data[dst + c] = map[gray.data[src + c]];
-  }
+  const data = levels(x, y, w, h);
+  for (let i = 0; i < data.length; i++) data[i] = map[data[i]];
   const region = { width: w, height: h, data };
   const inside = (r: Rule) => r.x1 >= x && r.x0 < x + w && r.y1 >= y && r.y0 < y + h;
   const shift = (r: Rule): Rule => ({ x0: r.x0 - x, y0: r.y0 - y, x1: r.x1 - x, y1: r.y1 - y });
