@@ -13,7 +13,7 @@
  *
  * `--harsh` renders pages like a photocopied 150–200 dpi office scan instead (small Times-like
  * serif text, resolution loss, strong blur, faint or heavy ink, speckles, low JPEG quality, a
- * slight skew): the real scans show errors (lệ → 16, số → s6, được → dugc) that the clean pages
+ * slight skew): the real scans show errors (lệ → 16, số → $6, có → 6) that the clean pages
  * never produce. Batches 1–12 were built without it, batches from 13 with it.
  */
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
