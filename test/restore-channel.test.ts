@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ChannelModel, type ChannelData } from '../src/restore/channel.ts';
+import { CandidateIndex } from '../src/restore/candidates.ts';
 import { NgramModel } from '../src/restore/lm.ts';
 import { buildKneserNey, textToSentences } from '../src/restore/lm-build.ts';
 import { createRestorer, loadModels, loadRestorer } from '../src/restore/restorer.ts';
@@ -90,5 +91,18 @@ describe('document codes', () => {
     const out = restorer.restoreLines(['So: 112/BC-UBND Tan My, ngay 20 thang 6 nam 2025'])[0].text;
     expect(out).toContain('112/BC-UBND');
     expect(out).toContain('Tân Mỹ, ngày 20 tháng 6 năm 2025');
+  });
+});
+
+describe('candidate lookup', () => {
+  it("a token's own letters stay among its skeleton variants however many confusions the fold table holds", () => {
+    // Every letter may stand for several others, and two-letter segments for one: the variants
+    // are capped, and the token's own spelling must not be crowded out.
+    const fold = { t: ['u', 'f'], r: ['u'], i: ['u', 'a', 'o', 'j'], e: ['f'], u: ['f'] };
+    const foldMulti = { tr: ['u'], ie: ['u'] };
+    const index = new CandidateIndex([{ id: 0, text: 'triệu' }], fold, foldMulti);
+    const variants = index.foldVariants('trieu');
+    expect(variants[0]).toBe('trieu');
+    expect(index.nearGroups(variants, 0).map(([s]) => s)).toEqual(['trieu']);
   });
 });

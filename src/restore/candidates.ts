@@ -81,15 +81,17 @@ export class CandidateIndex {
     const push = (k: number, list: string[]) => {
       for (const v of list) if (variants[k].length < limit && !variants[k].includes(v)) variants[k].push(v);
     };
-    for (let k = 0; k < chars.length; k++) {
-      if (!variants[k].length) continue;
-      const ch = chars[k];
+    // Skeletons of the first j characters: one character read for one letter first (its own letter
+    // first of all, so the token's own spelling is never crowded out by the cap), then segments of
+    // two or three characters read as one letter ("tr" for ư, "ie" for u).
+    for (let j = 1; j <= chars.length; j++) {
+      const ch = chars[j - 1];
       const options = /[a-zđ]/.test(ch) ? [ch, ...(this.fold[ch] ?? [])] : (this.fold[ch] ?? ['']);
-      push(k + 1, variants[k].flatMap((v) => options.map((o) => v + o)));
+      push(j, variants[j - 1].flatMap((v) => options.map((o) => v + o)));
       for (const len of [2, 3]) {
-        const seg = chars.slice(k, k + len).join('');
-        const multi = seg.length === len ? this.foldMulti[seg] : undefined;
-        if (multi) push(k + len, variants[k].flatMap((v) => multi.map((o) => v + o)));
+        if (j < len) continue;
+        const multi = this.foldMulti[chars.slice(j - len, j).join('')];
+        if (multi) push(j, variants[j - len].flatMap((v) => multi.map((o) => v + o)));
       }
     }
     return variants[chars.length].filter(Boolean).map((v) => v.replace(/đ/g, 'd'));
