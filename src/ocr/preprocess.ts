@@ -512,10 +512,3 @@ export function grayTiff(width: number, height: number, dpi: number): { file: Ui
   dv.setUint32(resolution + 12, 1, true);
   return { file, pixels: file.subarray(data) };
 }
-
-/** A gray image as a TIFF file (see grayTiff). */
-export function encodeTiff(img: GrayImage, dpi: number): Uint8Array {
-  const { file, pixels } = grayTiff(img.width, img.height, dpi);
-  pixels.set(img.data);
-  return file;
-}

@@ -19,7 +19,6 @@ import { buildTables, detectRules, eraseRules, type Rule, type Rules } from '../
 import {
   binarise,
   contrastLut,
-  encodeTiff,
   estimateSkew,
   grayTiff,
   histogram,
@@ -613,15 +612,19 @@ function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTab
   });
   const mw = width + 2 * MOSAIC_PAD;
   const mh = Math.max(1, top - gap + MOSAIC_PAD);
-  const data = new Uint8Array(mw * mh).fill(255);
+  // Written straight into its file; one pair of labelling buffers serves every cell.
+  const { file, pixels: data } = grayTiff(mw, mh, dpi);
+  data.fill(255);
+  const largest = Math.max(0, ...slots.map((s) => s.width * s.height));
+  const scratch = { label: new Int32Array(largest), stack: new Int32Array(largest) };
   for (const s of slots) {
     for (let r = 0; r < s.height; r++) {
       const from = (s.y - region.y + r) * region.width + (s.x - region.x);
       data.set(region.data.subarray(from, from + s.width), (s.top + r) * mw + MOSAIC_PAD);
     }
-    despeckle(data, mw, MOSAIC_PAD, s.top, s.width, s.height, threshold, dpi);
+    despeckle(data, mw, MOSAIC_PAD, s.top, s.width, s.height, threshold, dpi, scratch);
   }
-  return { image: encodeTiff({ width: mw, height: mh, data }, dpi), slots, scale: 1 };
+  return { image: file, slots, scale: 1 };
 }
 
 /**
@@ -629,14 +632,24 @@ function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTab
  * OCR reads a speck after a word as a letter (`y tế ˙` → `y tế Ñ`); tone marks and the dot of
  * dấu nặng sit a fraction of a millimetre from their letter, so they stay.
  */
-function despeckle(data: Uint8Array, stride: number, x0: number, y0: number, w: number, h: number, threshold: number, dpi: number): void {
+function despeckle(
+  data: Uint8Array,
+  stride: number,
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  threshold: number,
+  dpi: number,
+  scratch: { label: Int32Array; stack: Int32Array },
+): void {
   const maxArea = Math.max(2, Math.round((dpi / 75) ** 2));
   const reach = Math.max(3, Math.round(dpi / 25));
   // Components labelled with typed arrays (a table holds thousands of glyph parts: objects and
   // pixel lists per part cost more in garbage collection than the labelling); only the small
   // ones are kept, as [label, x0, y0, x1, y1], their pixels found again by label.
-  const label = new Int32Array(w * h);
-  const stack = new Int32Array(w * h);
+  const label = scratch.label.subarray(0, w * h).fill(0);
+  const stack = scratch.stack;
   const ink = (x: number, y: number) => data[(y0 + y) * stride + x0 + x] <= threshold;
   const small: number[] = [];
   let id = 0;
