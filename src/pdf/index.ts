@@ -18,12 +18,15 @@ import { sniffKind, type FileKind, type SourceOptions, type SourcePage } from '.
 export { sniffKind, type FileKind, type SourcePage, type ScannedPage, type TextPage } from './page-source.ts';
 export { openPdf } from './pdfjs.ts';
 
-type Reply = { key: string } & (
+/** How long a new page process may take to load before its first request's clock starts anyway. */
+const STARTUP_LIMIT_MS = 60_000;
+
+type Reply = { type: 'ready'; key?: undefined } | ({ key: string } & (
   | { type: 'opened'; total: number }
   | { type: 'page'; result: SourcePage }
   | { type: 'closed' }
   | { type: 'error'; reason: string }
-);
+));
 
 interface FileSpec {
   bytes: Uint8Array;
@@ -50,7 +53,9 @@ class PageProcessHost {
   /** Files being read (kept to open them again in a new process). */
   private readonly files = new Map<number, FileSpec>();
   private readonly queue: Job[] = [];
-  private current: { job: Job; key: string; timer: NodeJS.Timeout; timedOut: boolean } | null = null;
+  private current: { job: Job; key: string; timer: NodeJS.Timeout; start: () => NodeJS.Timeout; timedOut: boolean } | null = null;
+  /** The current process has loaded and listens (its first message). */
+  private childReady = false;
   private stderrTail = '';
   private seq = 0;
 
@@ -122,18 +127,30 @@ class PageProcessHost {
     } else if (type === 'page') {
       msg = { ...msg, page, fault: process.env.SOHOA_PAGE_FAULT };
     }
-    const timer = setTimeout(() => {
-      if (this.current?.key !== key) return;
-      this.current.timedOut = true;
-      child.kill('SIGKILL');
-    }, job.timeoutMs);
-    this.current = { job, key, timer, timedOut: false };
+    const start = (ms: number) =>
+      setTimeout(() => {
+        if (this.current?.key !== key) return;
+        this.current.timedOut = true;
+        child.kill('SIGKILL');
+      }, ms);
+    // A process still starting up gets the request's clock started when it says it is ready (and
+    // a generous ceiling meanwhile, should it never get there).
+    this.current = { job, key, timer: start(this.childReady ? job.timeoutMs : job.timeoutMs + STARTUP_LIMIT_MS), start: () => start(job.timeoutMs), timedOut: false };
     child.send(msg, (error) => {
       if (error && this.current?.key === key) this.fail(`cannot reach the page process (${error.message})`);
     });
   }
 
   private onReply(child: ChildProcess, reply: Reply): void {
+    if (reply.type === 'ready') {
+      if (child !== this.child) return;
+      this.childReady = true;
+      if (this.current) {
+        clearTimeout(this.current.timer);
+        this.current.timer = this.current.start();
+      }
+      return;
+    }
     const cur = this.current;
     if (child !== this.child || !cur || reply.key !== cur.key) return;
     clearTimeout(cur.timer);
@@ -172,9 +189,9 @@ class PageProcessHost {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       execArgv: [],
-      env: { ...process.env, GLIBC_TUNABLES: pageProcessTunables(process.env.GLIBC_TUNABLES) },
     });
     this.child = child;
+    this.childReady = false;
     this.stderrTail = '';
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
@@ -214,19 +231,6 @@ class PageProcessHost {
       for (const h of handles) h?.unref?.();
     }
   }
-}
-
-/**
- * glibc malloc settings for the page process: every page allocates a few buffers of 10–35 MB
- * (the decoded scan, the canvas, the gray and rotated images, the OCR file), each mapped from
- * the kernel and unmapped when freed, so every page faults all of them in again 4 KB at a time:
- * on the bench scans about a third of the process's CPU time. Backed by transparent huge pages
- * (2 MB, where the kernel allows them on request) they fault in 512 times less often; memory is
- * still returned when freed. Settings already in GLIBC_TUNABLES are kept and, coming later, win.
- */
-function pageProcessTunables(given: string | undefined): string {
-  const ours = 'glibc.malloc.hugetlb=1';
-  return given ? `${ours}:${given}` : ours;
 }
 
 /** The last meaningful line a crashed process wrote (a fatal error's message), shortened. */

@@ -28,6 +28,10 @@ const send = (msg: unknown) => process.send?.(msg);
 // The host went away: nothing left to do.
 process.on('disconnect', () => process.exit(0));
 
+// Loaded and listening: the host starts a request's clock from here, not from the fork (starting
+// the process and loading pdfjs and the canvas binding take seconds on a busy machine).
+setImmediate(() => send({ type: 'ready' }));
+
 process.on('message', (req: Request) => {
   // One request at a time: pages are CPU-bound, interleaving them would only add memory.
   chain = chain.then(async () => {
