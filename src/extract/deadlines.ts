@@ -124,46 +124,48 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
     merged.add(m);
     k--;
   }
+  // Two neighbours that read as one time limit: `join` gives the expression they make, or null;
+  // with `again`, the result is tried against its next neighbour too.
+  const mergePairs = (join: (a: TimeExpr, b: TimeExpr) => TimeExpr | null, again = false) => {
+    for (let k = 0; k + 1 < out.length; k++) {
+      const m = join(out[k], out[k + 1]);
+      if (!m) continue;
+      out.splice(k, 2, m);
+      merged.add(m);
+      if (again) k--;
+    }
+  };
   // "định kỳ hằng năm trước ngày 15/12", "định kỳ 6 tháng trước ngày 10 tháng 6": the cycle, then the
   // day it is due (no year written).
-  for (let k = 0; k + 1 < out.length; k++) {
-    const a = out[k];
-    const b = out[k + 1];
-    if (a.kind !== 'recurring' || !/^(?:yearly|every \d+ months)$/.test(a.recurrence ?? '') || b.kind !== 'date' || /\d{4}\s*$/.test(f.slice(b.start, b.end))) continue;
-    if (!/^\s*,?\s*(?:truoc|cham nhat|vao)\s*$/.test(f.slice(a.end, b.start))) continue;
-    const m: TimeExpr = { ...b, start: a.start, recurrence: a.recurrence };
-    out.splice(k, 2, m);
-    merged.add(m);
-  }
+  mergePairs((a, b) =>
+    a.kind === 'recurring' &&
+    /^(?:yearly|every \d+ months)$/.test(a.recurrence ?? '') &&
+    b.kind === 'date' &&
+    !/\d{4}\s*$/.test(f.slice(b.start, b.end)) &&
+    /^\s*,?\s*(?:truoc|cham nhat|vao)\s*$/.test(f.slice(a.end, b.start))
+      ? { ...b, start: a.start, recurrence: a.recurrence }
+      : null,
+  );
   // "Hằng tuần, từ tháng 5 đến tháng 9": a cycle and the window it recurs in, one time limit.
-  for (let k = 0; k + 1 < out.length; k++) {
-    const a = out[k];
-    const b = out[k + 1];
-    if (a.kind !== 'recurring' || !b.endDate || !/^\s*,?\s*$/.test(f.slice(a.end, b.start)) || !/^tu\s/.test(f.slice(b.start, b.end))) continue;
-    const m: TimeExpr = { ...b, start: a.start, recurrence: a.recurrence };
-    out.splice(k, 2, m);
-    merged.add(m);
-  }
+  mergePairs((a, b) =>
+    a.kind === 'recurring' && b.endDate && /^\s*,?\s*$/.test(f.slice(a.end, b.start)) && /^tu\s/.test(f.slice(b.start, b.end))
+      ? { ...b, start: a.start, recurrence: a.recurrence }
+      : null,
+  );
   // "Từ tháng 7/2024, hằng tuần": the period a cycle starts in and the cycle, one time limit.
-  for (let k = 0; k + 1 < out.length; k++) {
-    const a = out[k];
-    const b = out[k + 1];
-    if (b.kind !== 'recurring' || !a.date || a.recurrence || !/^\s*,?\s*$/.test(f.slice(a.end, b.start)) || !/(?:^|\s)tu\s*$/.test(f.slice(Math.max(0, a.start - 4), a.start))) continue;
-    const m: TimeExpr = { ...a, start: a.start - f.slice(0, a.start).match(/tu\s*$/)![0].length, end: b.end, recurrence: b.recurrence };
-    out.splice(k, 2, m);
-    merged.add(m);
-  }
+  mergePairs((a, b) =>
+    b.kind === 'recurring' && a.date && !a.recurrence && /^\s*,?\s*$/.test(f.slice(a.end, b.start)) && /(?:^|\s)tu\s*$/.test(f.slice(Math.max(0, a.start - 4), a.start))
+      ? { ...a, start: a.start - f.slice(0, a.start).match(/tu\s*$/)![0].length, end: b.end, recurrence: b.recurrence }
+      : null,
+  );
   // "trước ngày 10/12 hằng năm": a day of the year that comes back every year.
-  for (let k = 0; k + 1 < out.length; k++) {
-    const a = out[k];
-    const b = out[k + 1];
-    if (a.kind !== 'date' || b.kind !== 'recurring' || b.recurrence !== 'yearly' || /\d{4}\s*$/.test(f.slice(a.start, a.end)) || !/^\s*$/.test(f.slice(a.end, b.start))) continue;
-    const m: TimeExpr = { ...a, end: b.end, recurrence: 'yearly' };
-    if (!m) continue;
-    out.splice(k, 2, m);
-    merged.add(m);
-    k--;
-  }
+  mergePairs(
+    (a, b) =>
+      a.kind === 'date' && b.kind === 'recurring' && b.recurrence === 'yearly' && !/\d{4}\s*$/.test(f.slice(a.start, a.end)) && /^\s*$/.test(f.slice(a.end, b.start))
+        ? { ...a, end: b.end, recurrence: 'yearly' }
+        : null,
+    true,
+  );
   return { found: out, merged };
 }
 
