@@ -272,6 +272,28 @@ export function rotateImage(img: GrayImage, degrees: number): GrayImage {
 }
 
 /**
+ * The geometry of turning a `width`×`height` image by `degrees` about its centre, in 16.16 fixed
+ * point: the source position of destination pixel (0, y) is (rowX(y), rowY(y)), and it steps by
+ * (dxs, dys) along the row; positions from (maxX, maxY) on fall outside the source.
+ */
+export function turnSteps(width: number, height: number, degrees: number) {
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = width / 2;
+  const cy = height / 2;
+  const ONE = 65536;
+  return {
+    dxs: Math.round(cos * ONE),
+    dys: Math.round(sin * ONE),
+    maxX: (width - 1) * ONE,
+    maxY: (height - 1) * ONE,
+    rowX: (y: number) => Math.round((cx - cx * cos - (y - cy) * sin) * ONE),
+    rowY: (y: number) => Math.round((cy - cx * sin + (y - cy) * cos) * ONE),
+  };
+}
+
+/**
  * The `w`×`h` crop at (`x`, `y`) of rotateImage(img, degrees), computed for that crop only (the
  * same levels: table cells of a deskewed page are cut without turning the whole page).
  */
@@ -282,21 +304,10 @@ export function rotatedCrop(img: GrayImage, degrees: number, x: number, y: numbe
     for (let r = 0; r < h; r++) out.set(data.subarray((y + r) * iw + x, (y + r) * iw + x + w), r * w);
     return out;
   }
-  const a = (degrees * Math.PI) / 180;
-  const cos = Math.cos(a);
-  const sin = Math.sin(a);
-  const cx = iw / 2;
-  const cy = ih / 2;
-  // 16.16 fixed point: source coordinates step by (cos, sin) along a destination row.
-  const ONE = 65536;
-  const dxs = Math.round(cos * ONE);
-  const dys = Math.round(sin * ONE);
-  const maxX = (iw - 1) * ONE;
-  const maxY = (ih - 1) * ONE;
+  const { dxs, dys, maxX, maxY, rowX, rowY } = turnSteps(iw, ih, degrees);
   for (let r = 0; r < h; r++) {
-    const dy = y + r - cy;
-    let fx = Math.round((cx - cx * cos - dy * sin) * ONE) + x * dxs;
-    let fy = Math.round((cy - cx * sin + dy * cos) * ONE) + x * dys;
+    let fx = rowX(y + r) + x * dxs;
+    let fy = rowY(y + r) + x * dys;
     let o = r * w;
     const end = o + w;
     for (; o < end; o++, fx += dxs, fy += dys) {

@@ -30,6 +30,7 @@ import {
   rgbaToGray,
   rotatedCrop,
   rotateQuarter,
+  turnSteps,
   type GrayImage,
   type InkMask,
 } from '../ocr/preprocess.ts';
@@ -513,20 +514,10 @@ function finish(gray: GrayImage, degrees: number, out: GrayImage, lut: Uint8Arra
   let blank = threshold + 1;
   while (blank < 256 && paper[blank] !== 255) blank++;
   for (let v = blank; v < 256; v++) if (paper[v] !== 255) blank = 256;
-  const a = (degrees * Math.PI) / 180;
-  const cos = Math.cos(a);
-  const sin = Math.sin(a);
-  const cx = w / 2;
-  const cy = h / 2;
-  const ONE = 65536;
-  const dxs = Math.round(cos * ONE);
-  const dys = Math.round(sin * ONE);
-  const maxX = (w - 1) * ONE;
-  const maxY = (h - 1) * ONE;
+  const { dxs, dys, maxX, maxY, rowX, rowY } = turnSteps(w, h, degrees);
   for (let y = 0; y < h; y++) {
-    const dy = y - cy;
-    let fx = Math.round((cx - cx * cos - dy * sin) * ONE);
-    let fy = Math.round((cy - cx * sin + dy * cos) * ONE);
+    let fx = rowX(y);
+    let fy = rowY(y);
     const row = y * w;
     const my = Math.min(mh - 1, (y / factor) | 0) * mw;
     for (let x = 0; x < w; x++, fx += dxs, fy += dys) {
