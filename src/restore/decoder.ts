@@ -220,6 +220,16 @@ export class Decoder {
     const letters = line.replace(/[^\p{L}]/gu, '');
     const capsLine = letters.length > 3 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
     let firstWord = true;
+    // Digits that may be a number as printed or a misread syllable: a slot where keeping the print
+    // costs `keepCost` and each reading `extra` on top of its channel cost (false: no reading).
+    const printedOrRead = (at: Omit<WordSlot, 'cands'>, keepCost: number, extra: number): boolean => {
+      const readings = this.gen.candidates(at.core).filter((c) => !c.keep).map((c) => (extra ? { ...c, cost: c.cost + extra } : c));
+      if (!readings.length) return false;
+      const slot: WordSlot = { ...at, cands: [{ text: at.core, ids: [lm.id(NUM)], cost: keepCost, keep: true, verbatim: true }, ...readings] };
+      slots.push(slot);
+      sequence.push({ kind: 'slot', slot });
+      return true;
+    };
     pieces.forEach((p, i) => {
       if (!p.word) return;
       let a = 0;
@@ -259,16 +269,7 @@ export class Decoder {
       if (/^[\d.,%]+$/.test(core) && /\d/.test(core)) {
         // One or two digits alone may be a misread syllable ("16" for lệ, "13" for là): the LM decides,
         // with keeping the number as the cheap default.
-        if (/^\d{1,2}$/.test(core) && !/^[/.,:-]/.test(suffix) && !/[/.-]$/.test(prefix)) {
-          const readings = this.gen.candidates(core).filter((c) => !c.keep).map((c) => ({ ...c, cost: c.cost + 1.5 }));
-          if (readings.length) {
-            const cands: Candidate[] = [{ text: core, ids: [lm.id(NUM)], cost: 0, keep: true, verbatim: true }, ...readings];
-            const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
-            slots.push(slot);
-            sequence.push({ kind: 'slot', slot });
-            return;
-          }
-        }
+        if (/^\d{1,2}$/.test(core) && !/^[/.,:-]/.test(suffix) && !/[/.-]$/.test(prefix) && printedOrRead({ piece: i, prefix, core, suffix, reset }, 0, 1.5)) return;
         sequence.push({ kind: 'fixed', id: lm.id(NUM), reset });
         return;
       }
@@ -285,16 +286,7 @@ export class Decoder {
       }
       // A digit with a symbol and no letter ("1&", "1€", "6¢") is a syllable OCR printed with
       // glyphs for its letters and marks: read like a word, keeping it costs a little.
-      if (!/\p{L}/u.test(core) && /^(?=.*\d)(?=.*[^\d.,%])[^\s\p{L}]{2,3}$/u.test(core)) {
-        const readings = this.gen.candidates(core).filter((c) => !c.keep);
-        if (readings.length) {
-          const cands: Candidate[] = [{ text: core, ids: [lm.id(NUM)], cost: 2, keep: true, verbatim: true }, ...readings];
-          const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
-          slots.push(slot);
-          sequence.push({ kind: 'slot', slot });
-          return;
-        }
-      }
+      if (!/\p{L}/u.test(core) && /^(?=.*\d)(?=.*[^\d.,%])[^\s\p{L}]{2,3}$/u.test(core) && printedOrRead({ piece: i, prefix, core, suffix, reset }, 2, 0)) return;
       if (!/\p{L}/u.test(core)) return;
       // Central Highlands names written with an apostrophe after an initial (H'leo, M'gar, H'Mông,
       // Ksor H'Bliêng) stay as written; an apostrophe inside a word is otherwise OCR's ("THU'C").
