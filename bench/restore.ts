@@ -38,7 +38,7 @@ export async function benchRestore(): Promise<string> {
   const restore = (lines: string[]) => restorer.restoreLines(lines).map((r) => r.text);
 
   // (1) held-out administrative documents, stripped.
-  const split = JSON.parse(read(join(root, 'dictionaries/corpus/split.json'))) as { heldOut: string[] };
+  const split = JSON.parse(read(join(root, 'dictionaries/corpus/split.json'))) as { heldOut: string[]; dev: string[] };
   const admin = emptyReport();
   const adminEarly = emptyReport();
   const adminLate = emptyReport();
@@ -98,9 +98,8 @@ export async function benchRestore(): Promise<string> {
   // In a batch: a fresh restorer first restores the development documents (not timed), then the
   // held-out ones, as a worker does after its first documents (the caches hold the common words,
   // not these documents' own). Wall and CPU time: other jobs on the machine can slow the wall clock.
-  const devSplit = JSON.parse(read(join(root, 'dictionaries/corpus/split.json'))) as { dev: string[] };
   const batchRestorer = createRestorer(loadModels());
-  for (const f of devSplit.dev) batchRestorer.restoreLines(read(join(root, 'dictionaries/corpus/admin', f)).split('\n').map(stripDiacritics));
+  for (const f of split.dev) batchRestorer.restoreLines(read(join(root, 'dictionaries/corpus/admin', f)).split('\n').map(stripDiacritics));
   const cpu0 = process.cpuUsage();
   const batchSecs = timed(() => batchRestorer.restoreLines(speedLines));
   const batchCpu = process.cpuUsage(cpu0).user / 1e6;
@@ -136,7 +135,7 @@ export async function benchRestore(): Promise<string> {
     '',
     `Real OCR seeds: ${errorTable(seeds)}`,
     '',
-    `Speed on one core (target 100,000 syllables/s): held-out stripped text ${rate(syllables, secs)} syllables/s cold (${syllables} syllables in ${secs.toFixed(2)} s, empty caches), ${rate(syllables, batchSecs)} syllables/s in a batch (${rate(syllables, batchCpu)} per CPU-second; after the ${devSplit.dev.length} development documents, caches warm with other documents' words), ${rate(syllables, steadySecs)} syllables/s steady (the same text again); real OCR text of the seeds ${rate(ocrSyllables, ocrSecs)} syllables/s cold (${ocrSyllables} syllables). Model load ${loadMs.toFixed(0)} ms; resident memory ${rss.toFixed(0)} MB (a process that loads the restorer and restores the held-out documents and the seeds).`,
+    `Speed on one core (target 100,000 syllables/s): held-out stripped text ${rate(syllables, secs)} syllables/s cold (${syllables} syllables in ${secs.toFixed(2)} s, empty caches), ${rate(syllables, batchSecs)} syllables/s in a batch (${rate(syllables, batchCpu)} per CPU-second; after the ${split.dev.length} development documents, caches warm with other documents' words), ${rate(syllables, steadySecs)} syllables/s steady (the same text again); real OCR text of the seeds ${rate(ocrSyllables, ocrSecs)} syllables/s cold (${ocrSyllables} syllables). Model load ${loadMs.toFixed(0)} ms; resident memory ${rss.toFixed(0)} MB (a process that loads the restorer and restores the held-out documents and the seeds).`,
     '',
   ].join('\n');
 }

@@ -128,7 +128,7 @@ export class ChannelModel {
         const a = decompose(intended);
         const b = decompose(observed);
         const symbol = this.symbolFor.get(a.base + '\t' + lo);
-        if (symbol !== undefined && !/\p{L}/u.test(lo)) {
+        if (symbol !== undefined) {
           // Another marked form of a letter this symbol was seen standing for: the marks were
           // never visible, so only a small cost for the unattested form.
           cost = symbol + SYMBOL_SIBLING;

@@ -169,18 +169,6 @@ function isLetter(ch: string): boolean {
   return v;
 }
 
-/** Share of word tokens carrying any Vietnamese mark: near 0 when diacritics were stripped. */
-export function diacriticShare(lines: string[]): number {
-  const { words, marked } = markCounts(lines);
-  let w = 0;
-  let m = 0;
-  for (let i = 0; i < lines.length; i++) {
-    w += words[i];
-    m += marked[i];
-  }
-  return w ? m / w : 0;
-}
-
 /**
  * Words a document prints intact: tokens of letters only that carry Vietnamese marks and are
  * valid syllables the LM knows, counted (lower case).
