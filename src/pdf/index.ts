@@ -53,7 +53,7 @@ class PageProcessHost {
   /** Files being read (kept to open them again in a new process). */
   private readonly files = new Map<number, FileSpec>();
   private readonly queue: Job[] = [];
-  private current: { job: Job; key: string; timer: NodeJS.Timeout; start: () => NodeJS.Timeout; timedOut: boolean } | null = null;
+  private current: { job: Job; key: string; timer: NodeJS.Timeout; timedOut: boolean } | null = null;
   /** The current process has loaded and listens (its first message). */
   private childReady = false;
   private stderrTail = '';
@@ -127,18 +127,22 @@ class PageProcessHost {
     } else if (type === 'page') {
       msg = { ...msg, page, fault: process.env.SOHOA_PAGE_FAULT };
     }
-    const start = (ms: number) =>
-      setTimeout(() => {
-        if (this.current?.key !== key) return;
-        this.current.timedOut = true;
-        child.kill('SIGKILL');
-      }, ms);
     // A process still starting up gets the request's clock started when it says it is ready (and
     // a generous ceiling meanwhile, should it never get there).
-    this.current = { job, key, timer: start(this.childReady ? job.timeoutMs : job.timeoutMs + STARTUP_LIMIT_MS), start: () => start(job.timeoutMs), timedOut: false };
+    const timer = this.clock(child, key, this.childReady ? job.timeoutMs : job.timeoutMs + STARTUP_LIMIT_MS);
+    this.current = { job, key, timer, timedOut: false };
     child.send(msg, (error) => {
       if (error && this.current?.key === key) this.fail(`cannot reach the page process (${error.message})`);
     });
+  }
+
+  /** Stops the process when the request `key` is still in progress after `ms`. */
+  private clock(child: ChildProcess, key: string, ms: number): NodeJS.Timeout {
+    return setTimeout(() => {
+      if (this.current?.key !== key) return;
+      this.current.timedOut = true;
+      child.kill('SIGKILL');
+    }, ms);
   }
 
   private onReply(child: ChildProcess, reply: Reply): void {
@@ -147,7 +151,7 @@ class PageProcessHost {
       this.childReady = true;
       if (this.current) {
         clearTimeout(this.current.timer);
-        this.current.timer = this.current.start();
+        this.current.timer = this.clock(child, this.current.key, this.current.job.timeoutMs);
       }
       return;
     }
