@@ -360,4 +360,72 @@ describe('extractDeadlines', () => {
     expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.context])).toEqual(want);
     expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate])).toEqual(want.map(([a, b]) => [a, b]));
   });
+
+  it('reads a cycle and the day it is due further on in its clause as one deadline, the task words left out', () => {
+    const one = (s: string) => scanTime(fold(s), { field: false, year: 2024 }).map((t) => [t.kind, t.recurrence]);
+    const text = 'Định kỳ hằng tháng, tổng hợp tiến độ, báo cáo Ủy ban nhân dân huyện (qua Phòng Lao động - Thương binh và Xã hội) trước ngày 25.';
+    expect(one(text)).toEqual([['recurring', 'monthly, by day 25']]);
+    expect(one(stripMarks(text))).toEqual([['recurring', 'monthly, by day 25']]);
+    // Another cycle or a dated day between: not the same time limit.
+    expect(one('định kỳ hằng tháng báo cáo tình hình, hằng quý báo cáo kết quả trước ngày 15')[0]).toEqual(['recurring', 'monthly']);
+    expect(one('định kỳ hằng tháng tổng hợp, báo cáo trước ngày 15/12/2024')[0]).toEqual(['recurring', 'monthly']);
+    const doc = ['Ea Kar, ngày 05 tháng 3 năm 2024', '', 'KẾ HOẠCH', 'Thử', '', 'I. TỔ CHỨC THỰC HIỆN', '', '1. Công an xã', '', `b) Hằng tháng tổng hợp tình hình, kết quả, báo cáo Chủ tịch Ủy ban nhân dân xã trước ngày 25; định kỳ 6 tháng, năm báo cáo Ủy ban nhân dân huyện.`].join('\n');
+    const d = extract(doc).deadlines;
+    expect(d.map((x) => [x.text, x.recurrence])).toEqual([
+      ['Hằng tháng … trước ngày 25', 'monthly, by day 25'],
+      ['định kỳ 6 tháng', 'every 6 months'],
+    ]);
+    expect(d[0].context).toBe('tổng hợp tình hình, kết quả, báo cáo Chủ tịch Ủy ban nhân dân xã');
+  });
+
+  it('reads a day of the quarter\'s last month without "của", and not a day of a year the text does not name', () => {
+    expect(scan('báo cáo Ủy ban nhân dân huyện trước ngày 20 tháng cuối quý')).toEqual([['recurring', null, null, "quarterly, by day 20 of the quarter's last month"]]);
+    expect(scan(stripMarks('bao cao truoc ngay 15 thang cuoi quy'))).toEqual([['recurring', null, null, "quarterly, by day 15 of the quarter's last month"]]);
+    expect(scan('thẻ có giá trị sử dụng đến hết ngày 30 tháng 9 của năm học sinh đó kết thúc năm cuối')).toEqual([]);
+    expect(scan(stripMarks('có giá trị đến hết ngày 30 tháng 9 của năm học sinh đó tốt nghiệp'))).toEqual([]);
+    // A year named after it keeps the day.
+    expect(scan('trước ngày 30 tháng 9 của năm 2025')).toHaveLength(1);
+  });
+
+  it('reads the year a line of a target list opens with, and the time column of a table that is no task matrix', () => {
+    expect(scan('1. Năm 2024: xóa lõm sóng di động cho tối thiểu 09/15 bản')).toEqual([['year', '2024-01-01', '2024-12-31', null]]);
+    expect(scan(stripMarks('2. Năm 2025: 100% bản có sóng di động 4G'))).toEqual([['year', '2025-01-01', '2025-12-31', null]]);
+    // A year inside a sentence still needs its time-limit word.
+    expect(scan('1. Kết quả năm 2023: đạt 80%')).toEqual([]);
+    const doc = [
+      'Mường Lát, ngày 12 tháng 3 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'Ủy ban nhân dân huyện ban hành Kế hoạch xóa vùng lõm sóng đến hết năm 2025 như sau:',
+      '',
+      'I. DANH MỤC CÁC BẢN LÕM SÓNG',
+      '',
+      'STT | Tên bản | Số hộ | Giải pháp, doanh nghiệp thực hiện | Thời gian hoàn thành',
+      '1 | Bản Pù Quăn | 96 | Xây mới trạm BTS 4G, Viettel | Quý III/2024',
+      '2 | Bản Cang | 74 | Nâng cấp trạm hiện có, Viettel | Quý I/2025',
+    ].join('\n');
+    const want = [
+      ['2024-07-01', '2024-09-30', 'Bản Pù Quăn: Xây mới trạm BTS 4G, Viettel'],
+      ['2025-01-01', '2025-03-31', 'Bản Cang: Nâng cấp trạm hiện có, Viettel'],
+    ];
+    // The opening sentence's horizon is no time limit.
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.context])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate])).toEqual(want.map(([a, b]) => [a, b]));
+  });
+
+  it('does not read the scope of a letter\'s opening sentence as a time limit', () => {
+    const doc = [
+      'Krông Pắc, ngày 26 tháng 8 năm 2024',
+      '',
+      'Kính gửi: Phòng Y tế huyện.',
+      '',
+      'Để chủ động phòng, chống dịch bệnh, chăm sóc sức khỏe học sinh trong năm học 2024 - 2025, Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị triển khai thực hiện tốt các nội dung sau:',
+      '',
+      '1. Tổ chức khám sức khỏe đầu năm học cho học sinh, hoàn thành trước ngày 30 tháng 10 năm 2024.',
+    ].join('\n');
+    expect(extract(doc).deadlines.map((d) => d.date)).toEqual(['2024-10-30']);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => d.date)).toEqual(['2024-10-30']);
+  });
 });

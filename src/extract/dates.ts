@@ -45,6 +45,8 @@ export interface TimeExpr {
   date: string | null;
   endDate: string | null;
   recurrence: string | null;
+  /** Words between a cycle and the day it is due, left out of the text as written ("Hằng tháng … trước ngày 25"). */
+  gap?: [number, number];
 }
 
 // Building blocks over folded text.
@@ -181,7 +183,7 @@ const RECUR: [RegExp, string][] = [
   [/(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
   [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*quy[^,;.]{0,20}/y, 'quarterly, by $1:00 on day $2 of the quarter\'s last month'],
   [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*ky[^,;.]{0,20}/y, 'each reporting period, day $2 of its last month'],
-  [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:cuoi\s*quy)/y, 'quarterly, by day $1 of the quarter\'s last month'],
+  [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:(?:cua|hang|trong)\s*)?thang\s*(?:cuoi\s*quy)/y, 'quarterly, by day $1 of the quarter\'s last month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:sau|ke tiep|tiep theo)/y, 'monthly, by day $1 of the next month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*hang\s*thang/y, 'monthly, by day $1'],
   [/thu\s*(hai|ba|tu|nam|sau|bay)\s*hang\s*tuan/y, 'weekly ($1)'],
@@ -244,6 +246,9 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     }
   }
   for (const a of days) {
+    // "có giá trị đến hết ngày 30 tháng 9 của năm học sinh đó kết thúc năm cuối": a day of a year the text
+    // does not name, a rule rather than a time limit of the document's year.
+    if (!a.y && /^\s*cua\s*nam\s+(?!nay\b|\d)/.test(f.slice(a.end))) continue;
     const y = a.y ?? opts.year ?? null;
     if (y === null) continue;
     push({ start: a.start, end: a.end, kind: 'date', date: isoDate(y, a.m, a.d), endDate: null, recurrence: null });
@@ -294,12 +299,16 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       if (!m) continue;
       let end = i + m[0].length;
       let byDay: string | null = null;
+      let gap: [number, number] | undefined;
       // "hằng tháng (trước ngày 15)", "hằng tháng về Công an huyện trước ngày 10": the day of the month it is due.
+      // Further on in the same clause too ("Định kỳ hằng tháng, tổng hợp tiến độ, báo cáo Ủy ban nhân dân huyện
+      // (qua Phòng …) trước ngày 25"), when no other time comes between: one time limit, its task words left out.
       if (label === 'monthly') {
-        const d = /^(?:\s*\(\s*(?:truoc|cham nhat)\s*ngay\s*(\d{1,2})\s*\)|\s+(?:[a-z]+\s+){0,8}?(?:truoc|cham nhat)\s*ngay\s*(\d{1,2}))(?!\s*(?:[/.-]|thang)\s*\d|\d)/.exec(f.slice(end));
-        if (d) {
+        const d = /^(?:\s*\(\s*(?:truoc|cham nhat)\s*ngay\s*(\d{1,2})\s*\)|\s+(?:[a-z]+\s+){0,8}?(?:truoc|cham nhat)\s*ngay\s*(\d{1,2})|([,\s][^;.\d]{0,200}?\s)(?:truoc|cham nhat)\s*ngay\s*(\d{1,2}))(?!\s*(?:[/.-]|thang)\s*\d|\d|\s*(?:cua\s*)?thang)/.exec(f.slice(end));
+        if (d && !(d[3] && /(?:hang|moi)\s*(?:ngay|tuan|thang|quy|nam)|dinh ky|thuong xuyen/.test(d[3]))) {
+          if (d[3]) gap = [end, end + d[3].length];
           end += d[0].length;
-          byDay = d[1] ?? d[2];
+          byDay = d[1] ?? d[2] ?? d[4];
         }
       }
       // "hằng tuần trong giai đoạn chuẩn bị", "hằng ngày trong thời gian nghỉ Tết": the window it recurs in.
@@ -310,7 +319,7 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
       if (/^(?:moi|hang)\b/.test(m[0]) && /(?<![\d/.-])\d{1,3}\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;
-      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: byDay ? `monthly, by day ${byDay}` : label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') });
+      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: byDay ? `monthly, by day ${byDay}` : label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? ''), ...(gap ? { gap } : {}) });
       RECUR_ANY.lastIndex = end;
       lastRecurEnd = end;
       break;
@@ -320,7 +329,9 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   // Years: "cả năm 2026", "trong năm 2025", "năm học 2025 - 2026"; in prose only after a deadline word.
   const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot|trong|den)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
   for (let m = yre.exec(f); m; m = yre.exec(f)) {
-    if (!opts.field && !m[1]) continue;
+    // "1. Năm 2024: xóa lõm sóng …": a line of a list that opens with the year its items are due in.
+    const opensLine = !m[1] && /^\s*(?:\d+\.|[a-z]\)|[-–+])?\s*$/.test(f.slice(0, m.index)) && /^\s*:/.test(f.slice(m.index + m[0].length));
+    if (!opts.field && !m[1] && !opensLine) continue;
     // "…; đến năm 2027 đạt tối thiểu 70%", "Đến năm 2026, …": a year a value is due by; not the horizon
     // of a strategy or a title ("tầm nhìn đến năm 2030", "Đề án … đến năm 2030;").
     if (m[1] === 'den') {

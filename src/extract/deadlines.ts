@@ -35,7 +35,7 @@ function toDeadline(f: string, text: string, t: TimeExpr, context: string, respo
   return {
     date: t.date,
     endDate: t.endDate,
-    text: clean(text.slice(t.start, t.end)),
+    text: t.gap ? `${clean(text.slice(t.start, t.gap[0])).replace(/[\s,:;]+$/, '')} … ${clean(text.slice(t.gap[1], t.end))}` : clean(text.slice(t.start, t.end)),
     context: trimItem(context),
     responsible,
     recurrence: t.recurrence,
@@ -210,9 +210,19 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const valueCells = g.rows.slice(1).flatMap((row) => row.cells.slice(1).filter((c) => /\d/.test(c.text)));
     const onlyTime = (c: { text: string }) => ONLY_TIME.test(fold(c.text));
     const schedule = valueCells.length >= 4 && valueCells.filter(onlyTime).length >= valueCells.length * 0.6;
+    // A time column in a table that is no task matrix ("Tên bản | … | Giải pháp, doanh nghiệp thực hiện | Thời
+    // gian hoàn thành"): each of its values is the time limit of its row, as in a task matrix.
+    const timeCol = schedule ? -1 : g.rows[0].cells.findIndex((c) => /^\s*(?:thoi gian|thoi han|tien do)(?:\s+(?:hoan thanh|thuc hien|trien khai))?\s*$/.test(fold(c.text)));
     for (let r = 1; r < g.rows.length; r++) {
       const cells = g.rows[r].cells;
+      const timeCell = timeCol >= 0 ? cells[timeCol] : undefined;
+      if (timeCell?.text.trim()) {
+        const named = cells.filter((c, k) => k !== timeCol && /\p{L}{2}/u.test(c.text) && !/^\s*[\d.,]+\s*$/.test(c.text));
+        const what = named.length > 1 ? `${named[0].text}: ${[...named.slice(1)].sort((a, b) => b.text.length - a.text.length)[0].text}` : (named[0]?.text ?? '');
+        fromField(timeCell.text, what, null, timeCell.ref, timeCell.ref);
+      }
       for (const cell of cells) {
+        if (cell === timeCell) continue;
         const f = fold(cell.text);
         if (schedule && cell !== cells[0] && onlyTime(cell)) {
           const what = cells.find((c) => c !== cell && /\p{L}{3}/u.test(c.text) && !onlyTime(c))?.text ?? '';
@@ -259,6 +269,10 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const anc = ancestors(outline, i);
     const own = anc[0];
     if (own && own.para === i && (own.kind === 'roman' || own.kind === 'appendix' || own.kind === 'chapter')) continue;
+    // The sentence that opens the body ("Ủy ban nhân dân … ban hành Kế hoạch … đến hết năm 2026 như sau:", "Để
+    // … trong năm học 2024 - 2025, Ủy ban nhân dân huyện yêu cầu … các nội dung sau:"): the time there is the
+    // scope of the whole document, not a time limit.
+    if (!own && /sau\s*:\s*$/.test(f) && (/^\s*de\s/.test(f) || /ban hanh (?:ke hoach|quyet dinh|quy che|chuong trinh|de an)/.test(f))) continue;
     // The innermost section title that says what it holds decides: results / legal grounds (no
     // deadlines there) or time, tasks, organisation. Sentences that open with a number are not titles.
     const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && a.rest.length <= 100 && !/[.;]\s*$/.test(a.rest) && (RESULTS_SECTION.test(fold(a.heading).trim()) || TIME_SECTION.test(fold(a.heading))));
@@ -305,6 +319,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       // In a time field, what is due is the clause before its label.
       const label = field ? inline.find(([a, b]) => t.start >= a && t.start < b)?.[2] : undefined;
       let context = (field && taskOf.get(i)) || contextBefore(p, label ?? t.start);
+      // "Hằng tháng tổng hợp tình hình, báo cáo … trước ngày 25": what is due stands between the cycle and its day.
+      if (words(context) < 2 && t.gap) context = clean(p.text.slice(t.gap[0], t.gap[1])).replace(/^[\s,]+/, '');
       if (words(context) < 2) {
         const after = p.text.slice(t.end).replace(/^[\s,:;)]+/, '');
         const end = after.search(/[.;(]/);
