@@ -340,4 +340,59 @@ describe('extractTargets', () => {
     expect(rows(section('Ghi chú: Chỉ tiêu lớp 6 của một số phường trung tâm lớn hơn số học sinh.'))).toEqual([]);
     expect(rows(stripMarks(section('a) Sinh hoạt chuyên đề cho học sinh từ lớp 8 trở lên.')))).toEqual([]);
   });
+
+  it('reads "tối thiểu 09/15 bản" as 9 of the bản, a minimum in minutes, and "ấp 2" as a name', () => {
+    const want = [
+      [9, '>=', 'xóa lõm sóng di động cho bản'],
+      [30, '>=', 'Theo dõi trẻ sau tiêm tại điểm tiêm'],
+    ];
+    const body = ['1. Năm 2024: xóa lõm sóng di động cho tối thiểu 09/15 bản.', '', '2. Theo dõi trẻ sau tiêm tại điểm tiêm ít nhất 30 phút.', '', '3. Phấn đấu xây dựng ấp 2 và ấp 4 thành ấp nông thôn mới kiểu mẫu.'];
+    expect(rows(section(...body)).map((r) => r.slice(0, 3))).toEqual(want);
+    expect(rows(stripMarks(section(...body))).map((r) => r.slice(0, 2))).toEqual(want.map((w) => w.slice(0, 2)));
+    expect(extract(section(...body)).targets[0].value).toMatchObject({ text: 'tối thiểu 09/15 bản', unit: 'bản' });
+    // Not a date, a duration in minutes without a firm bound, or more than the total.
+    expect(rows(section('a) Trong 15 phút đầu, 20/11 năm nào cũng tổ chức; 16/15 bản.'))).toEqual([]);
+  });
+
+  it('reads the target column of a table whose rows are categories, not the count beside it', () => {
+    const table = [
+      'STT | Cấp học | Tổng số học sinh dự kiến | Chỉ tiêu tham gia BHYT (%) | Đơn vị chịu trách nhiệm',
+      '1 | Tiểu học | 19.865 | 99,5 | Phòng GD&ĐT, các trường tiểu học',
+      '2 | Trung học phổ thông | 9.830 | 97,0 | Hiệu trưởng các trường THPT',
+      ' | Toàn huyện | 47.565 | 98,5 |',
+    ];
+    const want = [
+      [99.5, '=', 'Chỉ tiêu tham gia BHYT (Tiểu học)', 'Phòng GD&ĐT, các trường tiểu học'],
+      [97, '=', 'Chỉ tiêu tham gia BHYT (Trung học phổ thông)', 'Hiệu trưởng các trường THPT'],
+    ];
+    expect(rows(section(...table))).toEqual(want);
+    expect(rows(stripMarks(section(...table))).map((r) => r[0])).toEqual(want.map((w) => w[0]));
+  });
+
+  it('reads the plan column of a "kế hoạch | thực hiện" table in a results part, with what was done as baseline', () => {
+    const doc = (...t: string[]) => ['THÔNG BÁO', 'Thử', '', 'I. ĐÁNH GIÁ CHUNG', '', ...t].join('\n');
+    const table = [
+      'STT | Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện 9 tháng | Tỷ lệ (%)',
+      '1 | Kết nạp hội viên mới | 60 | 25 | 41,7',
+      '2 | Chi hội đạt "trong sạch, vững mạnh" (dự kiến) | 20/24 | đánh giá cuối năm | -',
+    ];
+    const got = extract(doc(...table)).targets.map((t) => [t.value.number, t.indicator, t.baseline, t.period]);
+    expect(got).toEqual([
+      [60, 'Kết nạp hội viên mới', '25', 'năm 2026'],
+      [20, 'Chi hội đạt "trong sạch, vững mạnh" (dự kiến)', 'đánh giá cuối năm', 'năm 2026'],
+    ]);
+    expect(extract(stripMarks(doc(...table))).targets.map((t) => t.value.number)).toEqual([60, 20]);
+    // A results table that only names its indicators holds results.
+    const results = ['STT | Chỉ tiêu | Mầm non | Tiểu học', '1 | Tỷ lệ trường có wifi (%) | 84,2 | 90,5'];
+    expect(extract(doc(...results)).targets).toEqual([]);
+  });
+
+  it('does not read targets in a paragraph that opens with a period already over', () => {
+    const doc = (p: string) => ['Krông Pắc, ngày 11 tháng 9 năm 2024', '', 'KẾ HOẠCH', 'Thử', '', p, '', '1. Mục tiêu, chỉ tiêu', '', 'a) Tỷ lệ học sinh tham gia BHYT đạt tối thiểu 98,5%.'].join('\n');
+    const past = 'Năm học 2023 - 2024, công tác BHYT học sinh đạt nhiều kết quả: 31/33 trường đạt tỷ lệ tham gia từ 95% trở lên.';
+    expect(extract(doc(past)).targets.map((t) => t.value.number)).toEqual([98.5]);
+    expect(extract(stripMarks(doc(past))).targets.map((t) => t.value.number)).toEqual([98.5]);
+    // The coming school year is not over.
+    expect(extract(doc('Năm học 2024 - 2025, phấn đấu tỷ lệ học sinh tham gia đạt 99%.')).targets.map((t) => t.value.number)).toEqual([99, 98.5]);
+  });
 });

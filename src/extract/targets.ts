@@ -40,11 +40,11 @@ const UNIT_WORDS = [
   'cong chuc', 'vien chuc', 'dang vien', 'doan vien', 'hoi vien', 'lan', 'tuyen duong', 'tuyen', 'cho', 'cong trinh', 'du an', 'co so', 'nha',
   'cau lac bo', 'doi', 'to', 'nhom', 'sao', 'cay', 'm', 'm2', 'm3', 'lit', 'chiec', 'cai', 'bo', 'tap', 'cuon', 'ban', 'ho ngheo', 'ho can ngheo',
   'may tinh', 'may quet', 'tre', 'tre em', 'phu nu', 'nguoi dan', 'xe', 'ngay cong', 'chuong trinh', 'phong su', 'tin bai', 'vu viec', 'truong hop', 'cuoc kiem tra',
-  'gio', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg', 'giao vien', 'nhan vien',
+  'gio', 'phut', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg', 'giao vien', 'nhan vien',
 ].sort((a, b) => b.length - a.length);
 const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c) => (c === ',' ? ',' : '%')).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 /** Units that are time or age: a duration or a category, never a counted target outside a comparator. */
-const TIME_UNITS = /^(?:gio|ngay|thang|nam|tuan|quy|tuoi)$/;
+const TIME_UNITS = /^(?:gio|phut|ngay|thang|nam|tuan|quy|tuoi)$/;
 
 /**
  * A firm minimum on a duration that is an objective: "ít nhất 12 tháng", "tối thiểu 10 năm",
@@ -118,7 +118,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     const rest = f.slice(end);
     // Dates, fractions, ranks, codes and labels.
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
-    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\blop)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating; "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade
+    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\bap|\bkhom|\blop)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating; "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     const n = parseNumber(text.slice(start, end));
@@ -159,6 +159,18 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // "trẻ em từ 3 đến 5 tuổi": the lower bound of an age range.
     if (/^\s*(?:den|-|–)\s*\d{1,3}\s*tuoi/.test(f.slice(end))) continue;
     out.push({ start, end: cmp.to, number: n, unit, comparator: cmp.comparator, firm: cmp.firm, valueStart: cmp.from });
+  }
+  // "tối thiểu 09/15 bản": so many of a total, the counted noun after it; the value is the first number.
+  const fre = /(?<![\d/.,a-z])(\d{1,4})\s*\/\s*(\d{1,4})(?![\d/.,])(?=\s+[a-z])/g;
+  for (let m = fre.exec(f); m; m = fre.exec(f)) {
+    const start = m.index;
+    if (skip.some(([a, b]) => start >= a && start < b)) continue;
+    const u = f.slice(start + m[0].length).match(UNIT_RE);
+    const n = Number(m[1]);
+    if (!u || TIME_UNITS.test(u[1]) || n > Number(m[2]) || /(?:\bngay|\btruoc|\bden|\bthang|\bso|\bden het)\s*$/.test(f.slice(Math.max(0, start - 10), start))) continue;
+    const unitEnd = start + m[0].length + u[0].length;
+    const cmp = comparatorAt(f, start, unitEnd);
+    out.push({ start, end: cmp.to, number: n, unit: clean(text.slice(unitEnd - u[0].trimStart().length, unitEnd)), comparator: cmp.comparator, firm: cmp.firm, valueStart: cmp.from });
   }
   // Numbers in words after a firm comparator: "bố trí ít nhất một máy tính", "tối thiểu hai lần".
   const WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
@@ -256,6 +268,21 @@ function sectionOf(anc: Heading[]): { kind: 'target' | 'results' | 'other'; peri
   return { kind, period, heading: decisive };
 }
 
+/**
+ * A paragraph that opens with a period already over when the document was signed ("Năm học 2023 - 2024,
+ * công tác … đạt được nhiều kết quả: …", "Năm 2023, …") tells results, outside any KẾT QUẢ heading.
+ */
+function reportsPast(f: string, issued: string | null | undefined): boolean {
+  if (!issued) return false;
+  const m = /^\s*(?:trong\s+)?(?:nam hoc\s*(\d{4})\s*-\s*(\d{4})|nam\s*(\d{4}))\s*(?:,|va\s)/.exec(f);
+  if (!m) return false;
+  const year = Number(issued.slice(0, 4));
+  const month = Number(issued.slice(5, 7));
+  // A school year ends in May.
+  if (m[2]) return Number(m[2]) < year || (Number(m[2]) === year && month > 5);
+  return Number(m[3]) < year;
+}
+
 interface Emit {
   (t: Target): void;
 }
@@ -296,6 +323,8 @@ function parseCell(raw: string, unit: string | null): { label: string | null; va
   return out;
 }
 
+/** A column of the plan or the targets set for a period ("Kế hoạch năm 2026", "Chỉ tiêu giao 2025"). */
+const PLAN_HEAD = /^(?:ke hoach|chi tieu(?: giao)?|muc tieu)(?:\s+(?:nam\s+)?\d{4}|$)/;
 const TOTAL_ROW = /^(?:cong|tong|tong cong|tong so|toan (?:huyen|xa|tinh|thanh pho))$/;
 const MONEY = /du toan|kinh phi|trieu dong|\(dong\)|ty dong|nghin dong|gia tri|thanh tien|nguon von|von dau tu/;
 
@@ -311,8 +340,11 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   const anc = g.para >= 0 ? ancestors(outline, g.para) : [];
   const sec = sectionOf(anc);
   const caption = anc.map((a) => fold(a.heading)).join(' ');
-  // A target table says so: in its header, or in the title of its section or appendix.
-  if (sec.kind === 'results') return false;
+  // A target table says so: in its header, or in the title of its section or appendix. In a results part
+  // only a table that sets the plan beside what was done ("Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện 9
+  // tháng | Tỷ lệ (%)") still holds targets: those of its plan column.
+  const planVsDone = header.some((c) => PLAN_HEAD.test(c)) && header.some((c) => /^thuc hien\b/.test(c));
+  if (sec.kind === 'results' && !planVsDone) return false;
   if (!/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan))/.test(`${header.join(' ')} ${caption}`)) return false;
   if (MONEY.test(header.join(' '))) return false;
   const numericShare = (i: number) => {
@@ -336,6 +368,19 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
     else if (numeric && /thuc hien|uoc|hien trang|ket qua|(?<!trung hoc )co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d/.test(c) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
     else if (numeric) values.push(i);
   });
+  // Rows named by a category the header does not call an indicator or a unit ("Cấp học | Tổng số học sinh
+  // dự kiến | Chỉ tiêu tham gia BHYT (%)"): the first column of words names the row, what of it is measured
+  // is the value column's header.
+  let category = false;
+  if (ind < 0 && org < 0) {
+    ind = header.findIndex((c, i) => c && !/^(stt|tt|so tt)$/.test(c) && i !== resp && i !== unitCol && !values.includes(i) && !baselines.includes(i) && numericShare(i) < 0.5);
+    category = ind >= 0;
+  }
+  // Value columns the header names as the plan or the target ("Chỉ tiêu tham gia BHYT (%)", "Kế hoạch năm
+  // 2026") leave the other figures of the row as its context: a count it is measured on ("Tổng số học sinh
+  // dự kiến"), the share done ("Tỷ lệ (%)").
+  const named = values.filter((i) => /chi tieu|ke hoach|muc tieu|phan dau|(?<!mau )\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|vien))/.test(header[i]));
+  if (named.length && named.length < values.length) values.splice(0, values.length, ...named);
   if ((ind < 0 && org < 0) || !values.length) return false;
   const period0 = periodOf(`${anc.map((a) => a.heading).join(' ')}`) ?? sec.period;
   // "Đơn vị tính: ha" on the line above the table: the unit of every value.
@@ -362,8 +407,19 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
       const unit = unitCol >= 0 ? get(unitCol) || null : headUnit ? clean(headUnit) : (unitNote ?? null);
       const headIsPeriod = /^\s*(?:nam(?:\s*hoc)?\s*\d{4}(?:\s*-\s*\d{4})?|(?:quy|thang)\s*[\divx]+\s*\/\s*\d{4}|giai doan\s*\d{4}\s*-\s*\d{4})\s*$/.test(fold(headText));
       // "Chỉ tiêu | Tiểu học | Trung học cơ sở": several value columns that are not periods each say whom the value is for.
-      const indicator = ind >= 0 ? (values.length > 1 && !headIsPeriod && headText ? `${name} (${clean(headText)})` : name) : headIsPeriod ? (captionIndicator() ?? headText) : headText;
-      const baselineCol = baselines.filter((b) => b < v).pop();
+      const measure = clean(headText.replace(/\s*\([^()]{1,15}\)\s*$/, ''));
+      const indicator =
+        category && !headIsPeriod && measure
+          ? `${measure} (${name})`
+          : ind >= 0
+            ? values.length > 1 && !headIsPeriod && headText
+              ? `${name} (${clean(headText)})`
+              : name
+            : headIsPeriod
+              ? (captionIndicator() ?? headText)
+              : headText;
+      // What was done before the target ("Thực hiện 2024 | Kế hoạch 2025"), or against it ("Kế hoạch | Thực hiện").
+      const baselineCol = baselines.filter((b) => b < v).pop() ?? (planVsDone ? baselines.find((b) => b > v) : undefined);
       for (const { label, value } of parseCell(raw, unit)) {
         emit({
           indicator: label ? `${indicator} (${label})` : indicator,
@@ -685,7 +741,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     if (!/\d/.test(f) && !/(?:toi thieu|it nhat|khong qua|toi da)\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s/.test(f)) continue;
     const anc = ancestors(outline, i);
     const sec = sectionOf(anc);
-    if (sec.kind === 'results') continue;
+    if (sec.kind === 'results' || reportsPast(f, ctx.issued)) continue;
     const spans = citations.spans.get(i) ?? [];
     // A list item under a lead-in that announces targets ("giao chỉ tiêu … như sau:").
     const leadIn = paras[i - 1] && /:\s*$/.test(paras[i - 1].text) ? paras[i - 1] : null;
