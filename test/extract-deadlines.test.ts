@@ -428,4 +428,16 @@ describe('extractDeadlines', () => {
     expect(extract(doc).deadlines.map((d) => d.date)).toEqual(['2024-10-30']);
     expect(extract(stripMarks(doc)).deadlines.map((d) => d.date)).toEqual(['2024-10-30']);
   });
+
+  it('reads the year of each part of a list ("cho 50 cơ sở trong năm 2025 và 80 cơ sở trong năm 2026")', () => {
+    const text = 'hỗ trợ đăng ký mã số mã vạch cho 50 cơ sở trong năm 2025 và 80 cơ sở trong năm 2026.';
+    const want = [
+      ['year', '2025-01-01', '2025-12-31', null],
+      ['year', '2026-01-01', '2026-12-31', null],
+    ];
+    expect(scan(text)).toEqual(want);
+    expect(scan(stripMarks(text))).toEqual(want);
+    // Still not a year that opens a clause going on ("trong năm 2025 và những năm sau, …").
+    expect(scan('Trong năm 2025 và những năm tiếp theo, các xã tiếp tục')).toEqual([]);
+  });
 });

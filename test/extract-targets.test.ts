@@ -395,4 +395,21 @@ describe('extractTargets', () => {
     // The coming school year is not over.
     expect(extract(doc('Năm học 2024 - 2025, phấn đấu tỷ lệ học sinh tham gia đạt 99%.')).targets.map((t) => t.value.number)).toEqual([99, 98.5]);
   });
+
+  it('reads a unit of measure written as a symbol, the last item of a long list as its measure, and a quoted counted noun', () => {
+    const body = [
+      'b) Hình thành đội ngũ 30 "người bán hàng nông sản số" nòng cốt.',
+      '',
+      'III. NHIỆM VỤ',
+      '',
+      'a) Bố trí 01 phòng làm điểm phát trực tiếp, trang bị: 02 điện thoại thông minh cấu hình cao, giá đỡ ba chân, 02 bộ đèn chiếu sáng, micro không dây, đường truyền cáp quang tốc độ tối thiểu 300 Mbps, phông nền.',
+    ];
+    const want = [
+      [30, '=', 'Hình thành đội ngũ'],
+      [300, '>=', 'đường truyền cáp quang tốc độ'],
+    ];
+    expect(rows(section(...body)).map((r) => r.slice(0, 3))).toEqual(want);
+    expect(extract(section(...body)).targets[1].value.unit).toBe('Mbps');
+    expect(rows(stripMarks(section(...body))).map((r) => r.slice(0, 2))).toEqual(want.map((w) => w.slice(0, 2)));
+  });
 });

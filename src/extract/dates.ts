@@ -345,7 +345,9 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     // "Trong năm 2025, …" opening one, "có hiệu lực trong năm 2025" and "xuyên suốt trong năm" are not.
     if (!opts.field && m[1] === 'trong') {
       const pre = f.slice(Math.max(0, m.index - 20), m.index);
-      if (!/^\s*(?:[.;,)]|$)/.test(f.slice(m.index + m[0].length))) continue;
+      // "… cho 50 cơ sở trong năm 2025 và 80 cơ sở trong năm 2026.": each part of a list has its year.
+      const after = f.slice(m.index + m[0].length);
+      if (!/^\s*(?:[.;,)]|$)/.test(after) && !/^\s+va\s[^;.]{0,60}?\btrong\s+nam\s*\d{4}\s*(?:[.;,)]|$)/.test(after)) continue;
       if (/(?:hieu luc(?: thi hanh)?|xuyen suot|^|[.;:]\s*)\s*$/.test(pre)) continue;
     }
     // "so với cuối năm 2025" (a baseline), "kết quả rà soát cuối năm 2026" (when data is taken).

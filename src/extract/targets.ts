@@ -43,6 +43,8 @@ const UNIT_WORDS = [
   'gio', 'phut', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg', 'giao vien', 'nhan vien',
 ].sort((a, b) => b.length - a.length);
 const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c) => (c === ',' ? ',' : '%')).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
+/** Units of measure written as symbols, which fold would not tell apart from words. */
+const MEASURE_SYMBOL = /^\s*((?:[kMG]bps|[kM]Wh?|[GMT]B|k?m[²³]))(?![\p{L}\d])/u;
 /** Units that are time or age: a duration or a category, never a counted target outside a comparator. */
 const TIME_UNITS = /^(?:gio|phut|ngay|thang|nam|tuan|quy|tuoi)$/;
 
@@ -126,9 +128,14 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // The unit: "%", or the counted noun after the number.
     let unit: string | null = null;
     const pct = rest.match(/^\s*(%|phan tram\b)/);
+    // A unit of measure written as its symbol ("tối thiểu 300 Mbps", "50 kWh", "20 m³").
+    const symbol = pct ? null : text.slice(end).match(MEASURE_SYMBOL);
     if (pct) {
       unit = '%';
       end += pct[0].length;
+    } else if (symbol) {
+      unit = symbol[1];
+      end += symbol[0].length;
     } else {
       const u = rest.match(UNIT_RE);
       if (u) {
@@ -796,7 +803,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       else if (q.unit) isTarget = targetish && !TIME_UNITS.test(fold(q.unit));
       // A whole number before a noun is a count ("02 lò đốt rác", "05 đồng chí") even when the noun
       // is not one of the usual units.
-      else isTarget = targetish && (verb || (Number.isInteger(q.number ?? 0.5) && /^\s+\p{Ll}{2,}/u.test(p.text.slice(q.end)) && !/^\s+(?:năm|tháng|ngày|giờ|phút|tuổi|lần thứ)\b/u.test(p.text.slice(q.end))));
+      else isTarget = targetish && (verb || (Number.isInteger(q.number ?? 0.5) && /^\s+["“]?\p{Ll}{2,}/u.test(p.text.slice(q.end)) && !/^\s+(?:năm|tháng|ngày|giờ|phút|tuổi|lần thứ)\b/u.test(p.text.slice(q.end))));
       // A condition ("thủ tục có thời hạn giải quyết dưới 05 ngày") is not an objective.
       if (isTarget && !q.firm && q.comparator && !targetish && /\bco\b[^,;]*$/.test(pre)) isTarget = false;
       // Nor a value that picks out the ones there must be none of ("không có trường nào có tỷ lệ tốt nghiệp dưới 92%").
@@ -857,6 +864,10 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         if (/\d[^,;]*?(?:trở lên|trở xuống|tro len|tro xuong)|(?:từ|tu)\s+\d/iu.test(after)) absorbedUntil = q.end + after.length + 2;
       } else {
         indicator = beforeWords;
+        // "trang bị: 02 điện thoại …, giá đỡ ba chân, …, đường truyền cáp quang tốc độ tối thiểu 300 Mbps": in a
+        // long list the measure is the last item.
+        const lastItem = indicator.slice(indicator.lastIndexOf(',') + 1).trim();
+        if (q.unit && MEASURE_SYMBOL.test(` ${q.unit}`) && indicator.split(' ').length > 12 && lastItem.split(' ').length >= 2) indicator = lastItem;
         // "Các cơ quan, đơn vị, địa phương phấn đấu đạt 100% chỉ tiêu theo quy định": who, then what.
         const afterWords = indicatorAfter(p.text, q.end, clauseEnd);
         if (RESPONSIBLE.test(indicator) && startsWithUnit(indicator) && afterWords.split(' ').length >= 2 && indicator.split(' ').length <= 10) {
