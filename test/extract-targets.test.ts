@@ -412,4 +412,12 @@ describe('extractTargets', () => {
     expect(extract(section(...body)).targets[1].value.unit).toBe('Mbps');
     expect(rows(stripMarks(section(...body))).map((r) => r.slice(0, 2))).toEqual(want.map((w) => w.slice(0, 2)));
   });
+
+  it('names a value the same whether or not the text kept its marks ("… đến năm 2030 đạt", "phấn đấu … đạt")', () => {
+    const body = ['a) Đến năm 2030 đạt tổng diện tích rừng gỗ lớn 3.150 ha; năng suất bình quân đạt từ 18 tấn/ha trở lên.', '', 'b) Phấn đấu tỷ lệ hồ sơ được giải quyết đúng hạn đạt 98%.'];
+    const named = (t: string) => extract(section(...body.map((b) => (t === 'bare' ? stripMarks(b) : b)))).targets.map((x) => [x.value.number, x.indicator.toLowerCase()]);
+    const marked = named('marked');
+    expect(marked.map((m) => m[1])).toEqual(['đạt tổng diện tích rừng gỗ lớn', 'năng suất bình quân', 'tỷ lệ hồ sơ được giải quyết đúng hạn']);
+    expect(named('bare')).toEqual(marked.map(([n, i]) => [n, stripMarks(String(i))]));
+  });
 });

@@ -200,10 +200,20 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
 function indicatorBefore(text: string, from: number, clauseStart: number): string {
   let s = text.slice(clauseStart, from);
   s = s.replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))\s*/u, '').replace(/\s*\(\s*$/, '');
-  s = s.replace(/\s*(?:,\s*)?(?:phấn đấu\s+)?(?:đạt|tăng thêm|tăng|giảm xuống còn|xuống còn|duy trì ở mức|duy trì|ở mức|lên|xuống|còn|bằng|là|chiếm)?\s*(?:mức\s*)?(?:khoảng|bình quân|từ)?\s*$/iu, '');
+  // Text whose marks were lost ("phan dau dat", "den nam 2030 dat") drops the same words, as they read without marks.
+  const bare = !/[^\x00-\x7f]/.test(s);
+  s = s.replace(
+    bare
+      ? /\s*(?:,\s*)?(?:(?<=^|[\s,])phan dau\s+)?(?:(?<=^|[\s,])(?:dat|tang them|tang|giam xuong con|xuong con|duy tri o muc|duy tri|o muc|len|xuong|con|bang|la|chiem))?\s*(?:(?<=^|\s)muc\s*)?(?:(?<=^|\s)(?:khoang|binh quan|tu))?\s*$/i
+      : /\s*(?:,\s*)?(?:phấn đấu\s+)?(?:đạt|tăng thêm|tăng|giảm xuống còn|xuống còn|duy trì ở mức|duy trì|ở mức|lên|xuống|còn|bằng|là|chiếm)?\s*(?:mức\s*)?(?:khoảng|bình quân|từ)?\s*$/iu,
+    '',
+  );
   for (let k = 0; k < 3; k++) {
-    s = s.replace(/^\s*(?:phấn đấu|trong đó|riêng|đồng thời|bảo đảm|đảm bảo)\s*(?:,\s*)?/iu, '');
-    s = s.replace(/^\s*(?:(?:đến hết|đến|trong|trước|cuối|đầu|vào)\s+)?(?:năm|tháng|quý|ngày)\s+[\dIVX/]+\s*,?\s*/iu, '');
+    s = s.replace(bare ? /^\s*(?:phan dau|trong do|rieng|dong thoi|bao dam|dam bao)(?=[\s,]|$)\s*(?:,\s*)?/i : /^\s*(?:phấn đấu|trong đó|riêng|đồng thời|bảo đảm|đảm bảo)\s*(?:,\s*)?/iu, '');
+    s = s.replace(
+      bare ? /^\s*(?:(?:den het|den cuoi|den|trong|truoc|cuoi|dau|vao)\s+)?(?:nam|thang|quy|ngay)\s+[\dIVX/]+\s*,?\s*/i : /^\s*(?:(?:đến hết|đến|trong|trước|cuối|đầu|vào)\s+)?(?:năm|tháng|quý|ngày)\s+[\dIVX/]+\s*,?\s*/iu,
+      '',
+    );
   }
   return trimItem(s);
 }
