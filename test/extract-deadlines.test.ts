@@ -440,4 +440,27 @@ describe('extractDeadlines', () => {
     // Still not a year that opens a clause going on ("trong năm 2025 và những năm sau, …").
     expect(scan('Trong năm 2025 và những năm tiếp theo, các xã tiếp tục')).toEqual([]);
   });
+
+  it('puts a time cell without its year in the plan\'s year when a December plan is for the next year; "Cả năm" is that year', () => {
+    const doc = (title: string) =>
+      [
+        'Cẩm Thành, ngày 15 tháng 12 năm 2025',
+        '',
+        'KẾ HOẠCH',
+        title,
+        '',
+        'IV. PHÂN CÔNG THỰC HIỆN',
+        '',
+        'STT | Nội dung | Chủ trì | Phối hợp | Thời gian',
+        '1 | Tuyên truyền tại khu dân cư | Phòng Văn hóa - Xã hội | Điện lực | Cả năm, cao điểm tháng 4 - 7',
+      ].join('\n');
+    const want = [
+      ['2026-01-01', '2026-12-31'],
+      ['2026-04-01', '2026-07-31'],
+    ];
+    expect(extract(doc('Thực hiện tiết kiệm điện trên địa bàn phường năm 2026')).deadlines.map((d) => [d.date, d.endDate])).toEqual(want);
+    expect(extract(stripMarks(doc('Thực hiện tiết kiệm điện trên địa bàn phường năm 2026'))).deadlines.map((d) => [d.date, d.endDate])).toEqual(want);
+    // A horizon in the title is not the plan's year.
+    expect(extract(doc('Bảo đảm an toàn giao thông giai đoạn từ nay đến hết năm 2026')).deadlines.map((d) => d.date)).toEqual(['2025-01-01', '2025-04-01']);
+  });
 });

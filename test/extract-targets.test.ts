@@ -420,4 +420,10 @@ describe('extractTargets', () => {
     expect(marked.map((m) => m[1])).toEqual(['đạt tổng diện tích rừng gỗ lớn', 'năng suất bình quân', 'tỷ lệ hồ sơ được giải quyết đúng hạn']);
     expect(named('bare')).toEqual(marked.map(([n, i]) => [n, stripMarks(String(i))]));
   });
+
+  it('reads a rating as a category, not a value ("khách sạn từ 3 sao trở lên")', () => {
+    const body = ['a) Khách sạn từ 3 sao trở lên thực hiện kiểm toán năng lượng; mua thiết bị có nhãn năng lượng từ 4 sao trở lên.', '', 'b) Cắt giảm tối thiểu 50% số đèn chiếu sáng hành lang.'];
+    expect(rows(section(...body)).map((r) => r[0])).toEqual([50]);
+    expect(rows(stripMarks(section(...body))).map((r) => r[0])).toEqual([50]);
+  });
 });

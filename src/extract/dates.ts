@@ -374,6 +374,9 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       if (y2 < y1) continue;
       push({ start: m.index, end: m.index + m[0].length, kind: m[2] ? 'range' : 'year', date: isoDate(y1, 1, 1), endDate: isoDate(y2, 12, 31), recurrence: null });
     }
+    // "Cả năm" in a time column: the whole of the plan's year.
+    const whole = /(?:^|[\s,;(])(ca nam)(?!\s*(?:hoc\s*)?\d)/.exec(f);
+    if (whole && opts.year) push({ start: whole.index + whole[0].length - whole[1].length, end: whole.index + whole[0].length, kind: 'year', date: isoDate(opts.year, 1, 1), endDate: isoDate(opts.year, 12, 31), recurrence: null });
     const re = /thuong xuyen|lien tuc/g;
     for (let m = re.exec(f); m; m = re.exec(f)) push({ start: m.index, end: m.index + m[0].length, kind: 'ongoing', date: null, endDate: null, recurrence: 'ongoing' });
   }

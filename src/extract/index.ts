@@ -67,7 +67,12 @@ export function extractPlan(tree: DocumentRoot, file?: VFile): Extraction {
   const paraStartLine = paras.map((p) => lineIndex.get(p.lines[0]) ?? 0);
   const bodyStart = Math.max(0, paraStartLine.findIndex((i) => i > headerEnd));
   const closingPara = paraStartLine.findIndex((i) => i >= closingStart);
-  const year = metadata.issuedDate ? Number(metadata.issuedDate.slice(0, 4)) : null;
+  // The year a time written without one is in: the document's own, or the next year when the title says the
+  // document is for it ("Kế hoạch … năm 2026" signed on 15/12/2025).
+  const issuedYear = metadata.issuedDate ? Number(metadata.issuedDate.slice(0, 4)) : null;
+  // (Not the horizon of "giai đoạn từ nay đến hết năm 2026".)
+  const titleYears = [...(metadata.title ?? '').matchAll(/(?<!(?:đến|hết|tới|den|het|toi)\s+)\b(?:năm|nam)\s+(\d{4})\b(?!\s*[-–]\s*\d)/giu)].map((m) => Number(m[1]));
+  const year = issuedYear !== null && titleYears.length === 1 && titleYears[0] === issuedYear + 1 ? titleYears[0] : issuedYear;
 
   const outline = buildOutline(paras, bodyStart);
   out.sections = extractSections(outline, paras, file);

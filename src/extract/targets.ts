@@ -157,6 +157,8 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
       unit = clean(text.slice(end, end + perHead[0].length));
       end += perHead[0].length;
     } else if (unit !== '%' && (/^\s*(?:tuoi|trieu\b|ty\b|nghin\b|gio\b|phut)/.test(f.slice(end)) || /^\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end)) || /^(?:dong)$/.test(unitFold))) continue;
+    // "khách sạn từ 3 sao trở lên", "nhãn năng lượng từ 4 sao": a rating picks out a category, it is not counted.
+    if (unitFold === 'sao') continue;
     const cmp = comparatorAt(f, start, end);
     // Durations and ages ("trong 02 tháng", "kéo dài từ 03 tháng trở lên", "dưới 06 tuổi") are
     // conditions; a time limit to stay under ("không quá 05 ngày") and a minimum an output must
