@@ -74,3 +74,21 @@ describe('restoring diacritics and OCR confusions', () => {
     expect(restore('Cộng hoà xã hội').text).toBe('Cộng hòa xã hội');
   });
 });
+
+describe('one sense per document', () => {
+  const earlier = ['Cam hut thuoc la noi cong cong.', 'Su dung thuoc dung lieu.', 'Ke don thuoc cho benh nhan.', ''];
+  const last = 'tai nha thuoc, quay thuoc, tu thuoc tram y te';
+  const count = (text: string) => text.split(/[^\p{L}]+/u).filter((w) => w === 'thuốc').length;
+
+  it('prefers, where the context cannot tell, the word the document already chose with confidence', () => {
+    const alone = restorer.restoreLines([last])[0].text;
+    const inDocument = restorer.restoreLines([...earlier, last]).at(-1)!.text;
+    expect(count(inDocument)).toBeGreaterThan(count(alone));
+  });
+
+  it('forgets a document\'s choices when the next document begins', () => {
+    const before = restorer.restoreLines([last])[0].text;
+    restorer.restoreLines([...earlier, last]);
+    expect(restorer.restoreLines([last])[0].text).toBe(before);
+  });
+});

@@ -69,6 +69,11 @@ export class CandidateIndex {
     }
   }
 
+  /** Lexicon ids written with this skeleton. */
+  idsWithSkeleton(sk: string): number[] {
+    return (this.bySkeleton.get(sk) ?? []).map((e) => e.id);
+  }
+
   /**
    * Skeleton variants of an observed token (lower case): digits and symbols folded to the letters
    * they stand for, two-character segments to one letter; a character that stands for no letter

@@ -40,6 +40,12 @@ const CASE_WEIGHT = 0.5;
 /** Weight of the document cache (chosen on the development split). */
 const CACHE_WEIGHT = 0.3;
 
+/**
+ * A slot whose chosen reading led every other by this much on its left context is taken as sure
+ * without weighing its right context (DocumentWords).
+ */
+const SURE_MARGIN = 4;
+
 /** Readings weighed against each other for a change's confidence. */
 const CONFIDENCE_POOL = 8;
 
@@ -55,6 +61,9 @@ interface WordSlot {
   caseCost?: Float64Array;
   /** Filled by the search: the choice, the LM state before it, the next two chosen words. */
   chosen?: Candidate;
+  /** Filled by the search: the candidate best on the left context alone, and its lead over the next. */
+  stepBest?: number;
+  margin?: number;
   before?: { u: number; v: number };
   after?: [number, number];
 }
@@ -170,6 +179,7 @@ export class Decoder {
   setDocumentCache(counts: Map<number, number> | null): void {
     for (const id of this.cacheIds) this.cacheBonus[id] = 0;
     this.cacheIds = [];
+    this.decidedBonus.clear();
     this.cacheSize = 0;
     if (!counts) return;
     if (this.cacheBonus.length < this.lm.V) this.cacheBonus = new Float64Array(this.lm.V);
@@ -180,6 +190,22 @@ export class Decoder {
     }
     this.cacheSize = this.cacheIds.length;
   }
+  /**
+   * Sets one word's bonus from the document's own decisions (see DocumentWords), on top of the
+   * cache's; it replaces the word's earlier one. Cleared with the cache.
+   */
+  setDecidedBonus(id: number, bonus: number): void {
+    if (this.cacheBonus.length < this.lm.V) this.cacheBonus = new Float64Array(this.lm.V);
+    const old = this.decidedBonus.get(id) ?? 0;
+    if (old === bonus) return;
+    if (!this.cacheBonus[id] && !old) this.cacheIds.push(id);
+    this.cacheBonus[id] += bonus - old;
+    this.decidedBonus.set(id, bonus);
+    this.cacheSize = this.cacheIds.length;
+  }
+  private decidedBonus = new Map<number, number>();
+  /** When set, told each one-word reading the decoder chose and how sure it was (0–1). */
+  onDecided: ((id: number, confidence: number) => void) | null = null;
   private cacheBonus = new Float64Array(0);
   private cacheIds: number[] = [];
   private cacheSize = 0;
@@ -354,6 +380,10 @@ export class Decoder {
       const caseCost = item.slot.caseCost;
       let n = 0;
       let best = -Infinity;
+      // The best candidate on the left context, its score and the best other candidate's.
+      let stepCi = -1;
+      let stepBest = -Infinity;
+      let stepSecond = -Infinity;
       for (let hi = 0; hi < beam.length; hi++) {
         const h = beam[hi];
         let ctx: LmContext | null = null;
@@ -378,6 +408,13 @@ export class Decoder {
           }
           if (score < best - threshold) continue;
           if (score > best) best = score;
+          if (ci === stepCi) {
+            if (score > stepBest) stepBest = score;
+          } else if (score > stepBest) {
+            stepSecond = stepBest;
+            stepBest = score;
+            stepCi = ci;
+          } else if (score > stepSecond) stepSecond = score;
           if (n >= this.xScore.length) this.grow();
           this.xScore[n] = score;
           this.xU[n] = u;
@@ -407,6 +444,8 @@ export class Decoder {
         next.push({ score: xs[bi], u, v, prev: beam[this.xHyp[bi]], cand: cands[this.xCand[bi]] });
       }
       beam = next;
+      item.slot.stepBest = stepCi;
+      item.slot.margin = stepBest - stepSecond;
     }
     const best = beam.reduce((a, b) => (b.score > a.score ? b : a));
     const path: Candidate[] = [];
@@ -425,6 +464,10 @@ export class Decoder {
     const { pieces, outPieces, slots, changes } = p;
     for (const slot of slots) {
       const cand = slot.chosen!;
+      if (this.onDecided && cand.ids.length === 1 && slot.cands.length > 1 && !cand.keep) {
+        const sure = slot.cands[slot.stepBest!] === cand && slot.margin! >= SURE_MARGIN;
+        this.onDecided(cand.ids[0], sure ? 1 : this.confidence(slot, cand).confidence);
+      }
       const restoredCore = this.render(slot.core, cand);
       if (restoredCore === slot.core) continue;
       outPieces[slot.piece] = slot.prefix + restoredCore + slot.suffix;
