@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import type { PageNode } from '../tree/types.ts';
 import { PageReader, type SourcePage } from '../pdf/index.ts';
 import { layoutPage, type RawLine, type RawWord } from '../layout/index.ts';
-import { MOSAIC_PAD, type MosaicSlot } from '../pdf/page-source.ts';
+import { MOSAIC_PAD, type MosaicSlot } from '../pdf/pages.ts';
 import { OcrPool } from './pool.ts';
 
 export { OcrPool, vieLangPath, type OcrPoolOptions, type OcrPageResult } from './pool.ts';

@@ -13,10 +13,9 @@
  * that takes too long is stopped the same way.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { sniffKind, type FileKind, type SourceOptions, type SourcePage } from './page-source.ts';
+import { sniffKind, type FileKind, type SourceOptions, type SourcePage } from './pages.ts';
 
-export { sniffKind, type FileKind, type SourcePage, type ScannedPage, type TextPage } from './page-source.ts';
-export { openPdf } from './pdfjs.ts';
+export { sniffKind, type FileKind, type SourcePage, type ScannedPage, type TextPage } from './pages.ts';
 
 /** How long a new page process may take to load before its first request's clock starts anyway. */
 const STARTUP_LIMIT_MS = 60_000;

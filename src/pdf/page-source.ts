@@ -38,71 +38,9 @@ import { decodePng } from './png.ts';
 import { OPS, openPdf, type PdfDocument, type PdfPage } from './pdfjs.ts';
 import { decodeNative, openForImages, pageJpeg } from './scan-image.ts';
 import type { PDFDocument } from 'pdf-lib';
+import { MOSAIC_PAD, type CellMosaic, type FileKind, type MosaicSlot, type ScannedPage, type SourceOptions, type SourcePage } from './pages.ts';
 
-export type FileKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
-
-export interface SourceOptions {
-  dpi: number;
-  /** Largest page image in pixels; the resolution is lowered to stay under it. */
-  maxPixels: number;
-}
-
-export interface ScannedPage {
-  kind: 'scanned';
-  width: number;
-  height: number;
-  dpi: number;
-  /** Cleaned page as an uncompressed grayscale TIFF (see grayTiff), rules erased. */
-  image: Uint8Array;
-  tables: GridTable[];
-  /** One image per table (same order): its cells stacked for OCR (see cellMosaic). */
-  tableImages: CellMosaic[];
-  skewDegrees: number;
-  quarterTurns: number;
-}
-
-/** Where each cell's crop sits in a table's mosaic image. */
-export interface MosaicSlot {
-  cell: number;
-  /** Crop origin in page pixels. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Top of the crop in the mosaic, in mosaic pixels (its left is MOSAIC_PAD). */
-  top: number;
-}
-
-export interface CellMosaic {
-  image: Uint8Array;
-  slots: MosaicSlot[];
-  /** The mosaic's pixels per page pixel (cells may be enlarged for OCR). */
-  scale: number;
-}
-
-export const MOSAIC_PAD = 20;
-
-export interface TextPage {
-  kind: 'born-digital';
-  width: number;
-  height: number;
-  dpi: number;
-  lines: RawLine[];
-  tables: GridTable[];
-}
-
-export type SourcePage = ScannedPage | TextPage;
-
-/** Sniffs the file type from its first bytes (extensions lie). */
-export function sniffKind(bytes: Uint8Array): FileKind | null {
-  const b = bytes;
-  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024));
-  if (head.includes('%PDF-')) return 'pdf';
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a)) return 'tiff';
-  return null;
-}
+export { MOSAIC_PAD, sniffKind, type CellMosaic, type FileKind, type MosaicSlot, type ScannedPage, type SourceOptions, type SourcePage, type TextPage } from './pages.ts';
 
 export interface PageSource {
   total: number;
@@ -143,20 +81,35 @@ async function scannedJpegPage(images: PDFDocument | null, n: number, opts: Sour
   let dpi = Math.min(pageDpi(pj.pageWidth, pj.pageHeight, opts), (72 * pj.width) / pj.pageWidth);
   let rgba: Awaited<ReturnType<typeof decodeNative>>;
   try {
-    rgba = await decodeNative(pj.jpeg, (w, h) => {
-      const width = Math.ceil((pj.pageWidth * dpi) / 72);
-      // Within a pixel or so of the scan's own size: no resampling.
-      return Math.abs(width - w) <= Math.max(2, w * 0.002) ? { width: w, height: h } : { width, height: Math.ceil((pj.pageHeight * dpi) / 72) };
-    });
+    rgba = await decodeNative(
+      pj.jpeg,
+      (w, h) => {
+        const width = Math.ceil((pj.pageWidth * dpi) / 72);
+        // Within a pixel or so of the scan's own size: no resampling.
+        return Math.abs(width - w) <= Math.max(2, w * 0.002) ? { width: w, height: h } : { width, height: Math.ceil((pj.pageHeight * dpi) / 72) };
+      },
+      true,
+    );
   } catch {
     return null; // pdfjs's own decoder may still read it
   }
   if (rgba.naturalWidth !== pj.width || rgba.naturalHeight !== pj.height) return null;
   dpi = Math.round((72 * rgba.width) / pj.pageWidth);
   const hist = new Uint32Array(256);
-  let gray = rgbaToGray(rgba.data, rgba.width, rgba.height, hist);
+  let gray = rgbaToGray(rgba.data, rgba.width, rgba.height, hist, rgba.stride, grayScratch(rgba.width * rgba.height));
   if (pj.rotate) gray = rotateQuarter(gray, pj.rotate / 90);
   return cleanScan(gray, dpi, hist);
+}
+
+/**
+ * The gray levels of the page being read, kept from page to page (grown to the largest page): a
+ * scanned page's levels live only while it is cleaned.
+ */
+let grayLevels = new Uint8Array(0);
+
+function grayScratch(n: number): Uint8Array {
+  if (grayLevels.length < n) grayLevels = new Uint8Array(n);
+  return grayLevels;
 }
 
 /** Resolution for a page of `wPt`×`hPt` points: the wanted dpi, lowered to fit maxPixels. */
