@@ -24,25 +24,37 @@ export interface InkMask {
 /**
  * RGBA → gray. Red pixels (the red seal over the signature, red stamps) turn pale instead of
  * covering the text as dark blobs; black ink, even under the seal, and blue ink stay dark.
+ * `stride`: pixels from one row of `rgba` to the next (default `width`); `out`: where the gray
+ * levels go (default a new array).
  */
-export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, hist?: Uint32Array): GrayImage {
-  const n = width * height;
-  const data = new Uint8Array(n);
+export function rgbaToGray(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  hist?: Uint32Array,
+  stride = width,
+  out: Uint8Array = new Uint8Array(width * height),
+): GrayImage {
+  const data = out.subarray(0, width * height);
   const counts = hist ?? new Uint32Array(256);
   if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) {
     // Whole pixels at a time (canvas and decoder buffers are aligned); little-endian RGBA.
-    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, n);
-    for (let i = 0; i < n; i++) {
-      const p = px[i];
-      const v = grayOf(p & 255, (p >>> 8) & 255, (p >>> 16) & 255, p >>> 24);
-      data[i] = v;
-      counts[v]++;
+    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, stride * (height - 1) + width);
+    for (let y = 0, i = 0; y < height; y++) {
+      for (let j = y * stride, end = j + width; j < end; j++, i++) {
+        const p = px[j];
+        const v = grayOf(p & 255, (p >>> 8) & 255, (p >>> 16) & 255, p >>> 24);
+        data[i] = v;
+        counts[v]++;
+      }
     }
   } else {
-    for (let i = 0, j = 0; i < n; i++, j += 4) {
-      const v = grayOf(rgba[j], rgba[j + 1], rgba[j + 2], rgba[j + 3]);
-      data[i] = v;
-      counts[v]++;
+    for (let y = 0, i = 0; y < height; y++) {
+      for (let j = y * stride * 4, end = j + width * 4; j < end; j += 4, i++) {
+        const v = grayOf(rgba[j], rgba[j + 1], rgba[j + 2], rgba[j + 3]);
+        data[i] = v;
+        counts[v]++;
+      }
     }
   }
   return { width, height, data };

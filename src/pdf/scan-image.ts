@@ -9,7 +9,7 @@
  * Native decoders can crash the process on a corrupt file: this runs only inside the page
  * process (see page-worker.ts), whose crash fails that page and nothing else.
  */
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -162,18 +162,44 @@ function multiply(m: number[], n: number[]): number[] {
   ];
 }
 
+/** Decoded pixels: `width`×`height` RGBA, rows `stride` pixels apart. */
+export interface NativePixels {
+  width: number;
+  height: number;
+  stride: number;
+  data: Uint8ClampedArray;
+  naturalWidth: number;
+  naturalHeight: number;
+}
+
+/**
+ * The canvas that scanned pages are decoded into, kept from page to page and grown to the largest
+ * page seen: a fresh canvas per page (35 MB for A4 at 300 dpi) is memory the kernel faults in
+ * again on every page and that the garbage collector only returns when it gets round to it.
+ */
+let reused: Canvas | null = null;
+
+function reusedCanvas(width: number, height: number): Canvas {
+  if (!reused || reused.width < width || reused.height < height) {
+    reused = createCanvas(Math.max(width, reused?.width ?? 0), Math.max(height, reused?.height ?? 0));
+  }
+  return reused;
+}
+
 /**
  * Decodes an image file (JPEG, PNG…) natively and scales it to width × height over white paper.
- * Returns RGBA, or throws when the decoder cannot read it.
+ * Returns RGBA, or throws when the decoder cannot read it. With `scratch`, the pixels are drawn
+ * on the canvas kept for that (rows `stride` apart): they are valid until the next such call.
  */
 export async function decodeNative(
   bytes: Uint8Array,
   size?: (w: number, h: number) => { width: number; height: number },
-): Promise<{ width: number; height: number; data: Uint8ClampedArray; naturalWidth: number; naturalHeight: number }> {
+  scratch = false,
+): Promise<NativePixels> {
   const img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!img.naturalWidth || !img.naturalHeight) throw new Error('the image decoder cannot read it');
   const { width, height } = size ? size(img.naturalWidth, img.naturalHeight) : { width: img.naturalWidth, height: img.naturalHeight };
-  const canvas = createCanvas(width, height);
+  const canvas = scratch ? reusedCanvas(width, height) : createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
@@ -183,6 +209,11 @@ export async function decodeNative(
   else ctx.drawImage(img, 0, 0, width, height);
   // The canvas's own pixels (opaque: premultiplied is plain RGBA), without getImageData's copy.
   const raw = canvas.data();
-  const data = new Uint8ClampedArray(raw.buffer, raw.byteOffset, width * height * 4);
-  return { width, height, data, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight };
+  const stride = canvas.width;
+  const data = new Uint8ClampedArray(raw.buffer, raw.byteOffset, stride * height * 4);
+  return { width, height, stride, data, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight };
+}
+
+function isJpeg(b: Uint8Array): boolean {
+  return b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 }
