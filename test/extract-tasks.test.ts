@@ -256,4 +256,87 @@ describe('extractTasks', () => {
     expect(extract(text).tasks.map((t) => [t.lead, t.task])).toEqual([['Ủy ban nhân dân phường', 'thành lập đoàn kiểm tra liên ngành, tổ chức kiểm tra tại ít nhất 10 tổ dân phố trong Quý III/2026']]);
     expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['Uy ban nhan dan phuong']);
   });
+
+  it('reads a table that gives each topic its lead and partners, and a schedule with a time and a phối hợp column, as task tables', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'V. TỔ CHỨC THỰC HIỆN',
+      '',
+      'STT | Chỉ số thành phần | Cơ quan chủ trì | Cơ quan phối hợp',
+      '1 | Gia nhập thị trường | Sở Tài chính | Thuế tỉnh, Bảo hiểm xã hội tỉnh',
+      '2 | Tiếp cận đất đai | Sở Nông nghiệp và Môi trường | UBND các xã, phường',
+      '',
+      'VI. LỊCH KHÁM LƯU ĐỘNG',
+      '',
+      'STT | Địa điểm | Thời gian | Số người dự kiến | Đơn vị phối hợp',
+      '1 | Xã Hiệp An, xã Hiệp Thạnh | Tháng 4/2024 | 2.200 | UBND các xã; Hội Người cao tuổi',
+    ].join('\n');
+    const out = extract(text);
+    expect(out.tasks.map((t) => [t.task, t.lead, t.deadline])).toEqual([
+      ['Gia nhập thị trường', 'Sở Tài chính', null],
+      ['Tiếp cận đất đai', 'Sở Nông nghiệp và Môi trường', null],
+      ['Xã Hiệp An, xã Hiệp Thạnh, 2.200', null, 'Tháng 4/2024'],
+    ]);
+    // The expected number of people of a schedule is not a target.
+    expect(out.targets).toEqual([]);
+    expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['So Tai chinh', 'So Nong nghiep va Moi truong', null]);
+  });
+
+  it('keeps a target table with lead and partner columns a target table', () => {
+    const text = ['KẾ HOẠCH', 'Thử', '', 'II. CHỈ TIÊU', '', 'STT | Chỉ tiêu | Chỉ tiêu năm 2026 | Cơ quan chủ trì | Cơ quan phối hợp', '1 | Tỷ lệ hồ sơ trực tuyến | 80% | Văn phòng UBND | Các sở'].join('\n');
+    const out = extract(text);
+    expect(out.tasks).toEqual([]);
+    expect(out.targets.map((t) => t.value.number)).toEqual([80]);
+  });
+
+  it('reads the unit items of a letter\'s "ĐỀ NGHỊ PHỐI HỢP THỰC HIỆN"', () => {
+    const text = [
+      'CÔNG AN TỈNH ĐỒNG NAI',
+      'Số: 24/CAT-PC08',
+      'V/v phối hợp xử lý vi phạm',
+      '',
+      'II. ĐỀ NGHỊ PHỐI HỢP THỰC HIỆN',
+      '',
+      '1. Sở Xây dựng',
+      '',
+      'a) Rà soát, bổ sung hệ thống biển báo hiệu tại các nút giao có camera.',
+      '',
+      '2. Bưu điện tỉnh',
+      '',
+      'Thực hiện đúng quy trình phát thông báo vi phạm.',
+    ].join('\n');
+    expect(extract(text).tasks.map((t) => [t.lead, t.task])).toEqual([
+      ['Sở Xây dựng', 'Rà soát, bổ sung hệ thống biển báo hiệu tại các nút giao có camera'],
+      ['Bưu điện tỉnh', 'Thực hiện đúng quy trình phát thông báo vi phạm'],
+    ]);
+    expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['So Xay dung', 'Buu dien tinh']);
+  });
+
+  it('splits a unit from a duty opening with "đẩy nhanh", "bổ sung" or "phát thông báo"; reads "Hiệp hội …" and "Mỗi sở, ngành" as units; "Các hư hỏng nhỏ" is none', () => {
+    expect(splitUnitsAndTask('Ban Quản lý Khu kinh tế tỉnh, Ủy ban nhân dân các xã đẩy nhanh bồi thường cho nhà đầu tư')).toEqual({ units: 'Ban Quản lý Khu kinh tế tỉnh, Ủy ban nhân dân các xã', rest: 'đẩy nhanh bồi thường cho nhà đầu tư' });
+    expect(splitUnitsAndTask('Phòng Văn hóa - Xã hội phát thông báo này trên loa; đăng tải trên Trang thông tin').units).toBe('Phòng Văn hóa - Xã hội');
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'III. NHIỆM VỤ, GIẢI PHÁP',
+      '',
+      '1. Sửa chữa',
+      '',
+      'a) Các hư hỏng nhỏ phải hoàn thành trước ngày 30 tháng 6 năm 2026.',
+      '',
+      'b) Đề nghị Sở Y tế, Bệnh viện Phổi tỉnh bổ sung 01 máy GeneXpert; Trung tâm Y tế huyện bố trí phòng lấy đờm.',
+      '',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Mỗi sở, ngành, địa phương xây dựng kế hoạch cụ thể; gửi Sở Tài chính trước ngày 15 tháng 4 năm 2026.',
+      '',
+      '2. Hiệp hội Doanh nghiệp tỉnh phản ánh kịp thời khó khăn, vướng mắc của doanh nghiệp.',
+    ].join('\n');
+    const leads = (t: string) => extract(t).tasks.map((x) => x.lead);
+    expect(leads(text)).toEqual(['Sở Y tế, Bệnh viện Phổi tỉnh', 'Mỗi sở, ngành, địa phương', 'Hiệp hội Doanh nghiệp tỉnh']);
+    expect(leads(stripMarks(text))).toEqual(['So Y te, Benh vien Phoi tinh', 'Moi so, nganh, dia phuong', 'Hiep hoi Doanh nghiep tinh']);
+  });
 });

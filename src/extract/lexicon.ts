@@ -12,7 +12,7 @@ const UNIT_HEADS = [
   'van phong', 'phong', 'so', 'ban', 'bo', 'cuc', 'chi cuc', 'tong cuc', 'vu', 'vien', 'trung tam', 'cong an', 'bo chi huy',
   'ban chi huy', 'quan su', 'toa an', 'kho bac', 'bao hiem', 'buu dien', 'vien thong', 'ngan hang', 'chi nhanh',
   'thue', 'chi cuc thue', 'dai', 'bao', 'hoi', 'doan', 'huyen doan', 'xa doan', 'tinh doan', 'thanh doan', 'lien doan',
-  'lien minh', 'truong', 'tram', 'benh vien', 'thanh tra', 'to', 'doi', 'hat', 'ban quan ly', 'thu truong', 'chu tich', 'hieu truong',
+  'lien minh', 'hiep hoi', 'truong', 'tram', 'benh vien', 'thanh tra', 'to', 'doi', 'hat', 'ban quan ly', 'thu truong', 'chu tich', 'hieu truong',
   'giam doc', 'chanh van phong', 'nguoi dung dau', 'cac', 'dang uy', 'huyen uy', 'tinh uy', 'thanh uy', 'tt', 'ct',
   'cac phong', 'cac co quan', 'cac don vi', 'cac so', 'cac xa', 'co quan', 'don vi', 'doanh nghiep', 'to chuc',
   'cong ty', 'hop tac xa', 'ubnd cap xa', 'cap xa', 'cap huyen', 'dia phuong', 'cong chuc', 'vien chuc',
@@ -29,11 +29,11 @@ export const TASK_VERBS = [
   'dao tao', 'tap huan', 'tham dinh', 'phan cong', 'lua chon', 'mua sam', 'dau tu', 'ra quan',
   'phat dong', 'quan triet', 'nam bat', 'tiep can', 'khai thac', 'su dung', 'dang tai', 'cong khai', 'niem yet', 'thanh lap',
   'thanh toan', 'uu tien', 'chu dong', 'tap trung', 'tham gia', 'giam sat', 'ap dung', 'dieu chinh', 'long ghep',
-  'chi tra', 'thuong xuyen', 'khan truong',
+  'chi tra', 'thuong xuyen', 'khan truong', 'day nhanh', 'bo sung', 'phat thong bao', 'phat hien',
 ].sort((a, b) => b.length - a.length);
 
 /** Words that open like a unit name but are not one ("Tổ chức hội nghị", "Hội nghị", "Báo cáo"). */
-const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|bao ve|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh))\b/;
+const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|bao ve|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh|hu hong|su co|hang muc|vi pham|ton tai|han che|kho khan|vuong mac|doi tuong|san pham|du lieu|thong tin|tai lieu|chinh sach|mo hinh|phong trao|khu vuc|tuyen|diem|loai))\b/;
 
 /**
  * Unit names with a task verb inside them (folded): the verb there is part of the name.
@@ -53,7 +53,8 @@ export function startsWithTaskVerb(text: string): boolean {
 /** Does the text open with a unit name (Phòng …, Sở …, UBND …, Các phòng, ban …)? */
 export function startsWithUnit(text: string): boolean {
   const t = text.trim();
-  const f = fold(t).replace(/^(?:de nghi|giao)\s+/, '');
+  // "Mỗi sở, ngành, địa phương", "Từng cơ quan": each of the units.
+  const f = fold(t).replace(/^(?:de nghi|giao)\s+/, '').replace(/^(?:moi|tung)\s+(?=\S)/, '');
   if (!headRe.test(f) || NOT_UNIT.test(f)) return false;
   // A unit name is written with a capital (Phòng, Sở) or opens with "các" + a unit noun.
   const first = t.replace(/^(?:Đề nghị|Giao)\s+/iu, '');

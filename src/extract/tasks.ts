@@ -97,7 +97,8 @@ export function parseFields(text: string): Fields {
   return out;
 }
 
-const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong)/;
+// "ĐỀ NGHỊ PHỐI HỢP THỰC HIỆN": the part of a letter that asks the units it is sent to for their share.
+const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong)|phoi hop thuc hien/;
 
 /** Where the first sentence of a text ends ("… giải quyết. Trong đó, …"), not at "TT. HĐND", "TP. Huế", "v.v." or inside brackets. */
 function sentenceEnd(text: string, from = 0): number {
@@ -177,11 +178,16 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
   for (const g of grids) {
     // "Thời gian | Đối tượng kiểm tra | Hình thức | Đơn vị chủ trì": no task column, but a time and a
     // lead column; the other columns together say what is done.
+    // Also "Chỉ số thành phần | Cơ quan chủ trì | Cơ quan phối hợp" (a lead and its partners for each
+    // topic) and "Địa điểm | Thời gian | Số người dự kiến | Đơn vị phối hợp" (a schedule with partners):
+    // two of lead / phối hợp / time, not a target table's "Chỉ tiêu" columns.
     const described = (r: GridRow) => {
       const c = classifyColumns(r.cells.map((x) => x.text));
-      if (c.task >= 0 || c.lead < 0 || c.time < 0) return [];
-      const roles = new Set([c.stt, c.lead, c.coop, c.time, c.product]);
-      return r.cells.map((x, i) => (!roles.has(i) && /\p{L}{2}/u.test(x.text) && !/^(?:ghi chu|ghi chú)$/iu.test(x.text.trim()) ? i : -1)).filter((i) => i >= 0);
+      const roles = [c.lead, c.coop, c.time].filter((i) => i >= 0).length;
+      if (c.task >= 0 || roles < 2 || (c.lead < 0 && c.time < 0)) return [];
+      if (c.time < 0 && r.cells.some((x) => /chi tieu|muc tieu|ty le|ke hoach/.test(fold(x.text)))) return [];
+      const taken = new Set([c.stt, c.lead, c.coop, c.time, c.product]);
+      return r.cells.map((x, i) => (!taken.has(i) && /\p{L}{2}/u.test(x.text) && !/^(?:ghi chu|ghi chú)$/iu.test(x.text.trim()) ? i : -1)).filter((i) => i >= 0);
     };
     const h = g.rows.findIndex((r) => {
       const c = classifyColumns(r.cells.map((x) => x.text));
