@@ -15,9 +15,10 @@
  * 3. Memory: a 300-page scan made the same way, read with one OCR worker per core; resident
  *    memory (host + page process) sampled as pages complete, from page 20 to page 300.
  *
- * Speed and memory runs each start a fresh process (`bench/ocr.ts --run '<json>'`), so that one
- * run's memory or warm caches do not carry into the next. Native tesseract is only a reference:
- * it is used here and nowhere in src/.
+ * Speed and memory runs each start a fresh process (`bench/ocr-run.ts '<json>'`), so that one
+ * run's memory or warm caches do not carry into the next, and so that it loads only what a host
+ * reading scans loads (not this file's pdfjs, pdf-lib and restore modules). Native tesseract is
+ * only a reference: it is used here and nowhere in src/.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,8 +27,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { OcrPool, readScannedFile } from '../src/ocr/index.ts';
+import type { RunResult, RunSpec } from './ocr-run.ts';
 import { openPdf } from '../src/pdf/pdfjs.ts';
-import { pageProcessPid } from '../src/pdf/index.ts';
 import { loadRestorer, type Restorer } from '../src/restore/restorer.ts';
 import type { BlockNode, DocumentRoot, LineNode, PageNode } from '../src/tree/types.ts';
 import { restoreTree } from '../src/restore/stage.ts';
@@ -208,61 +209,11 @@ async function multiPageScan(jpegs: Uint8Array[], n: number, path: string): Prom
 }
 
 // ---------------------------------------------------------------------------------------------
-// One speed or memory run, in a process of its own.
-
-interface RunSpec {
-  file: string;
-  workers: number;
-  /** Pages (as they complete) at which resident memory is recorded; every page when `every`. */
-  every?: boolean;
-}
-
-interface RunResult {
-  pages: number;
-  failures: number;
-  seconds: number;
-  hostCpu: number;
-  pageProcessCpu: number;
-  /** Resident memory in MB after each completed page: [page, host, page process]. */
-  rss: Array<[number, number, number]>;
-}
-
-function procStat(pid: number): { cpu: number; rssMb: number } {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return { cpu: (Number(f[11]) + Number(f[12])) / 100, rssMb: (Number(f[21]) * 4096) / 2 ** 20 };
-  } catch {
-    return { cpu: 0, rssMb: 0 };
-  }
-}
-
-async function runOnce(spec: RunSpec): Promise<RunResult> {
-  const pool = new OcrPool({ size: spec.workers });
-  // Warm up: workers started, models loaded, wasm compiled, the page process running.
-  await readScannedFile(join(SCANS, 'cv-kiem-ke-tai-san-phong-tai-chinh.pdf'), { pool });
-  const pid = pageProcessPid();
-  const p0 = pid ? procStat(pid).cpu : 0;
-  const c0 = process.cpuUsage();
-  const rss: RunResult['rss'] = [];
-  const t0 = performance.now();
-  const { pages, failures } = await readScannedFile(spec.file, {
-    pool,
-    onPage: ({ page }) => {
-      if (!spec.every) return;
-      const child = pageProcessPid();
-      rss.push([page, process.memoryUsage().rss / 2 ** 20, child ? procStat(child).rssMb : 0]);
-    },
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(c0);
-  const pageProcessCpu = pid ? procStat(pid).cpu - p0 : 0;
-  await pool.close();
-  return { pages: pages.length, failures: failures.length, seconds, hostCpu: (cpu.user + cpu.system) / 1e6, pageProcessCpu, rss };
-}
+// One speed or memory run, in a process of its own (bench/ocr-run.ts).
 
 /** Runs one spec in a fresh process (optionally pinned to CPUs with taskset). */
 function runInProcess(spec: RunSpec, cpus?: string): Promise<RunResult> {
-  const args = ['--import', 'tsx', new URL(import.meta.url).pathname, '--run', JSON.stringify(spec)];
+  const args = ['--import', 'tsx', new URL('./ocr-run.ts', import.meta.url).pathname, JSON.stringify(spec)];
   const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -458,10 +409,4 @@ export async function benchOcr(): Promise<string> {
 }
 
 const self = `file://${process.argv[1]}`;
-if (import.meta.url === self) {
-  const i = process.argv.indexOf('--run');
-  if (i >= 0) {
-    const result = await runOnce(JSON.parse(process.argv[i + 1]) as RunSpec);
-    console.log(JSON.stringify(result));
-  } else console.log(await benchOcr());
-}
+if (import.meta.url === self) console.log(await benchOcr());
