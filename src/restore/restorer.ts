@@ -312,13 +312,14 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
     const decided = new DocumentWords(lm, index);
     // Decoders this document used: each gets its cache once, and loses it when the document ends.
     const used = new Set<Decoder>();
-    // Paragraphs (runs of non-empty lines) are decoded as one sequence each.
+    // Paragraphs (runs of non-empty lines) are decoded as one sequence each; each starts a
+    // sentence ("Nơi nhận:" is likelier there than "Nói nhân:").
     const out: RestoredLine[] = new Array(clean.length);
-    let state = { u: -1, v: -1 };
+    let state = { u: -1, v: lm.bos };
     for (let i = 0; i < clean.length; ) {
       if (!clean[i].trim()) {
         out[i] = { text: clean[i], changes: [] };
-        state = { u: -1, v: -1 };
+        state = { u: -1, v: lm.bos };
         i++;
         continue;
       }
