@@ -463,4 +463,24 @@ describe('extractDeadlines', () => {
     // A horizon in the title is not the plan's year.
     expect(extract(doc('Bảo đảm an toàn giao thông giai đoạn từ nay đến hết năm 2026')).deadlines.map((d) => d.date)).toEqual(['2025-01-01', '2025-04-01']);
   });
+  it('reads no time limit in what a report says happened or was done ("DIỄN BIẾN …", "CÁC BIỆN PHÁP ĐÃ TRIỂN KHAI")', () => {
+    const doc = [
+      'BÁO CÁO',
+      'Kết quả điều tra vụ ngộ độc thực phẩm',
+      '',
+      'I. DIỄN BIẾN VỤ NGỘ ĐỘC',
+      '',
+      'Từ 22 giờ ngày 14 đến 06 giờ ngày 15 tháng 9 năm 2025, có 163 người mắc.',
+      '',
+      'IV. CÁC BIỆN PHÁP ĐÃ TRIỂN KHAI',
+      '',
+      '1. Ủy ban nhân dân xã trực 24/24 giờ từ đêm 14 đến ngày 18 tháng 9 năm 2025.',
+      '',
+      'VI. NHIỆM VỤ THỜI GIAN TỚI',
+      '',
+      'a) Rà soát, lập danh sách toàn bộ cơ sở nấu ăn lưu động trong tháng 10 năm 2025.',
+    ].join('\n');
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate])).toEqual([['2025-10-01', '2025-10-31']]);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate])).toEqual([['2025-10-01', '2025-10-31']]);
+  });
 });

@@ -426,4 +426,41 @@ describe('extractTargets', () => {
     expect(rows(section(...body)).map((r) => r[0])).toEqual([50]);
     expect(rows(stripMarks(section(...body))).map((r) => r[0])).toEqual([50]);
   });
+  const tasksPart = (...body: string[]) => ['KẾ HOẠCH', 'Thử', '', 'III. NHIỆM VỤ, GIẢI PHÁP', '', '1. Chuẩn bị', '', ...body].join('\n');
+
+  it('gives a comparator before the colon of a list to each amount of the list', () => {
+    const text = tasksPart('b) Vật tư dự trữ tối thiểu tại mỗi hồ xung yếu: 500 bao tải, 50 m3 đá hộc, 200 m2 vải địa kỹ thuật, cọc tre, đèn pin.');
+    expect(rows(text)).toEqual([
+      [500, '>=', 'Vật tư dự trữ tại mỗi hồ xung yếu: bao tải', null],
+      [50, '>=', 'Vật tư dự trữ tại mỗi hồ xung yếu: m3 đá hộc', null],
+      [200, '>=', 'Vật tư dự trữ tại mỗi hồ xung yếu: m2 vải địa kỹ thuật', null],
+    ]);
+    expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.comparator])).toEqual([[500, '>='], [50, '>='], [200, '>=']]);
+    // No comparator before the colon: a plain list of duties, no targets.
+    expect(extract(tasksPart('b) Vật tư dự trữ tại mỗi hồ: 500 bao tải, 50 m3 đá hộc.')).targets).toEqual([]);
+  });
+
+  it('reads "không bị … quá N" as a cap, and names what must keep to a time cap by the words before it', () => {
+    const text = tasksPart('c) Mỗi doanh nghiệp không bị thanh tra quá 01 lần/năm; mỗi kiến nghị của doanh nghiệp phải được trả lời trong thời hạn tối đa 10 ngày làm việc.');
+    expect(rows(text).map((r) => r.slice(0, 3))).toEqual([
+      [1, '<=', 'Mỗi doanh nghiệp không bị thanh tra'],
+      [10, '<=', 'mỗi kiến nghị của doanh nghiệp phải được trả lời trong thời hạn'],
+    ]);
+    expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.comparator])).toEqual([[1, '<='], [10, '<=']]);
+    // "không thông qua": no cap.
+    expect(extract(tasksPart('c) Hồ sơ không thông qua 02 bước thẩm định.')).targets).toEqual([]);
+  });
+
+  it('reads neither a time counted before an event named in between, nor "one of several", nor what a report says happened, as a target', () => {
+    expect(extract(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.')).targets).toEqual([]);
+    expect(extract(stripMarks(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.'))).targets).toEqual([]);
+    const report = ['BÁO CÁO', 'Thử', '', 'I. DIỄN BIẾN VỤ NGỘ ĐỘC', '', 'Số người mắc (có ít nhất 01 trong các triệu chứng tiêu chảy từ 03 lần/ngày trở lên) là 163 người.'].join('\n');
+    expect(extract(report).targets).toEqual([]);
+    expect(extract(stripMarks(report)).targets).toEqual([]);
+  });
+  it('does not read again, as a table without columns, the rows of a table whose header names no target', () => {
+    const text = ['KẾ HOẠCH', 'Thử', '', 'II. ĐỐI TƯỢNG RÀ SOÁT', '', 'Theo kế hoạch, số văn bản như sau:', '', 'STT | Cơ quan ban hành | Nghị quyết HĐND | Quyết định UBND | Cộng', '', '1 | Tỉnh Gia Lai (cũ) | 186 | 412 | 598', '', '2 | Tỉnh Bình Định (cũ) | 203 | 457 | 660'].join('\n');
+    expect(extract(text).targets).toEqual([]);
+    expect(extract(stripMarks(text)).targets).toEqual([]);
+  });
 });

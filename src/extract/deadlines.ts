@@ -20,7 +20,8 @@ const NOT_DEADLINE = /(?:tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai tho
  * Titles of results, forecast ("Dự báo tình hình") and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
  * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
  */
-const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu|du bao)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)/;
+// ("DIỄN BIẾN VỤ NGỘ ĐỘC", "CÁC BIỆN PHÁP ĐÃ TRIỂN KHAI": what happened and what was done, in a report.)
+const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu|du bao|dien bien)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
 const TIME_SECTION = /thoi gian|tien do|nhiem vu|to chuc thuc hien|che do bao cao|trach nhiem|phan cong/;
 /** A cell that is a date or a range of dates and nothing else ("Trước 20/5/2024", "27/5 - 31/5/2024", "từ 03/6 đến 12/6/2024"). */
 const ONE_DATE = String.raw`(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?`;

@@ -58,6 +58,8 @@ function minimumDuration(f: string, cmp: { comparator: Comparator; firm: boolean
   // A time counted before or after an event ("thông báo trước ít nhất 15 ngày", "ít nhất 05 ngày làm
   // việc trước khi gửi") is a relative time limit, neither a deadline nor a target.
   if (/(?:^|\s)(?:truoc|sau)\s*$/.test(f.slice(Math.max(0, cmp.from - 8), cmp.from))) return false;
+  // "gửi giấy mời trước ngày khám ít nhất 05 ngày": the event named between "trước" and the comparator.
+  if (/(?:^|\s)(?:truoc|sau)\s+(?:ngay|khi|thoi diem|buoi)(?:\s+[a-z]+){0,3}\s*$/.test(f.slice(Math.max(0, cmp.from - 36), cmp.from))) return false;
   if (/^\s*(?:[a-z]+\s+){0,2}(?:truoc|sau)\s+(?:khi|ngay|thoi diem)\b/.test(f.slice(cmp.to, cmp.to + 40))) return false;
   const clause = f.slice(Math.max(0, f.lastIndexOf(';', at), f.lastIndexOf(',', cmp.from - 1), at - 80), cmp.from);
   if (/(?:^|\s)(?:co|da|keo dai|qua han|cham|no|lam viec|cu tru|cong tac|tham gia|sinh song)(?:\s|$)/.test(clause)) return false;
@@ -79,7 +81,7 @@ interface Qty {
 
 const TARGET_SECTION = /muc tieu|chi tieu/;
 /** Results, legal grounds, budgets (see deadlines.ts): figures there are not targets. */
-const RESULTS = /^(?:ket qua|thuc trang|tinh hinh|can cu|danh gia|so ket|tong ket|kinh phi|du toan)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)/;
+const RESULTS = /^(?:ket qua|thuc trang|tinh hinh|can cu|danh gia|so ket|tong ket|kinh phi|du toan|dien bien)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
 /** Verbs that lead to a target value ("đạt", "tăng", "giảm xuống còn", "phấn đấu"). */
 const TARGET_VERB = /(?:^|\s)(?:dat|tang them|tang|giam|giam xuong con|xuong con|phan dau|duy tri|o muc|len|xuong|con|bang|chiem|bao dam|dam bao|it nhat|toi thieu)\s*(?:muc\s*)?(?:khoang|binh quan|tu|tren|duoi|toi thieu|it nhat|toi da)?\s*$/;
 
@@ -92,6 +94,10 @@ function comparatorAt(f: string, at: number, end: number): { comparator: Compara
   if (m) return { comparator: '>=', firm: true, from: at - m[0].length, to };
   m = pre.match(/(toi da|khong qua|khong vuot qua|khong cao hon|<=|≤|xuong con|giam xuong con)\s*(?:la\s*)?$/);
   if (m) return { comparator: '<=', firm: true, from: at - m[0].length, to };
+  // "không bị thanh tra quá 01 lần/năm": "không" before the verb, "quá" before the value.
+  // (The value is "quá 01 lần/năm"; "không bị thanh tra" stays in the indicator.)
+  m = pre.match(/(?:^|\s)khong\s+(?:[a-z]+\s+){1,4}(?<!thong\s)(qua\s*)$/);
+  if (m) return { comparator: '<=', firm: true, from: at - m[1].length, to };
   if (after) {
     const tu = pre.match(/(?:tu|dat)\s*$/);
     return { comparator: after[1] === 'tro len' ? '>=' : '<=', firm: true, from: tu && /tu\s*$/.test(pre) ? at - tu[0].length : at, to };
@@ -123,6 +129,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\bap|\bkhom|\blop)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating; "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
+    if (/^\s*trong\s+(?:cac|so|nhung)\s/.test(rest)) continue; // "có ít nhất 01 trong các triệu chứng": one of several, a condition
     const n = parseNumber(text.slice(start, end));
     if (n !== null && n >= 1900 && n <= 2100 && !/^\s*(?:%|phan tram)/.test(rest)) continue; // a year
     // The unit: "%", or the counted noun after the number.
@@ -747,7 +754,16 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
 
   // Tables that lost their columns in OCR text.
   interleavedTargetTables(ctx, emit, looseParas);
-  looseTables(ctx, emit, looseParas);
+  // Rows of a table already read with its header (and found no target table) are not read again
+  // as a table without columns ("STT | Cơ quan ban hành | Nghị quyết HĐND | Quyết định UBND | Cộng").
+  const gridParas = new Set(looseParas);
+  for (const g of grids) {
+    // (A table with a header row of words; not a row with a stray "|" read as a table of its own.)
+    const head = g.rows[0]?.cells ?? [];
+    if (g.rows.length >= 2 && head.length >= 3 && !head.some((c) => /\d\s*%|^\s*\d+(?:[.,]\d+)?\s*$/.test(c.text))) for (const k of g.paras) gridParas.add(k);
+  }
+  looseTables(ctx, emit, gridParas);
+  for (const k of gridParas) looseParas.add(k);
 
   // 2. Lists and prose.
   const leadOf = new Map<number, string | null>();
@@ -792,6 +808,19 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       const pre = f.slice(clauseStart, q.valueStart);
       // "tối thiểu 3.000 ha (tăng 1.138 ha so với năm 2023)": the change in brackets restates the target before it.
       if (prev && /\(\s*(?:tang|giam)(?:\s+them)?\s*$/.test(f.slice(Math.max(0, q.valueStart - 16), q.valueStart)) && /^[^()]*so voi[^()]*\)/.test(f.slice(q.end))) continue;
+      // "Vật tư dự trữ tối thiểu tại mỗi hồ: 500 bao tải, 50 m3 đá hộc, …": a comparator before the colon
+      // of a list holds for each of its amounts.
+      let listLead: string | null = null;
+      if (!q.comparator && f[clauseStart - 1] === ':' && !/[;.]/.test(f.slice(clauseStart, q.start))) {
+        const lead = f.slice(Math.max(0, sentenceStart), clauseStart - 1);
+        const lm = /(?:^|\s)(toi thieu|it nhat|toi da|khong qua)(?=\s)(?![^:]*\d)/.exec(lead);
+        if (lm) {
+          q.comparator = /toi thieu|it nhat/.test(lm[1]) ? '>=' : '<=';
+          q.firm = true;
+          const at = Math.max(0, sentenceStart) + lm.index;
+          listLead = trimItem(`${p.text.slice(Math.max(0, sentenceStart), at)} ${p.text.slice(at + lm[0].length, clauseStart - 1)}`.replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])\s*/u, ''));
+        }
+      }
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
       const leading: boolean =
         /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:phan dau\s+)?(?:(?:den het|den cuoi|den|trong|cuoi|nam|thang)\s+(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|(?:nam\s+|thang\s+|ngay\s+)?[\d/]+)\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
@@ -840,7 +869,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // trong đó ít nhất 50% đạt khá, giỏi" (a part of the first).
       const since = prev && prev.q.end > clauseStart && prev.q.end <= q.valueStart ? p.text.slice(prev.q.end, q.valueStart) : null;
       const place = since?.match(/(?:^|[,;])\s*((?:khu vực|khu vuc|ở|tại|tai|đối với|doi voi|cấp|cap)\s+[^,;.\d]{1,50}?)\s*(?:đạt|dat|là|la|:)?\s*$/iu);
-      if (prev && place && !atPlace) indicator = withPlace(prev.indicator, place[1]);
+      if (listLead) indicator = clean(`${q.unit ?? ''} ${indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0]}`);
+      else if (prev && place && !atPlace) indicator = withPlace(prev.indicator, place[1]);
       else if (prev && since !== null && (/(?:^|,)\s*(?:trong đó|trong do)(?:\s+(?:có|co))?\s*$/iu.test(since) || (/,\s*$/.test(since) && fold(prev.indicator).includes(fold(since).replace(/[,\s]+$/, '').trim())))) {
         const part = indicatorAfter(p.text, q.end, clauseEnd);
         indicator = part ? `${prev.indicator}, trong đó ${part}` : prev.indicator;
@@ -872,6 +902,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         const listed = /^(?:gồm|bao gồm|gom|bao gom)(?:\s|:|$)/iu.test(after);
         if (listed) after = '';
         indicator = clean(`${listed || before.split(' ').length <= 8 ? before : ''} ${q.unit ?? ''} ${after}`);
+        // "được trả lời trong thời hạn tối đa 10 ngày làm việc": a time names no thing counted; what must keep to it comes before.
+        if (q.unit && TIME_UNITS.test(fold(q.unit)) && before.split(' ').length >= 2) indicator = before;
         // "10 sản phẩm được công nhận OCOP 3 sao trở lên": the inner value qualifies what is counted.
         if (/\d[^,;]*?(?:trở lên|trở xuống|tro len|tro xuong)|(?:từ|tu)\s+\d/iu.test(after)) absorbedUntil = q.end + after.length + 2;
       } else {
@@ -893,6 +925,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
           indicator = `${indicator} ${afterWords}`;
         }
       }
+      if (listLead && indicator) indicator = `${listLead}: ${indicator}`;
       if (!indicator || indicator.split(' ').length < 2) {
         let alt = q.unit && q.unit !== '%' ? clean(`${q.unit} ${indicatorAfter(p.text, q.end, clauseEnd)}`) : '';
         // "phấn đấu năm 2025 xã đạt từ 85 điểm trở lên": who, and what is counted.
