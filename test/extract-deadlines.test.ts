@@ -483,4 +483,31 @@ describe('extractDeadlines', () => {
     expect(extract(doc).deadlines.map((d) => [d.date, d.endDate])).toEqual([['2025-10-01', '2025-10-31']]);
     expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate])).toEqual([['2025-10-01', '2025-10-31']]);
   });
+  it('reads the time in brackets of a phase heading; not the date a rule takes effect; a cycle with its report after it', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Rà soát văn bản',
+      'Gia Lai, ngày 11 tháng 8 năm 2025',
+      '',
+      'IV. TIẾN ĐỘ THỰC HIỆN',
+      '',
+      '3. Giai đoạn 3 (từ ngày 16 tháng 10 đến ngày 30 tháng 11 năm 2025)',
+      '',
+      'a) Ưu tiên hoàn thành trước ngày 15 tháng 9 năm 2025 để kịp xây dựng bảng giá đất áp dụng từ ngày 01 tháng 01 năm 2026.',
+      '',
+      '4. Giai đoạn 4 (tháng 12 năm 2025)',
+      '',
+      'Sở Tư pháp tổng hợp báo cáo kết quả rà soát.',
+      '',
+      '5. Kết quả tiếp nhận được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã.',
+    ].join('\n');
+    const want = [
+      ['2025-10-16', '2025-11-30', null],
+      ['2025-09-15', null, null],
+      ['2025-12-01', '2025-12-31', null],
+      [null, null, 'weekly'],
+    ];
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual(want);
+  });
 });

@@ -314,7 +314,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       // "hằng tuần trong giai đoạn chuẩn bị", "hằng ngày trong thời gian nghỉ Tết": the window it recurs in.
       const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
       if (window) end += window[0].length;
-      const introduced = !!byDay || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
+      const introduced = !!byDay || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").

@@ -14,8 +14,11 @@ import type { ExtractContext, TaskResult } from './tasks.ts';
 import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 
 const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao|xong|bat dau|trong|cuoi|dau|ke tu|sau)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
-/** Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. */
-const NOT_DEADLINE = /(?:tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
+/**
+ * Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. Also the
+ * date a rule takes effect ("bảng giá đất áp dụng từ ngày 01/01/2026", "có hiệu lực kể từ ngày …").
+ */
+const NOT_DEADLINE = /(?:tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?|(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?tu)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
 /**
  * Titles of results, forecast ("Dự báo tình hình") and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
  * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
@@ -309,7 +312,10 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       if (/\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end)) && OBSERVANCE.test(f.slice(Math.max(0, t.start - 140), t.start).replace(/\s*\(\s*$/, ''))) continue;
       // "3. Tháng 12 năm 2024: Tổ chức Cuộc thi …": a line of the plan's own timetable opens with the
       // period its work is due in. A day there ("Ngày 26/6/2025: thi môn Ngữ văn") is an event.
-      const phase = t.kind !== 'date' && t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end));
+      const phase =
+        (t.kind !== 'date' && t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end))) ||
+        // "4. Giai đoạn 4 (tháng 12 năm 2025)", "Đợt 2 (Quý III/2025)": a phase of the plan and the time it is due in.
+        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end)));
       if (NOT_DEADLINE.test(pre) && !field) continue;
       // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").
       const listed = !!prev && prev.kind === t.kind && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
