@@ -394,7 +394,9 @@ export class Decoder {
           if (base + lm.bound(ids[0]) < best - threshold) continue;
           // The hypothesis's history is looked up once for all the slot's candidates.
           ctx ??= lm.context(h.u, h.v);
-          let score = base + lm.score(ctx, ids[0]);
+          // A one-word reading scoring below the threshold is dropped below, whatever its exact
+          // score: the LM may skip its lookup (the margin covers rounding).
+          let score = base + (ids.length === 1 ? lm.scoreAbove(ctx, ids[0], best - threshold - base - 1e-6) : lm.score(ctx, ids[0]));
           let u = h.v;
           let v = ids[0];
           for (let k = 1; k < ids.length; k++) {

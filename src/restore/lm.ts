@@ -59,6 +59,11 @@ export interface LanguageModel {
   context(u: number, v: number): LmContext;
   /** ln p(w | context): equal to `logp(ctx.u, ctx.v, w)`. */
   score(ctx: LmContext, w: number): number;
+  /**
+   * `score(ctx, w)` when that is at least `floor`; otherwise any value below `floor`. Lets the
+   * search skip lookups for readings it would drop anyway.
+   */
+  scoreAbove(ctx: LmContext, w: number, floor: number): number;
 }
 
 export interface NgramTables {
@@ -99,6 +104,10 @@ export class NgramModel implements LanguageModel {
   private readonly peaks: Float32Array;
   /** Per word: an upper bound of ln p(w | any history), back-off paths included. */
   private readonly bounds: Float32Array;
+  /** Per word: the highest ln p2(w | v) of a bigram (v, w) it ends (−Infinity: none). */
+  private readonly biMaxOf: Float32Array;
+  /** Per word: the highest ln p2(w | v) of a bigram (v, w) it starts (−Infinity: none). */
+  private readonly biMaxAfter: Float32Array;
 
   constructor(tables: NgramTables) {
     this.vocab = tables.vocab;
@@ -163,6 +172,12 @@ export class NgramModel implements LanguageModel {
       const w = this.triW[i];
       if (this.triLogp[i] > this.peaks[w]) this.peaks[w] = this.triLogp[i];
       if (this.triLogp[i] > this.bounds[w]) this.bounds[w] = this.triLogp[i];
+    }
+    this.biMaxOf = new Float32Array(V).fill(-Infinity);
+    this.biMaxAfter = new Float32Array(V).fill(-Infinity);
+    for (let i = 0; i < nb; i++) {
+      if (this.biLogp[i] > this.biMaxOf[biW[i]]) this.biMaxOf[biW[i]] = this.biLogp[i];
+      if (this.biLogp[i] > this.biMaxAfter[biV[i]]) this.biMaxAfter[biV[i]] = this.biLogp[i];
     }
     // Float32 rounding must never make a bound too low.
     for (let w = 0; w < V; w++) this.bounds[w] += 1e-3;
@@ -240,6 +255,23 @@ export class NgramModel implements LanguageModel {
     const i2 = find(this.biW, ctx.biLo, ctx.biHi, w);
     if (i2 >= 0) return ctx.bow2 + this.biLogp[i2];
     return ctx.bow2 + this.uniBow[ctx.v] + this.uniLogp[w];
+  }
+
+  scoreAbove(ctx: LmContext, w: number, floor: number): number {
+    if (w < 0) w = this.unk;
+    if (ctx.v < 0) return this.uniLogp[w];
+    if (ctx.triHi > ctx.triLo) {
+      const i3 = find(this.triW, ctx.triLo, ctx.triHi, w);
+      if (i3 >= 0) return this.triLogp[i3];
+    }
+    // Backing off: the bigram (v, w) is no likelier than the likeliest bigram after v or before w.
+    // When neither it nor the unigram path can reach the floor, its lookup (the dear one: v's
+    // range may hold a thousand words) is skipped. Exact: both sides are the same float32 values.
+    const unigramPath = ctx.bow2 + this.uniBow[ctx.v] + this.uniLogp[w];
+    if (unigramPath < floor && ctx.bow2 + Math.min(this.biMaxAfter[ctx.v], this.biMaxOf[w]) < floor) return -Infinity;
+    const i2 = find(this.biW, ctx.biLo, ctx.biHi, w);
+    if (i2 >= 0) return ctx.bow2 + this.biLogp[i2];
+    return unigramPath;
   }
 
   get size(): { unigrams: number; bigrams: number; trigrams: number } {
@@ -355,6 +387,10 @@ export class InterpolatedModel implements LanguageModel {
   }
 
   score(ctx: LmContext, w: number): number {
+    return this.logp(ctx.u, ctx.v, w);
+  }
+
+  scoreAbove(ctx: LmContext, w: number): number {
     return this.logp(ctx.u, ctx.v, w);
   }
 
