@@ -9,7 +9,8 @@ import type { ChannelModel } from './channel.ts';
 import type { LanguageModel } from './lm.ts';
 import { lmToken } from './lm-build.ts';
 import { stripDiacritics } from '../text/vietnamese.ts';
-import { applyCase, casePattern } from './syllables.ts';
+import { casePattern, inCase, type CasePattern } from './syllables.ts';
+import type { IntendedPrep } from './channel.ts';
 
 /** Longest token looked up (longer ones are kept), and longest tried as two syllables run together. */
 const MAX_WORD = 16;
@@ -47,12 +48,16 @@ export class CandidateIndex {
   private readonly bySkeleton = new Map<string, LexiconEntry[]>();
   /** Skeleton with one character deleted → skeletons. */
   private readonly deletes = new Map<string, string[]>();
+  /** Per entry id: its place in alphabetical order. */
+  private readonly ranks: Int32Array;
   constructor(
     entries: LexiconEntry[],
     private readonly fold: FoldTable,
     /** Observed segments of 2–3 characters → the letters they may stand for ("ir" → u). */
     private readonly foldMulti: FoldTable = {},
   ) {
+    this.ranks = new Int32Array(entries.reduce((m, e) => Math.max(m, e.id + 1), 0));
+    [...entries].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)).forEach((e, k) => (this.ranks[e.id] = k));
     for (const e of entries) {
       const sk = skeleton(e.text);
       const list = this.bySkeleton.get(sk);
@@ -67,6 +72,11 @@ export class CandidateIndex {
         }
       }
     }
+  }
+
+  /** An entry's place in alphabetical order (entries that begin alike are neighbours). */
+  rank(e: LexiconEntry): number {
+    return this.ranks[e.id];
   }
 
   /** Lexicon ids written with this skeleton. */
@@ -151,10 +161,9 @@ export interface CandidateOptions {
   lettersStand?: boolean;
 }
 
-/** Shape the candidate in the observed token's case so the channel compares like with like. */
-function inCaseOf(observed: string, lower: string): string {
-  return applyCase(observed, lower);
-}
+const CASE_INDEX: Record<CasePattern, number> = { lower: 0, title: 1, upper: 2 };
+/** Sort keys rank·ORDER_SCALE + position: more positions than any token's neighbourhood holds. */
+const ORDER_SCALE = 2 ** 20;
 
 export class CandidateGenerator {
   private readonly cache = new Map<string, Candidate[]>();
@@ -165,7 +174,10 @@ export class CandidateGenerator {
     private readonly options: CandidateOptions,
     /** Is the token known as it stands (a vocabulary word or abbreviation worth keeping)? */
     private readonly isKnown: (lower: string) => boolean,
-  ) {}
+  ) {
+    // Filled up front: an array grown by scattered indices would turn into a slow dictionary.
+    this.prepared = Array.from({ length: lm.V * 3 }, () => null);
+  }
 
   clearCache(): void {
     this.cache.clear();
@@ -185,41 +197,63 @@ export class CandidateGenerator {
   private single(observed: string, maxEdits: 0 | 1): Candidate[] {
     const variants = this.index.foldVariants(observed);
     const shapes = new Set(variants);
-    const title = casePattern(observed) === 'title';
-    const out: Candidate[] = [];
-    // Readings dearer than the cheapest so far plus `beamCost` are dropped later anyway: the edit
-    // distance gives up on them early.
-    let limit = this.options.maxCost;
+    const pattern = casePattern(observed);
+    const entries: LexiconEntry[] = [];
+    const sameShape: boolean[] = [];
     for (const [sk, group] of this.index.nearGroups(variants, maxEdits)) {
-      const sameShape = sk.length === observed.length && shapes.has(sk);
+      const same = sk.length === observed.length && shapes.has(sk);
       for (const e of group) {
-        const cost = this.consider(e, observed, sameShape, title, limit, out);
-        if (cost + this.options.beamCost < limit) limit = cost + this.options.beamCost;
+        entries.push(e);
+        sameShape.push(same);
       }
     }
-    return limit < this.options.maxCost ? out.filter((c) => c.cost <= limit) : out;
-  }
-
-  /** Scores one entry; adds it to `out` within the limit and returns its cost. */
-  private consider(e: LexiconEntry, observed: string, sameShape: boolean, title: boolean, limit: number, out: Candidate[]): number {
-    let cost = this.costIn(inCaseOf(observed, e.text), observed, sameShape, limit);
+    // Scored in alphabetical order, so that the edit distance reuses the rows of the entry before
+    // (same beginning, same rows). Readings dearer than the cheapest so far plus `beamCost` are
+    // dropped, so the edit distance gives up on them early. Neither changes what is kept, nor
+    // its cost: the readings come back in the order of their groups.
+    const order = new Float64Array(entries.length);
+    for (let k = 0; k < entries.length; k++) order[k] = this.index.rank(entries[k]) * ORDER_SCALE + k;
+    order.sort(); // numeric, native: rank first, then position (below ORDER_SCALE)
+    const costs = new Float64Array(entries.length);
+    let limit = this.options.maxCost;
+    // The entry is shaped in the observed token's case so the channel compares like with like.
+    for (const key of order) {
+      const k = key % ORDER_SCALE;
+      costs[k] = this.costIn(entries[k], pattern, observed, sameShape[k], limit);
+      if (costs[k] + this.options.beamCost < limit) limit = costs[k] + this.options.beamCost;
+    }
     // A capital at the start may itself be the misreading ("Ié" for lệ, "Tỷ Ié"): compare in
     // lower case too, and if that reads better the word is written in lower case.
-    let lower = false;
-    if (title) {
-      const c = this.costIn(e.text, observed, sameShape, limit) + 0.5;
-      if (c < cost) {
-        cost = c;
-        lower = true;
+    const lower = new Uint8Array(entries.length);
+    if (pattern === 'title') {
+      for (const key of order) {
+        const k = key % ORDER_SCALE;
+        const c = this.costIn(entries[k], 'lower', observed, sameShape[k], limit) + 0.5;
+        if (c < costs[k]) {
+          costs[k] = c;
+          lower[k] = 1;
+          if (c + this.options.beamCost < limit) limit = c + this.options.beamCost;
+        }
       }
     }
-    if (cost <= limit) out.push(lower ? { text: e.text, ids: [e.id], cost, lower } : { text: e.text, ids: [e.id], cost });
-    return cost;
+    const out: Candidate[] = [];
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k];
+      if (costs[k] <= limit) out.push(lower[k] ? { text: e.text, ids: [e.id], cost: costs[k], lower: true } : { text: e.text, ids: [e.id], cost: costs[k] });
+    }
+    return out;
   }
 
-  private costIn(intended: string, observed: string, sameShape: boolean, limit: number): number {
-    return sameShape ? this.channel.positionalCost(intended, observed) : this.channel.cost(intended, observed, limit);
+  private costIn(e: LexiconEntry, pattern: CasePattern, observed: string, sameShape: boolean, limit: number): number {
+    if (sameShape) return this.channel.positionalCost(inCase(pattern, e.text), observed);
+    // Entries recur in the neighbourhoods of many tokens: their channel preparation is kept by
+    // id and case, found without building the cased string or hashing it.
+    const key = e.id * 3 + CASE_INDEX[pattern];
+    let prep = this.prepared[key];
+    if (!prep) this.prepared[key] = prep = this.channel.prepare(inCase(pattern, e.text));
+    return this.channel.costPrepared(prep, observed, limit);
   }
+  private readonly prepared: (IntendedPrep | null)[];
 
   private generate(observed: string): Candidate[] {
     const lower = lmToken(observed);

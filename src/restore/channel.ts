@@ -32,7 +32,11 @@ type Segment = { observed: string; cost: number };
 /** Segment confusions keyed by the table index of the last character OCR printed. */
 type SegmentsByEnd = Map<number, Segment[]>;
 
-interface IntendedPrep {
+/** What the edit distance needs of an intended string (see `prepare`). */
+export interface IntendedPrep {
+  text: string;
+  /** The diacritic weight it was made with (its segment costs depend on it). */
+  weight: number;
   idx: Int32Array;
   del: Float64Array;
   seg1: (SegmentsByEnd | undefined)[];
@@ -162,6 +166,7 @@ export class ChannelModel {
     this.segCache.clear();
     this.prepCache.clear();
     this.table.fill(NaN);
+    this.rowsObserved = '\u0000';
   }
 
   private isDiacriticOnly(intended: string, observed: string): boolean {
@@ -202,21 +207,54 @@ export class ChannelModel {
     return this.run(this.intendedPrep(intended), observed, limit);
   }
 
+  /** An intended string prepared for `costPrepared`, for callers that keep it (by their own key). */
+  prepare(intended: string): IntendedPrep {
+    return this.intendedPrep(intended);
+  }
+
+  /** `cost` of a prepared intended string. */
+  costPrepared(prep: IntendedPrep, observed: string, limit = Infinity): number {
+    if (prep.weight !== this.weight) prep = this.intendedPrep(prep.text);
+    return this.run(prep, observed, limit);
+  }
+
   private run(prep: IntendedPrep, observed: string, limit: number): number {
     const n = prep.idx.length;
     const m = observed.length;
     const stride = m + 1;
-    if (this.dp.length < (n + 1) * stride) this.dp = new Float64Array((n + 1) * stride * 2);
+    if (this.dp.length < (n + 1) * stride) {
+      this.dp = new Float64Array((n + 1) * stride * 2);
+      this.rowsObserved = '\u0000';
+    }
+    if (this.rowMin.length < n + 1) this.rowMin = new Float64Array((n + 1) * 2);
     const d = this.dp;
     const obs = this.observedIndices(observed);
     const C = this.charCount;
     const table = this.table;
     const insC = this.insRow;
-    d[0] = 0;
-    for (let j = 1; j <= m; j++) d[j] = d[j - 1] + insC[j - 1];
+    // Row i depends only on the observed token and the first i intended characters: rows left by
+    // the previous run, for the same token and an intended string with the same beginning, are
+    // still right (callers score entries in alphabetical order). Its early exit is repeated.
+    let start = 1;
+    if (observed === this.rowsObserved) {
+      const text = prep.text;
+      const previous = this.rowsText;
+      const most = Math.min(n, this.rowsValid);
+      while (start <= most && text.charCodeAt(start - 1) === previous.charCodeAt(start - 1)) {
+        if (this.rowMin[start] > limit) return Infinity;
+        start++;
+      }
+      if (start > n) return d[n * stride + m];
+    } else {
+      d[0] = 0;
+      for (let j = 1; j <= m; j++) d[j] = d[j - 1] + insC[j - 1];
+      this.rowsObserved = observed;
+    }
+    this.rowsText = prep.text;
+    this.rowsValid = start - 1;
     const lowerObserved = this.lastLowerObserved;
     const lowerObs = this.lastLowerIndices;
-    for (let i = 1; i <= n; i++) {
+    for (let i = start; i <= n; i++) {
       const del = prep.del[i - 1];
       const row = i * stride;
       const up = row - stride;
@@ -246,10 +284,17 @@ export class ChannelModel {
         d[row + j] = best;
         if (best < rowMin) rowMin = best;
       }
+      this.rowMin[i] = rowMin;
+      this.rowsValid = i;
       if (rowMin > limit) return Infinity;
     }
     return d[n * stride + m];
   }
+  /** The rows of `dp` still right for `rowsObserved` and the first `rowsValid` characters of `rowsText`. */
+  private rowsObserved = '\u0000';
+  private rowsText = '';
+  private rowsValid = 0;
+  private rowMin = new Float64Array(64);
 
   /**
    * What the DP needs of an intended string, per character: its table index, its deletion cost,
@@ -260,7 +305,7 @@ export class ChannelModel {
     let p = this.prepCache.get(intended);
     if (p) return p;
     const n = intended.length;
-    p = { idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
+    p = { text: intended, weight: this.weight, idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
     for (let i = 0; i < n; i++) {
       const ch = intended[i];
       const pair = i >= 1 ? intended.slice(i - 1, i + 1) : null;

@@ -236,9 +236,13 @@ export function casePattern(token: string): CasePattern {
 
 /** Give `lower` the case pattern of `model` (UPPER, Title or lower). */
 export function applyCase(model: string, lower: string): string {
-  const c = casePattern(model);
-  if (c === 'upper') return lower.toUpperCase();
-  if (c === 'title') return lower.charAt(0).toUpperCase() + lower.slice(1);
+  return inCase(casePattern(model), lower);
+}
+
+/** Write `lower` in a case pattern. */
+export function inCase(pattern: CasePattern, lower: string): string {
+  if (pattern === 'upper') return lower.toUpperCase();
+  if (pattern === 'title') return lower.charAt(0).toUpperCase() + lower.slice(1);
   return lower;
 }
 
