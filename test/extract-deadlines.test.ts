@@ -510,4 +510,10 @@ describe('extractDeadlines', () => {
     expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual(want);
     expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual(want);
   });
+  it('reads "trước ngày 25 của tháng trước" as a monthly time limit, and "quan trọng năm 2026" as no "trong năm 2026"', () => {
+    expect(scan('xây dựng lịch chiếu gửi các xã trước ngày 25 của tháng trước;')).toEqual([['recurring', null, null, 'monthly, by day 25 of the month before']]);
+    expect(scan(stripMarks('xây dựng lịch chiếu gửi các xã trước ngày 25 của tháng trước;'))).toEqual([['recurring', null, null, 'monthly, by day 25 of the month before']]);
+    const doc = ['KẾ HOẠCH', 'Thử', '', 'II. MỤC ĐÍCH, YÊU CẦU', '', '1. Tuyên truyền kịp thời các sự kiện chính trị quan trọng năm 2026, nhất là Đại hội Đảng.'].join('\n');
+    expect(extract(doc).deadlines).toEqual([]);
+  });
 });

@@ -463,4 +463,10 @@ describe('extractTargets', () => {
     expect(extract(text).targets).toEqual([]);
     expect(extract(stripMarks(text)).targets).toEqual([]);
   });
+  it('reads a minimum measure of equipment in a unit it does not know ("độ sáng từ 10.000 lumen trở lên"), not a category ("từ 2 mũi trở lên")', () => {
+    const text = tasksPart('a) Trang bị mới cho 05 đội: máy chiếu kỹ thuật số độ sáng từ 10.000 lumen trở lên, màn ảnh di động.');
+    expect(rows(text).map((r) => r.slice(0, 3))).toEqual([[10000, '>=', 'máy chiếu kỹ thuật số độ sáng']]);
+    expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.unit])).toEqual([[10000, 'lumen']]);
+    expect(extract(tasksPart('a) Rà soát trẻ đã được tiêm từ 2 mũi trở lên để tiêm nhắc.')).targets).toEqual([]);
+  });
 });

@@ -339,4 +339,23 @@ describe('extractTasks', () => {
     expect(leads(text)).toEqual(['Sở Y tế, Bệnh viện Phổi tỉnh', 'Mỗi sở, ngành, địa phương', 'Hiệp hội Doanh nghiệp tỉnh']);
     expect(leads(stripMarks(text))).toEqual(['So Y te, Benh vien Phoi tinh', 'Moi so, nganh, dia phuong', 'Hiep hoi Doanh nghiep tinh']);
   });
+  it('reads no unit in "Các đợt …", and a colon after a first duty does not end the unit', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'IV. NỘI DUNG HOẠT ĐỘNG',
+      '',
+      '1. Các đợt chiếu phim cao điểm',
+      '',
+      'a) Đợt 1 (tháng 01 - 02/2026): chiếu phim mừng Đảng, mừng Xuân.',
+      '',
+      '2. Danh mục phim',
+      '',
+      'a) Trung tâm Văn hóa - Điện ảnh tỉnh đề nghị Trung tâm Chiếu phim Quốc gia cung cấp bản phim kỹ thuật số; lựa chọn chương trình mỗi buổi chiếu gồm: phần tuyên truyền lồng ghép, 01 phim truyện.',
+    ].join('\n');
+    const want = (t: string) => extract(t).tasks.map((x) => [x.lead, x.task.split(';')[0]]);
+    expect(want(text)).toEqual([['Trung tâm Văn hóa - Điện ảnh tỉnh', 'đề nghị Trung tâm Chiếu phim Quốc gia cung cấp bản phim kỹ thuật số']]);
+    expect(want(stripMarks(text))).toEqual([['Trung tam Van hoa - Dien anh tinh', 'de nghi Trung tam Chieu phim Quoc gia cung cap ban phim ky thuat so']]);
+  });
 });

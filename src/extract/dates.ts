@@ -186,6 +186,7 @@ const RECUR: [RegExp, string][] = [
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:(?:cua|hang|trong)\s*)?thang\s*(?:cuoi\s*quy)/y, 'quarterly, by day $1 of the quarter\'s last month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:sau|ke tiep|tiep theo)/y, 'monthly, by day $1 of the next month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*hang\s*thang/y, 'monthly, by day $1'],
+  [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua\s*)?thang\s*truoc(?![a-z])/y, 'monthly, by day $1 of the month before'],
   [/thu\s*(hai|ba|tu|nam|sau|bay)\s*hang\s*tuan/y, 'weekly ($1)'],
   [/(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*|toi\s*)?(?:hang|moi)\s*ngay/y, 'daily, by $1:00'],
   [/(?:dinh ky\s*)?(?:hang|moi|hàng)\s*ngay/y, 'daily'],

@@ -308,6 +308,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       // condition ("không gây mất rừng sau ngày 31/12/2020"), not a time limit the document sets.
       if (ctx.issued && t.date && !t.recurrence && /\d{4}/.test(f.slice(t.start, t.end)) && (t.endDate ?? t.date) < ctx.issued) continue;
       const pre = f.slice(Math.max(0, t.start - 30), t.start);
+      // A trigger that only folds like one: "sự kiện quan trọng năm 2026" (trọng, not trong), "đền" (not đến).
+      if (/^(?:trọng|đền)\s/iu.test(p.text.slice(t.start))) continue;
       const field = inField(t);
       if (/\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end)) && OBSERVANCE.test(f.slice(Math.max(0, t.start - 140), t.start).replace(/\s*\(\s*$/, ''))) continue;
       // "3. Tháng 12 năm 2024: Tổ chức Cuộc thi …": a line of the plan's own timetable opens with the

@@ -29,11 +29,11 @@ export const TASK_VERBS = [
   'dao tao', 'tap huan', 'tham dinh', 'phan cong', 'lua chon', 'mua sam', 'dau tu', 'ra quan',
   'phat dong', 'quan triet', 'nam bat', 'tiep can', 'khai thac', 'su dung', 'dang tai', 'cong khai', 'niem yet', 'thanh lap',
   'thanh toan', 'uu tien', 'chu dong', 'tap trung', 'tham gia', 'giam sat', 'ap dung', 'dieu chinh', 'long ghep',
-  'chi tra', 'thuong xuyen', 'khan truong', 'day nhanh', 'bo sung', 'phat thong bao', 'phat hien',
+  'chi tra', 'thuong xuyen', 'khan truong', 'de nghi', 'day nhanh', 'bo sung', 'phat thong bao', 'phat hien',
 ].sort((a, b) => b.length - a.length);
 
 /** Words that open like a unit name but are not one ("Tổ chức hội nghị", "Hội nghị", "Báo cáo"). */
-const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|bao ve|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh|hu hong|su co|hang muc|vi pham|ton tai|han che|kho khan|vuong mac|doi tuong|san pham|du lieu|thong tin|tai lieu|chinh sach|mo hinh|phong trao|khu vuc|tuyen|diem|loai))\b/;
+const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|bao ve|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh|hu hong|su co|hang muc|vi pham|ton tai|han che|kho khan|vuong mac|doi tuong|san pham|du lieu|thong tin|tai lieu|chinh sach|mo hinh|phong trao|khu vuc|tuyen|diem|loai|dot|buoi|dip|chuyen))\b/;
 
 /**
  * Unit names with a task verb inside them (folded): the verb there is part of the name.

@@ -157,6 +157,15 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
         }
       }
     }
+    // "độ sáng từ 10.000 lumen trở lên": a measure of equipment with a unit not in the list, known by
+    // the "trở lên" after it (not "trẻ được tiêm từ 2 mũi trở lên", a category).
+    if (unit === null && /(?:do sang|cong suat|dung luong|toc do|do phan giai|kich thuoc|chieu (?:dai|rong|cao|sau)|dien tich|tai trong|dung tich|do day|duong kinh)\s+(?:tu\s+)?$/.test(f.slice(Math.max(0, start - 30), start))) {
+      const w = /^\s+([a-z]{2,10})(?=\s+tro (?:len|xuong)\b)/.exec(f.slice(end));
+      if (w && !TIME_UNITS.test(w[1]) && !/^(?:tuoi|trieu|ty|nghin|dong)$/.test(w[1])) {
+        unit = text.slice(end + w[0].length - w[1].length, end + w[0].length);
+        end += w[0].length;
+      }
+    }
     const unitFold = unit ? fold(unit) : '';
     // Income and other amounts per head or per period ("45 triệu đồng/người/năm") are measures; sums of money are not.
     const perHead = unit === null ? /^\s*(?:trieu|nghin|ty)?\s*(?:dong)\s*(?:\/\s*(?:nguoi|ho|lao dong|thang|nam)\b\s*){1,2}/.exec(f.slice(end)) : null;

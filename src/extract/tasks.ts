@@ -300,7 +300,8 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     let rest: string;
     const colon = h.rest.indexOf(':');
     const ownBody = h.body.filter((k) => inBody(k) && !paras[k].piped);
-    if (colon > 0 && colon < 160) {
+    // (Not a colon after a first duty: "a) Trung tâm … đề nghị …; lựa chọn chương trình mỗi buổi chiếu gồm: …".)
+    if (colon > 0 && colon < 160 && !h.rest.slice(0, colon).includes(';')) {
       units = h.rest.slice(0, colon);
       rest = h.rest.slice(colon + 1);
     } else if ((ownBody.length || h.children.length) && h.rest.length <= 140 && !/[.;]\s*$/.test(h.rest.trim()) && !/[.;]\s/.test(h.rest)) {
