@@ -70,4 +70,28 @@ describe('extractMetadata', () => {
     expect(metadata.docType).toBe('KẾ HOẠCH');
     expect(metadata.title).toBe('Thử nghiệm');
   });
+  it('reads a recipient entry that wraps after a comma onto a line opening in capitals, and the entries after it', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'Nội dung.',
+      '',
+      'Nơi nhận:',
+      '- UBND tỉnh (b/c);',
+      '- Các cơ quan: Công an huyện, Phòng Tư pháp, Chi cục THADS huyện,',
+      'PGD NHCSXH huyện;',
+      '- UBND các xã, thị trấn;',
+      '- Lưu: VT.',
+      '',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      '',
+      'Đặng Văn Hoàng',
+    ].join('\n');
+    const names = (t: string) => extract(t).metadata.recipients.map((r) => r.name);
+    expect(names(text)).toEqual(['UBND tỉnh', 'Các cơ quan: Công an huyện, Phòng Tư pháp, Chi cục THADS huyện, PGD NHCSXH huyện', 'UBND các xã, thị trấn', 'Lưu: VT']);
+    expect(names(stripMarks(text))).toHaveLength(4);
+    expect(extract(text).metadata.signer.name).toBe('Đặng Văn Hoàng');
+  });
 });

@@ -326,7 +326,9 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
         continue;
       }
       if (!t) continue;
-      if (entries.length && /^\p{Ll}/u.test(t) && !/[;.]$/.test(entries[entries.length - 1].text.trim())) {
+      // A wrapped entry: its next line opens in lower case, or after a comma ("…, Chi cục THADS huyện," / "PGD NHCSXH huyện;").
+      const prevText = entries.length ? entries[entries.length - 1].text.trim() : '';
+      if (entries.length && (/^\p{Ll}/u.test(t) || /,$/.test(prevText)) && !/[;.]$/.test(prevText)) {
         entries[entries.length - 1].text += ` ${t}`;
         continue;
       }
