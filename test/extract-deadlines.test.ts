@@ -516,4 +516,10 @@ describe('extractDeadlines', () => {
     const doc = ['KẾ HOẠCH', 'Thử', '', 'II. MỤC ĐÍCH, YÊU CẦU', '', '1. Tuyên truyền kịp thời các sự kiện chính trị quan trọng năm 2026, nhất là Đại hội Đảng.'].join('\n');
     expect(extract(doc).deadlines).toEqual([]);
   });
+  it('reads time limits in an assessment the plan sets up ("ĐÁNH GIÁ DDCI NĂM 2026"), not in an assessment of results', () => {
+    const doc = (h: string) => ['KẾ HOẠCH', 'Thử', 'Quảng Trị, ngày 18 tháng 3 năm 2026', '', h, '', '3. Thuê đơn vị tư vấn độc lập khảo sát; công bố kết quả trong quý IV năm 2026.'].join('\n');
+    expect(extract(doc('IV. ĐÁNH GIÁ DDCI NĂM 2026')).deadlines.map((d) => d.date)).toEqual(['2026-10-01']);
+    expect(extract(stripMarks(doc('IV. ĐÁNH GIÁ DDCI NĂM 2026'))).deadlines.map((d) => d.date)).toEqual(['2026-10-01']);
+    expect(extract(doc('I. ĐÁNH GIÁ KẾT QUẢ NĂM 2025')).deadlines).toEqual([]);
+  });
 });

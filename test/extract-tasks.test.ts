@@ -358,4 +358,20 @@ describe('extractTasks', () => {
     expect(want(text)).toEqual([['Trung tâm Văn hóa - Điện ảnh tỉnh', 'đề nghị Trung tâm Chiếu phim Quốc gia cung cấp bản phim kỹ thuật số']]);
     expect(want(stripMarks(text))).toEqual([['Trung tam Van hoa - Dien anh tinh', 'de nghi Trung tam Chieu phim Quoc gia cung cap ban phim ky thuat so']]);
   });
+  it('reads no assignment in "hoặc giao …" (an alternative) or "được giao …" (a duty already held)', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'III. NỘI DUNG RÀ SOÁT',
+      '',
+      'c) Ủy ban nhân dân tỉnh xem xét việc tiếp tục áp dụng hoặc giao Hội đồng nhân dân, Ủy ban nhân dân cấp xã ban hành theo thẩm quyền.',
+      '',
+      'd) Cơ quan được giao Sở Tư pháp kiểm tra theo thẩm quyền.',
+      '',
+      'đ) Giao Sở Tư pháp chủ trì kiểm tra văn bản.',
+    ].join('\n');
+    expect(extract(text).tasks.map((t) => t.lead)).toEqual(['Sở Tư pháp']);
+    expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['So Tu phap']);
+  });
 });

@@ -33,6 +33,13 @@ const ONLY_TIME = new RegExp(String.raw`^\s*(?:truoc|cham nhat|den het|tu)?\s*${
  * A named observance whose own time follows in brackets: "Tháng hành động vì bình đẳng giới (từ ngày
  * 15/11 đến ngày 15/12/2026)", "Tuần lễ …", "Ngày Quốc tế …" — when it takes place, not a time limit.
  */
+/** "ĐÁNH GIÁ DDCI NĂM 2026" in a plan of 2026: an assessment the plan sets up, not a report of results. */
+function plannedAssessment(heading: string, issued: string | null | undefined): boolean {
+  if (!issued || !/^\W*(?:[ivxl]+\.\s*|\d+\.\s*)?danh gia\s/.test(heading) || /ket qua|tinh hinh|thuc hien|so ket|tong ket/.test(heading)) return false;
+  const y = /nam\s+(\d{4})\b/.exec(heading);
+  return !!y && Number(y[1]) >= Number(issued.slice(0, 4));
+}
+
 const OBSERVANCE = /(?:thang hanh dong|tuan le|ngay hoi|ngay (?:quoc te|the gioi|toan dan)|ngay [a-z ]{2,40}viet nam)(?:\s+[^;.()]{0,120})?$/;
 
 function toDeadline(f: string, text: string, t: TimeExpr, context: string, responsible: string | null, ref: SourceRef): Deadline {
@@ -279,7 +286,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     if (!own && /sau\s*:\s*$/.test(f) && (/^\s*de\s/.test(f) || /ban hanh (?:ke hoach|quyet dinh|quy che|chuong trinh|de an)/.test(f))) continue;
     // The innermost section title that says what it holds decides: results / legal grounds (no
     // deadlines there) or time, tasks, organisation. Sentences that open with a number are not titles.
-    const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && a.rest.length <= 100 && !/[.;]\s*$/.test(a.rest) && (RESULTS_SECTION.test(fold(a.heading).trim()) || TIME_SECTION.test(fold(a.heading))));
+    const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && a.rest.length <= 100 && !/[.;]\s*$/.test(a.rest) && ((RESULTS_SECTION.test(fold(a.heading).trim()) && !plannedAssessment(fold(a.heading), ctx.issued)) || TIME_SECTION.test(fold(a.heading))));
     if (decisive && !TIME_SECTION.test(fold(decisive.heading))) continue;
     const spans = citations.spans.get(i) ?? [];
     // "Thời gian thực hiện: …" as a numbered heading's own text: a field.

@@ -408,7 +408,8 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     if (p.piped || !inBody(i) || fieldParas.has(i)) continue;
     const starts: number[] = [];
     // "Giao X …", and "Phân công X …" (assign): the unit named next is the lead.
-    const re = /(?:^|[.;:]\s+|,\s+|\s)(?:giao|phan cong)\s+(?=\S)/g;
+    // (Not "hoặc giao …", "được giao …": an alternative, or a duty someone already holds.)
+    const re = /(?:^|[.;:]\s+|,\s+|(?<!(?:hoac|duoc|da|se|khong|chua))\s)(?:giao|phan cong)\s+(?=\S)/g;
     if (!already) for (let m = re.exec(p.folded); m; m = re.exec(p.folded)) starts.push(m.index + m[0].length);
     const inTasks = ancestors(outline, i).some((a) => TASK_SECTION.test(fold(a.heading)));
     if (already && !inTasks) continue;
