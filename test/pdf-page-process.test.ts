@@ -14,6 +14,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OcrPool, readScannedFile } from '../src/ocr/index.ts';
 import { openForImages, pageJpeg } from '../src/pdf/scan-image.ts';
+import { openSource, type ScannedPage } from '../src/pdf/page-source.ts';
 import { FIXTURES, pageText } from './fixtures/scans/gold.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sohoa-page-process-'));
@@ -99,5 +100,25 @@ describe('the fast way to a scanned page', () => {
     expect(pageJpeg(opened!, 0)).toBeNull();
     expect(pageJpeg(opened!, 1)).toBeNull();
     expect(pageJpeg(opened!, 2)).not.toBeNull();
+  });
+
+  it('gives a page the same image whatever page was decoded before it (the canvas is kept)', async () => {
+    // A narrow strip, the whole scan (wider and taller: the kept canvas grows), the strip again.
+    const img = await loadImage(readFileSync(`${FIXTURES}plan-page.jpg`));
+    const strip = createCanvas(Math.round(img.width * 0.6), 400);
+    strip.getContext('2d').drawImage(img, -150, -390);
+    const doc = await PDFDocument.create();
+    const stripJpg = await doc.embedJpg(await strip.encode('jpeg', 85));
+    const pageJpg = await doc.embedJpg(readFileSync(`${FIXTURES}plan-page.jpg`));
+    for (const [jpg, w, h] of [[stripJpg, strip.width, strip.height], [pageJpg, img.width, img.height], [stripJpg, strip.width, strip.height]] as const) {
+      const page = doc.addPage([(w * 72) / 200, (h * 72) / 200]);
+      page.drawImage(jpg, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
+    }
+    const source = await openSource(await doc.save(), 'pdf', 'strips.pdf', { dpi: 300, maxPixels: 14_000_000 });
+    const [first, whole, again] = [(await source.page(1)) as ScannedPage, (await source.page(2)) as ScannedPage, (await source.page(3)) as ScannedPage];
+    await source.close();
+    expect([first.width, first.height, whole.width]).toEqual([strip.width, strip.height, img.width]);
+    expect(Buffer.compare(first.image, again.image)).toBe(0);
+    expect(again.tableImages.length).toBe(first.tableImages.length);
   });
 });

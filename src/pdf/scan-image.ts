@@ -214,6 +214,3 @@ export async function decodeNative(
   return { width, height, stride, data, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight };
 }
 
-function isJpeg(b: Uint8Array): boolean {
-  return b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-}
