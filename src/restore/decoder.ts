@@ -542,6 +542,7 @@ export class Decoder {
     // Scores of the first `count` candidates (index k) and of the chosen one when it is further down.
     const caseCost = slot.caseCost;
     const scoreOf = (c: Candidate, k: number): number => {
+      if (c.ids.length === 1) return lm.scoreWindow(-W * c.cost - (caseCost && k >= 0 ? caseCost[k] : 0), ctx, c.ids[0], n1, n1 >= 0 ? n2 : -1);
       let s = -W * c.cost - (caseCost && k >= 0 ? caseCost[k] : 0) + lm.score(ctx, c.ids[0]);
       let u = v0;
       let v = c.ids[0];

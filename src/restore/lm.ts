@@ -64,6 +64,11 @@ export interface LanguageModel {
    * search skip lookups for readings it would drop anyway.
    */
   scoreAbove(ctx: LmContext, w: number, floor: number): number;
+  /**
+   * `s + score(ctx, w) + logp(ctx.v, w, x) + logp(w, x, y)`, added term by term in that order; x < 0
+   * leaves out the last two terms, y < 0 the last. A reading weighed with the two words after it.
+   */
+  scoreWindow(s: number, ctx: LmContext, w: number, x: number, y: number): number;
 }
 
 export interface NgramTables {
@@ -274,6 +279,49 @@ export class NgramModel implements LanguageModel {
     return unigramPath;
   }
 
+  scoreWindow(s: number, ctx: LmContext, w: number, x: number, y: number): number {
+    s += this.score(ctx, w);
+    if (x < 0) return s;
+    // ln p(x | v w) as `logp` gives it; the bigram (w, x) it may back off to is the history of
+    // the next term, so it is looked up once.
+    let wx = -1;
+    if (w < 0) s += this.uniLogp[x];
+    else {
+      const v = ctx.v;
+      let bow2 = 0;
+      let i3 = -1;
+      if (v >= 0) {
+        const b = find(this.biW, this.biStart[v], this.biStart[v + 1], w);
+        if (b >= 0) {
+          i3 = find(this.triW, this.triStart[b], this.triStart[b + 1], x);
+          bow2 = this.biBow[b];
+        }
+      }
+      if (i3 < 0 || y >= 0) wx = find(this.biW, this.biStart[w], this.biStart[w + 1], x);
+      if (i3 >= 0) s += this.triLogp[i3];
+      else s += wx >= 0 ? bow2 + this.biLogp[wx] : bow2 + this.uniBow[w] + this.uniLogp[x];
+    }
+    if (y < 0) return s;
+    // ln p(y | w x) as `logp` gives it; the bigram (x, y) is the same for every reading of a slot.
+    let bow2 = 0;
+    if (wx >= 0) {
+      const i3 = find(this.triW, this.triStart[wx], this.triStart[wx + 1], y);
+      if (i3 >= 0) return s + this.triLogp[i3];
+      bow2 = this.biBow[wx];
+    }
+    if (x !== this.lastX || y !== this.lastY) {
+      this.lastX = x;
+      this.lastY = y;
+      this.lastXY = find(this.biW, this.biStart[x], this.biStart[x + 1], y);
+    }
+    const xy = this.lastXY;
+    return s + (xy >= 0 ? bow2 + this.biLogp[xy] : bow2 + this.uniBow[x] + this.uniLogp[y]);
+  }
+  /** The last bigram (x, y) `scoreWindow` looked up, and its index. */
+  private lastX = -1;
+  private lastY = -1;
+  private lastXY = -1;
+
   get size(): { unigrams: number; bigrams: number; trigrams: number } {
     return { unigrams: this.V, bigrams: this.biLogp.length, trigrams: this.triW.length };
   }
@@ -392,6 +440,13 @@ export class InterpolatedModel implements LanguageModel {
 
   scoreAbove(ctx: LmContext, w: number): number {
     return this.logp(ctx.u, ctx.v, w);
+  }
+
+  scoreWindow(s: number, ctx: LmContext, w: number, x: number, y: number): number {
+    s += this.logp(ctx.u, ctx.v, w);
+    if (x < 0) return s;
+    s += this.logp(ctx.v, w, x);
+    return y < 0 ? s : s + this.logp(w, x, y);
   }
 
   bound(_w: number): number {
