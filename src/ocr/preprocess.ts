@@ -155,22 +155,31 @@ export function otsuFromHistogram(hist: ArrayLike<number>): number {
 
 /**
  * The ink mask of a gray image (<= threshold), OR-pooled by `factor` in the same pass: what the
- * orientation and skew tests read, without a full-resolution mask.
+ * orientation and skew tests read, without a full-resolution mask. Beside it, pooled the same
+ * way, the mask of the levels below `paper` (anything but plain paper): where it is clear, a pass
+ * over the full image can treat a whole stretch as paper without reading it.
  */
-export function inkMaskReduced(img: GrayImage, threshold: number, factor: number): InkMask {
+export function inkMaskReduced(img: GrayImage, threshold: number, factor: number, paper = 0): { ink: InkMask; marked: InkMask } {
   const f = Math.max(1, factor);
   const w = Math.floor(img.width / f);
   const h = Math.floor(img.height / f);
-  const out = new Uint8Array(w * h);
+  const ink = new Uint8Array(w * h);
+  const marked = new Uint8Array(w * h);
   const src = img.data;
   const cols = new Int32Array(w * f);
   for (let x = 0; x < cols.length; x++) cols[x] = (x / f) | 0;
   for (let y = 0; y < h * f; y++) {
     const row = y * img.width;
     const orow = ((y / f) | 0) * w;
-    for (let x = 0; x < w * f; x++) if (src[row + x] <= threshold) out[orow + cols[x]] = 1;
+    for (let x = 0; x < w * f; x++) {
+      const v = src[row + x];
+      if (v < paper) {
+        marked[orow + cols[x]] = 1;
+        if (v <= threshold) ink[orow + cols[x]] = 1;
+      }
+    }
   }
-  return { width: w, height: h, data: out };
+  return { ink: { width: w, height: h, data: ink }, marked: { width: w, height: h, data: marked } };
 }
 
 export function binarise(img: GrayImage, threshold = otsuThreshold(img)): InkMask {

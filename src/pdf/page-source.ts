@@ -368,20 +368,21 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
   const stretchedThreshold = otsuFromHistogram(mapHistogram(counts, lut));
   let threshold = -1;
   for (let v = 0; v < 256; v++) if (lut[v] <= stretchedThreshold) threshold = v;
-  let small = inkMaskReduced(gray, threshold, reduction(gray, 1200));
+  const paper = paperFrom(lut, threshold);
+  let small = inkMaskReduced(gray, threshold, reduction(gray, 1200), paper);
   let quarterTurns = 0;
-  if (isSideways(small)) {
+  if (isSideways(small.ink)) {
     quarterTurns = 1;
     gray = rotateQuarter(gray, 1);
-    small = inkMaskReduced(gray, threshold, reduction(gray, 1200));
+    small = inkMaskReduced(gray, threshold, reduction(gray, 1200), paper);
   }
-  const skewDegrees = estimateSkew(small);
+  const skewDegrees = estimateSkew(small.ink);
   const rotation = Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0;
   // The OCR image, deskewed and written straight into its file.
   let file = grayTiff(gray.width, gray.height, dpi);
   let out: GrayImage = { width: gray.width, height: gray.height, data: file.pixels };
   const factor = reduction(gray, 1600);
-  let mask = finish(gray, rotation, out, lut, threshold, factor);
+  let mask = finish(gray, rotation, out, lut, threshold, factor, { paper, marked: small.marked, factor: reduction(gray, 1200) });
   // The up/down test reads ink above and below each line's x-height band (about 150 dpi).
   const upsideDown = isUpsideDown(mask) === true;
   if (upsideDown) {
@@ -433,13 +434,31 @@ function scaleRules(rules: Rules, factor: number): Rules {
 }
 
 /**
+ * The level from which a raw pixel is white paper and no ink in the OCR image (256: none), and so
+ * is any blend of such pixels.
+ */
+function paperFrom(lut: Uint8Array, threshold: number): number {
+  let paper = threshold + 1;
+  while (paper < 256 && lut[paper] < PAGE_PAPER) paper++;
+  for (let v = paper; v < 256; v++) if (lut[v] < PAGE_PAPER) return 256;
+  return paper;
+}
+
+/** The pooled mask of the pixels below the paper level (see inkMaskReduced), and its pooling. */
+interface MarkedMask {
+  paper: number;
+  marked: InkMask;
+  factor: number;
+}
+
+/**
  * Writes `gray`, turned by `degrees` (0: as it is), through the contrast `lut` into `out` with
  * light grays turned white, and returns the ink mask (raw level <= threshold) OR-pooled by
  * `factor`. Paper texture, show-through and the pale remains of a red seal otherwise make
  * tesseract's own global threshold (taken over a mostly blank page) pick them up as ink and drop
  * the text lines they touch. Turning and writing are one pass: the turned levels are not kept.
  */
-function finish(gray: GrayImage, degrees: number, out: GrayImage, lut: Uint8Array, threshold: number, factor: number): InkMask {
+function finish(gray: GrayImage, degrees: number, out: GrayImage, lut: Uint8Array, threshold: number, factor: number, paperMask: MarkedMask): InkMask {
   const { width: w, height: h } = gray;
   const d = gray.data;
   const o = out.data;
@@ -463,41 +482,74 @@ function finish(gray: GrayImage, degrees: number, out: GrayImage, lut: Uint8Arra
     return { width: mw, height: mh, data: m };
   }
   // Bilinear, as rotateImage. From level `blank` up a pixel is white paper and no ink, and so is
-  // any blend of four such pixels: most of a page is skipped without the arithmetic.
-  let blank = threshold + 1;
-  while (blank < 256 && paper[blank] !== 255) blank++;
-  for (let v = blank; v < 256; v++) if (paper[v] !== 255) blank = 256;
+  // any blend of four such pixels: most of a page is skipped without the arithmetic, and a run of
+  // RUN output pixels whose source lies in cells of the pooled mask clear of anything below that
+  // level is paper without reading a pixel.
+  const blank = paperMask.paper;
+  const { marked, factor: pf } = paperMask;
+  const RUN = 32;
+  // The last source column and row the pooled mask's cells cover.
+  const lastX = marked.width * pf - 1;
+  const lastY = marked.height * pf - 1;
   const { dxs, dys, maxX, maxY, rowX, rowY } = turnSteps(w, h, degrees);
   for (let y = 0; y < h; y++) {
     let fx = rowX(y);
     let fy = rowY(y);
     const row = y * w;
     const my = Math.min(mh - 1, (y / factor) | 0) * mw;
-    for (let x = 0; x < w; x++, fx += dxs, fy += dys) {
-      let v = 255;
-      if (fx >= 0 && fy >= 0 && fx < maxX && fy < maxY) {
-        const i = (fy >> 16) * w + (fx >> 16);
-        const p00 = d[i];
-        const p01 = d[i + 1];
-        const p10 = d[i + w];
-        const p11 = d[i + w + 1];
-        if (p00 >= blank && p01 >= blank && p10 >= blank && p11 >= blank) {
-          o[row + x] = 255;
-          continue;
-        }
-        if ((p00 & p01 & p10 & p11) !== 255) {
-          const tx = (fx & 0xffff) >> 8;
-          const ty = (fy & 0xffff) >> 8;
-          const top = (p00 << 8) + (p01 - p00) * tx;
-          const bottom = (p10 << 8) + (p11 - p10) * tx;
-          v = ((top << 8) + (bottom - top) * ty + 32768) >> 16;
-        }
+    for (let x = 0; x < w; ) {
+      const end = Math.min(w, x + RUN);
+      if (blank < 256 && clearRun(marked, pf, fx, fy, fx + (end - 1 - x) * dxs, fy + (end - 1 - x) * dys, Math.min(maxX, lastX << 16), Math.min(maxY, lastY << 16))) {
+        o.fill(255, row + x, row + end);
+        fx += (end - x) * dxs;
+        fy += (end - x) * dys;
+        x = end;
+        continue;
       }
-      o[row + x] = paper[v];
-      if (v <= threshold) m[my + cols[x]] = 1;
+      for (; x < end; x++, fx += dxs, fy += dys) {
+        let v = 255;
+        if (fx >= 0 && fy >= 0 && fx < maxX && fy < maxY) {
+          const i = (fy >> 16) * w + (fx >> 16);
+          const p00 = d[i];
+          const p01 = d[i + 1];
+          const p10 = d[i + w];
+          const p11 = d[i + w + 1];
+          if (p00 >= blank && p01 >= blank && p10 >= blank && p11 >= blank) {
+            o[row + x] = 255;
+            continue;
+          }
+          if ((p00 & p01 & p10 & p11) !== 255) {
+            const tx = (fx & 0xffff) >> 8;
+            const ty = (fy & 0xffff) >> 8;
+            const top = (p00 << 8) + (p01 - p00) * tx;
+            const bottom = (p10 << 8) + (p11 - p10) * tx;
+            v = ((top << 8) + (bottom - top) * ty + 32768) >> 16;
+          }
+        }
+        o[row + x] = paper[v];
+        if (v <= threshold) m[my + cols[x]] = 1;
+      }
     }
   }
   return { width: mw, height: mh, data: m };
+}
+
+/**
+ * Do the source squares (2×2 pixels) of a straight run of output pixels, from source position
+ * (fx0, fy0) to (fx1, fy1) in 16.16 fixed point, all lie inside [0, limitX)×[0, limitY) and in
+ * cells of `marked` (pooled by `f`) that hold nothing below the paper level?
+ */
+function clearRun(marked: InkMask, f: number, fx0: number, fy0: number, fx1: number, fy1: number, limitX: number, limitY: number): boolean {
+  if (fx0 < 0 || fy0 < 0 || fx1 < 0 || fy1 < 0 || fx0 >= limitX || fy0 >= limitY || fx1 >= limitX || fy1 >= limitY) return false;
+  const cx0 = ((Math.min(fx0, fx1) >> 16) / f) | 0;
+  const cx1 = (((Math.max(fx0, fx1) >> 16) + 1) / f) | 0;
+  const cy0 = ((Math.min(fy0, fy1) >> 16) / f) | 0;
+  const cy1 = (((Math.max(fy0, fy1) >> 16) + 1) / f) | 0;
+  const { width, data } = marked;
+  for (let cy = cy0; cy <= cy1; cy++) {
+    for (let i = cy * width + cx0, end = cy * width + cx1; i <= end; i++) if (data[i]) return false;
+  }
+  return true;
 }
 
 /**
