@@ -38,6 +38,8 @@ interface Slot {
   worker: Tesseract.Worker | null;
   starting: Promise<Tesseract.Worker> | null;
   pages: number;
+  /** Pages the current worker reads before it is replaced. */
+  budget: number;
   busy: boolean;
 }
 
@@ -61,7 +63,16 @@ export class OcrPool {
     this.size = Math.max(1, opts.size ?? availableParallelism());
     this.recycleAfter = Math.max(1, opts.recycleAfter ?? 40);
     this.pageTimeoutMs = opts.pageTimeoutMs ?? 180_000;
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, starting: null, pages: 0, busy: false }));
+    // The first workers are replaced at staggered times (worker i after recycleAfter·(1 + i/size)
+    // pages), and so are their successors: workers sharing the pages evenly would otherwise all
+    // be replaced at once, all memory dropping together and every slot cold at the same time.
+    this.slots = Array.from({ length: this.size }, (_, i) => ({
+      worker: null,
+      starting: null,
+      pages: 0,
+      budget: this.recycleAfter + Math.floor((i * this.recycleAfter) / this.size),
+      busy: false,
+    }));
   }
 
   /**
@@ -108,9 +119,10 @@ export class OcrPool {
   }
 
   private async workerFor(slot: Slot): Promise<Tesseract.Worker> {
-    if (slot.worker && slot.pages >= this.recycleAfter) {
+    if (slot.worker && slot.pages >= slot.budget) {
       const old = slot.worker;
       slot.worker = null;
+      slot.budget = this.recycleAfter;
       await old.terminate().catch(() => {});
     }
     if (slot.worker) return slot.worker;
