@@ -354,8 +354,9 @@ function jpegDpi(b: Uint8Array): number | null {
 /**
  * Preprocessing of one scanned page: contrast, orientation, deskew, rules found and erased, table
  * cells cut out. The full-resolution image is read by few passes: one for the reduced ink mask
- * (about 100 dpi) that the sideways and skew tests read, the rotation, and one last pass that
- * writes the OCR image (contrast stretched, paper whitened) straight into its file buffer while
+ * (about 100 dpi) that the sideways and skew tests read, with the mask of what is not plain
+ * paper, and one last pass that writes the OCR image (deskewed, contrast stretched, paper
+ * whitened) straight into its file buffer, skipping the stretches that mask shows blank, while
  * building the half-resolution ink mask that the up/down test and the rule finder read.
  * `hist` is the histogram of `input` when the caller already has it.
  */
