@@ -115,6 +115,11 @@ function splitCompounds(pieces: Piece[]): Piece[] {
   return out;
 }
 
+interface Confidence {
+  confidence: number;
+  alternatives: Candidate[];
+}
+
 interface Hyp {
   score: number;
   u: number;
@@ -150,6 +155,15 @@ export class Decoder {
   private xHyp = new Int32Array(256);
   private xCand = new Int32Array(256);
   private xOrder = new Int32Array(256);
+  // Per candidate of the slot being expanded: W · channel cost, document bonus, LM bound.
+  private cWeighted = new Float64Array(32);
+  private cBonus = new Float64Array(32);
+  private cBound = new Float64Array(32);
+  private growCandidateArrays(n: number): void {
+    this.cWeighted = new Float64Array(n * 2);
+    this.cBonus = new Float64Array(n * 2);
+    this.cBound = new Float64Array(n * 2);
+  }
   private grow(): void {
     const size = this.xScore.length * 2;
     const copy = <T extends Float64Array | Int32Array>(a: T, Kind: new (n: number) => T): T => {
@@ -249,9 +263,18 @@ export class Decoder {
     // Digits that may be a number as printed or a misread syllable: a slot where keeping the print
     // costs `keepCost` and each reading `extra` on top of its channel cost (false: no reading).
     const printedOrRead = (at: Omit<WordSlot, 'cands'>, keepCost: number, extra: number): boolean => {
-      const readings = this.gen.candidates(at.core).filter((c) => !c.keep).map((c) => (extra ? { ...c, cost: c.cost + extra } : c));
-      if (!readings.length) return false;
-      const slot: WordSlot = { ...at, cands: [{ text: at.core, ids: [lm.id(NUM)], cost: keepCost, keep: true, verbatim: true }, ...readings] };
+      // Numbers recur: their candidate lists are kept, like a word's.
+      let byCore = this.printedCands.get(keepCost * 1000 + extra);
+      if (!byCore) this.printedCands.set(keepCost * 1000 + extra, (byCore = new Map()));
+      let cands = byCore.get(at.core);
+      if (cands === undefined) {
+        const readings = this.gen.candidates(at.core).filter((c) => !c.keep).map((c) => (extra ? { ...c, cost: c.cost + extra } : c));
+        cands = readings.length ? [{ text: at.core, ids: [lm.id(NUM)], cost: keepCost, keep: true, verbatim: true }, ...readings] : null;
+        if (byCore.size >= 100_000) byCore.clear();
+        byCore.set(at.core, cands);
+      }
+      if (!cands) return false;
+      const slot: WordSlot = { ...at, cands };
       slots.push(slot);
       sequence.push({ kind: 'slot', slot });
       return true;
@@ -384,14 +407,22 @@ export class Decoder {
       let stepCi = -1;
       let stepBest = -Infinity;
       let stepSecond = -Infinity;
+      // What each candidate adds whatever the hypothesis, read once per slot into flat arrays.
+      if (this.cWeighted.length < cands.length) this.growCandidateArrays(cands.length);
+      const { cWeighted, cBonus, cBound } = this;
+      for (let ci = 0; ci < cands.length; ci++) {
+        const c = cands[ci];
+        cWeighted[ci] = W * c.cost;
+        cBonus[ci] = this.cacheSize ? this.cacheBonus[c.ids[0]] || 0 : 0;
+        cBound[ci] = lm.bound(c.ids[0]);
+      }
       for (let hi = 0; hi < beam.length; hi++) {
         const h = beam[hi];
         let ctx: LmContext | null = null;
         for (let ci = 0; ci < cands.length; ci++) {
-          const c = cands[ci];
-          const ids = c.ids;
-          const base = h.score - W * c.cost - (caseCost ? caseCost[ci] : 0) + (this.cacheSize ? this.cacheBonus[ids[0]] || 0 : 0);
-          if (base + lm.bound(ids[0]) < best - threshold) continue;
+          const base = h.score - cWeighted[ci] - (caseCost ? caseCost[ci] : 0) + cBonus[ci];
+          if (base + cBound[ci] < best - threshold) continue;
+          const ids = cands[ci].ids;
           // The hypothesis's history is looked up once for all the slot's candidates.
           ctx ??= lm.context(h.u, h.v);
           // A one-word reading scoring below the threshold is dropped below, whatever its exact
@@ -512,6 +543,8 @@ export class Decoder {
   }
 
   private readonly titleCosts = new WeakMap<Candidate[], Float64Array>();
+  /** Candidate lists of digits read as printed or as a syllable, by keeping and reading costs, then token. */
+  private readonly printedCands = new Map<number, Map<string, Candidate[] | null>>();
   private readonly lowerCosts = new WeakMap<Candidate[], Float64Array>();
 
   /** Is this vocabulary entry an abbreviation (written in capitals, like UBND, HĐND, TTHC)? */
@@ -526,7 +559,7 @@ export class Decoder {
    * the LM score of the window around it (two words before, the candidate, two words after),
    * the rest of the best path held fixed. Alternatives are the next best readings.
    */
-  private confidence(slot: WordSlot, chosen: Candidate): { confidence: number; alternatives: Candidate[] } {
+  private confidence(slot: WordSlot, chosen: Candidate): Confidence {
     const W = this.opts.channelWeight;
     const lm = this.lm;
     const { u: u0, v: v0 } = slot.before ?? { u: -1, v: -1 };
