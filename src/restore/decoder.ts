@@ -497,14 +497,16 @@ export class Decoder {
     const { pieces, outPieces, slots, changes } = p;
     for (const slot of slots) {
       const cand = slot.chosen!;
+      // Weighed at most once per slot (it is the dearest step here).
+      let weighed: Confidence | undefined;
       if (this.onDecided && cand.ids.length === 1 && slot.cands.length > 1 && !cand.keep) {
         const sure = slot.cands[slot.stepBest!] === cand && slot.margin! >= SURE_MARGIN;
-        this.onDecided(cand.ids[0], sure ? 1 : this.confidence(slot, cand).confidence);
+        this.onDecided(cand.ids[0], sure ? 1 : (weighed = this.confidence(slot, cand)).confidence);
       }
       const restoredCore = this.render(slot.core, cand);
       if (restoredCore === slot.core) continue;
       outPieces[slot.piece] = slot.prefix + restoredCore + slot.suffix;
-      const { confidence, alternatives } = this.confidence(slot, cand);
+      const { confidence, alternatives } = weighed ?? this.confidence(slot, cand);
       changes.push({
         column: pieces[slot.piece].start + slot.prefix.length + 1,
         original: slot.core,
