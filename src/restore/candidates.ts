@@ -80,9 +80,21 @@ export class CandidateIndex {
   }
 
   /** Lexicon ids written with this skeleton. */
-  idsWithSkeleton(sk: string): number[] {
-    return (this.bySkeleton.get(sk) ?? []).map((e) => e.id);
+  idsWithSkeleton(sk: string): readonly number[] {
+    // Kept: every document asks again for the same words.
+    let ids = this.idsBySkeleton.get(sk);
+    if (!ids) this.idsBySkeleton.set(sk, (ids = (this.bySkeleton.get(sk) ?? []).map((e) => e.id)));
+    return ids;
   }
+  private readonly idsBySkeleton = new Map<string, number[]>();
+
+  /** The skeleton of vocabulary word `id`, written `text` (kept by id). */
+  skeletonOf(id: number, text: string): string {
+    let sk = this.skeletons.get(id);
+    if (sk === undefined) this.skeletons.set(id, (sk = skeleton(text)));
+    return sk;
+  }
+  private readonly skeletons = new Map<number, string>();
 
   /**
    * Skeleton variants of an observed token (lower case): digits and symbols folded to the letters

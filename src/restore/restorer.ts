@@ -12,7 +12,7 @@ import type { TokenChange } from '../tree/types.ts';
 import { normalizeInputText } from '../text/normalize.ts';
 import { NgramModel, InterpolatedModel, BOS, NUM, UNK, type LanguageModel } from './lm.ts';
 import { ChannelModel, type ChannelData } from './channel.ts';
-import { CandidateGenerator, CandidateIndex, skeleton, type FoldTable, type LexiconEntry } from './candidates.ts';
+import { CandidateGenerator, CandidateIndex, type FoldTable, type LexiconEntry } from './candidates.ts';
 import { Decoder, type Lexicon } from './decoder.ts';
 import { isValidSyllable, type ToneStyle } from './syllables.ts';
 
@@ -208,7 +208,7 @@ class DocumentWords {
   ) {}
   decided = (id: number, confidence: number): void => {
     if (confidence < DocumentWords.MIN_CONFIDENCE) return;
-    const key = skeleton(this.lm.vocab[id]);
+    const key = this.index.skeletonOf(id, this.lm.vocab[id]);
     let m = this.bySkeleton.get(key);
     if (!m) this.bySkeleton.set(key, (m = new Map()));
     m.set(id, (m.get(id) ?? 0) + 1);
