@@ -48,6 +48,8 @@ export class CandidateIndex {
   private readonly bySkeleton = new Map<string, LexiconEntry[]>();
   /** Skeleton with one character deleted → skeletons. */
   private readonly deletes = new Map<string, string[]>();
+  /** Upper-casing keeps every entry's length (letter for letter). */
+  readonly casingKeepsLength: boolean;
   /** Per entry id: its place in alphabetical order. */
   private readonly ranks: Int32Array;
   constructor(
@@ -56,6 +58,7 @@ export class CandidateIndex {
     /** Observed segments of 2–3 characters → the letters they may stand for ("ir" → u). */
     private readonly foldMulti: FoldTable = {},
   ) {
+    this.casingKeepsLength = entries.every((e) => e.text.toUpperCase().length === e.text.length);
     this.ranks = new Int32Array(entries.reduce((m, e) => Math.max(m, e.id + 1), 0));
     [...entries].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)).forEach((e, k) => (this.ranks[e.id] = k));
     for (const e of entries) {
@@ -154,6 +157,13 @@ export function skeleton(text: string): string {
   return stripDiacritics(text.toLowerCase());
 }
 
+/** Do `a` and `b` both have at least `n` characters, the first `n` the same? */
+function startsAlike(a: string, b: string, n: number): boolean {
+  if (a.length < n || b.length < n) return false;
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 function deletions(s: string): string[] {
   const out: string[] = [];
   if (s.length < 2) return out;
@@ -229,6 +239,7 @@ export class CandidateGenerator {
     const costs = new Float64Array(entries.length);
     let limit = this.options.maxCost;
     // The entry is shaped in the observed token's case so the channel compares like with like.
+    this.chainExit = 0;
     for (const key of order) {
       const k = key % ORDER_SCALE;
       costs[k] = this.costIn(entries[k], pattern, observed, sameShape[k], limit);
@@ -238,6 +249,7 @@ export class CandidateGenerator {
     // lower case too, and if that reads better the word is written in lower case.
     const lower = new Uint8Array(entries.length);
     if (pattern === 'title') {
+      this.chainExit = 0;
       for (const key of order) {
         const k = key % ORDER_SCALE;
         const c = this.costIn(entries[k], 'lower', observed, sameShape[k], limit) + 0.5;
@@ -258,13 +270,25 @@ export class CandidateGenerator {
 
   private costIn(e: LexiconEntry, pattern: CasePattern, observed: string, sameShape: boolean, limit: number): number {
     if (sameShape) return this.channel.positionalCost(inCase(pattern, e.text), observed);
+    // The entry scored before it (alphabetically, in this pass) gave up at row r of the edit
+    // distance, and this one begins with the same r letters: its first r rows are the same and
+    // the limit has not risen, so it gives up too — known without fetching its preparation.
+    // (Casing maps letter to letter, so the cased strings begin alike too.)
+    const r = this.chainExit;
+    if (r > 0 && this.index.casingKeepsLength && startsAlike(e.text, this.chainText, r)) return Infinity;
     // Entries recur in the neighbourhoods of many tokens: their channel preparation is kept by
     // id and case, found without building the cased string or hashing it.
     const key = e.id * 3 + CASE_INDEX[pattern];
     let prep = this.prepared[key];
     if (!prep) this.prepared[key] = prep = this.channel.prepare(inCase(pattern, e.text));
-    return this.channel.costPrepared(prep, observed, limit);
+    const cost = this.channel.costPrepared(prep, observed, limit);
+    this.chainText = e.text;
+    this.chainExit = this.channel.exitRow;
+    return cost;
   }
+  /** The last entry whose edit distance ran in this pass, and the row it gave up at (0: none). */
+  private chainText = '';
+  private chainExit = 0;
   private readonly prepared: (IntendedPrep | null)[];
 
   private generate(observed: string): Candidate[] {

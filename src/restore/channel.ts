@@ -241,10 +241,16 @@ export class ChannelModel {
       const previous = this.rowsText;
       const most = Math.min(n, this.rowsValid);
       while (start <= most && text.charCodeAt(start - 1) === previous.charCodeAt(start - 1)) {
-        if (this.rowMin[start] > limit) return Infinity;
+        if (this.rowMin[start] > limit) {
+          this.exitRow = start;
+          return Infinity;
+        }
         start++;
       }
-      if (start > n) return d[n * stride + m];
+      if (start > n) {
+        this.exitRow = 0;
+        return d[n * stride + m];
+      }
     } else {
       d[0] = 0;
       for (let j = 1; j <= m; j++) d[j] = d[j - 1] + insC[j - 1];
@@ -286,10 +292,17 @@ export class ChannelModel {
       }
       this.rowMin[i] = rowMin;
       this.rowsValid = i;
-      if (rowMin > limit) return Infinity;
+      if (rowMin > limit) {
+        this.exitRow = i;
+        return Infinity;
+      }
     }
+    this.exitRow = 0;
     return d[n * stride + m];
   }
+
+  /** The row at which the last edit distance gave up (its minimum passed the limit), or 0. */
+  exitRow = 0;
   /** The rows of `dp` still right for `rowsObserved` and the first `rowsValid` characters of `rowsText`. */
   private rowsObserved = '\u0000';
   private rowsText = '';
