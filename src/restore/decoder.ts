@@ -85,6 +85,11 @@ interface Prepared {
 function splitCompounds(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
+    // Most pieces hold none of the separators: nothing to cut (one test instead of one per character).
+    if (!p.word || !/[/:;,-]/.test(p.text)) {
+      out.push(p);
+      continue;
+    }
     // Internal : ; , after a word (OCR lost the space: "S6:34", "huyện,xã") always split, but not
     // inside numbers ("81,5", "10:30"); / and - split only between lower-case words, not codes.
     const compound = /^[^/-]*\p{Ll}[^/-]*([/-][^/-]+)+$/u.test(p.text) && !/\d/.test(p.text);
@@ -352,7 +357,9 @@ export class Decoder {
       // An all-capital token in running text is an abbreviation: keep a known one, repair an unknown
       // one only into another abbreviation (HDND → HĐND), never into a common word (DVC ↛ ĐỌC).
       // Two letters at least: "K&" is one capital and a misread mark (Kế), not an abbreviation.
-      const caps = core.length >= 2 && core === core.toUpperCase() && core !== core.toLowerCase() && /\p{L}.*\p{L}/u.test(core);
+      // (A token opening with a lower-case ASCII letter is not in capitals: no upper-case copy made.)
+      const first = core.charCodeAt(0);
+      const caps = core.length >= 2 && !(first >= 97 && first <= 122) && core === core.toUpperCase() && core !== core.toLowerCase() && /\p{L}.*\p{L}/u.test(core);
       // In a line of capitals too, a known abbreviation that is no syllable (TM., KT., UBND) stays.
       const keepAbbr = caps && capsLine ? cands.find((c) => c.keep && this.isAbbreviation(c.text) && !isValidSyllable(c.text)) : undefined;
       if (keepAbbr) cands = [keepAbbr];
