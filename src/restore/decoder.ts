@@ -120,6 +120,21 @@ function splitCompounds(pieces: Piece[]): Piece[] {
   return out;
 }
 
+/** Two letters or more (of the Basic Multilingual Plane) and nothing else. */
+function isPlainWord(text: string): boolean {
+  if (text.length < 2) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
+    if (c < 128) return false;
+    let letter = letterCodes.get(c);
+    if (letter === undefined) letterCodes.set(c, (letter = /^\p{L}$/u.test(String.fromCharCode(c))));
+    if (!letter) return false;
+  }
+  return true;
+}
+const letterCodes = new Map<number, boolean>();
+
 interface Confidence {
   confidence: number;
   alternatives: Candidate[];
@@ -284,8 +299,45 @@ export class Decoder {
       sequence.push({ kind: 'slot', slot });
       return true;
     };
+    // A word's candidates, filtered for capitals, become a slot of the search.
+    const addWord = (i: number, prefix: string, core: string, suffix: string, reset: boolean, lineStart: boolean): void => {
+      let cands = this.gen.candidates(core);
+      // An all-capital token in running text is an abbreviation: keep a known one, repair an unknown
+      // one only into another abbreviation (HDND → HĐND), never into a common word (DVC ↛ ĐỌC).
+      // Two letters at least: "K&" is one capital and a misread mark (Kế), not an abbreviation.
+      // (A token opening with a lower-case ASCII letter is not in capitals: no upper-case copy made.)
+      const first = core.charCodeAt(0);
+      const caps = core.length >= 2 && !(first >= 97 && first <= 122) && core === core.toUpperCase() && core !== core.toLowerCase() && /\p{L}.*\p{L}/u.test(core);
+      // In a line of capitals too, a known abbreviation that is no syllable (TM., KT., UBND) stays.
+      const keepAbbr = caps && capsLine ? cands.find((c) => c.keep && this.isAbbreviation(c.text) && !isValidSyllable(c.text)) : undefined;
+      if (keepAbbr) cands = [keepAbbr];
+      else if (caps && !capsLine) {
+        const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
+        const keep = cands.find((c) => c.keep && this.isAbbreviation(c.text));
+        if (keep) cands = [keep];
+        else if (!cands.some((c) => !c.keep && c.ids.length === 1 && c.cost < 1.5 && !isAbbr(c))) {
+          // Not a word in capitals (a heading word like KẾ HOẠCH would read as one cheaply).
+          const abbr = cands.filter((c) => isAbbr(c) || c.keep);
+          if (abbr.length) cands = abbr;
+        }
+      }
+      const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
+      const previous = sequence[sequence.length - 1];
+      const midSentence = !lineStart && !capsLine && !(previous?.kind === 'fixed' ? previous.reset : previous?.slot.reset);
+      if (midSentence) slot.caseCost = this.caseCosts(core, cands);
+      slots.push(slot);
+      sequence.push({ kind: 'slot', slot });
+    };
     pieces.forEach((p, i) => {
       if (!p.word) return;
+      // Most pieces are a word of two letters or more and nothing else: no edge to trim, and none
+      // of the rules below (specks, labels, numbers, codes, names with an apostrophe) applies.
+      if (isPlainWord(p.text)) {
+        const lineStart = firstWord;
+        firstWord = false;
+        addWord(i, '', p.text, '', false, lineStart);
+        return;
+      }
       let a = 0;
       let b = p.text.length;
       while (a < b && EDGE.test(p.text[a])) a++;
@@ -353,32 +405,7 @@ export class Decoder {
         sequence.push({ kind: 'fixed', id: lm.id(lmToken(core)), reset });
         return;
       }
-      let cands = this.gen.candidates(core);
-      // An all-capital token in running text is an abbreviation: keep a known one, repair an unknown
-      // one only into another abbreviation (HDND → HĐND), never into a common word (DVC ↛ ĐỌC).
-      // Two letters at least: "K&" is one capital and a misread mark (Kế), not an abbreviation.
-      // (A token opening with a lower-case ASCII letter is not in capitals: no upper-case copy made.)
-      const first = core.charCodeAt(0);
-      const caps = core.length >= 2 && !(first >= 97 && first <= 122) && core === core.toUpperCase() && core !== core.toLowerCase() && /\p{L}.*\p{L}/u.test(core);
-      // In a line of capitals too, a known abbreviation that is no syllable (TM., KT., UBND) stays.
-      const keepAbbr = caps && capsLine ? cands.find((c) => c.keep && this.isAbbreviation(c.text) && !isValidSyllable(c.text)) : undefined;
-      if (keepAbbr) cands = [keepAbbr];
-      else if (caps && !capsLine) {
-        const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
-        const keep = cands.find((c) => c.keep && this.isAbbreviation(c.text));
-        if (keep) cands = [keep];
-        else if (!cands.some((c) => !c.keep && c.ids.length === 1 && c.cost < 1.5 && !isAbbr(c))) {
-          // Not a word in capitals (a heading word like KẾ HOẠCH would read as one cheaply).
-          const abbr = cands.filter((c) => isAbbr(c) || c.keep);
-          if (abbr.length) cands = abbr;
-        }
-      }
-      const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
-      const previous = sequence[sequence.length - 1];
-      const midSentence = !lineStart && !capsLine && !(previous?.kind === 'fixed' ? previous.reset : previous?.slot.reset);
-      if (midSentence) slot.caseCost = this.caseCosts(core, cands);
-      slots.push(slot);
-      sequence.push({ kind: 'slot', slot });
+      addWord(i, prefix, core, suffix, reset, lineStart);
     });
 
     return { pieces, outPieces, slots, changes, sequence };
