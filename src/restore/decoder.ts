@@ -135,6 +135,25 @@ function isPlainWord(text: string): boolean {
 }
 const letterCodes = new Map<number, boolean>();
 
+/**
+ * UTF-16 units of the line's letters and of its capital letters (as the lengths of the line with
+ * every non-letter, then every non-capital removed), counted without building those strings.
+ */
+function letterCounts(line: string): { letters: number; capitals: number } {
+  let letters = 0;
+  let capitals = 0;
+  for (const ch of line) {
+    const c = ch.codePointAt(0)!;
+    let kind: number | undefined = c < 128 ? (c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 1 : 0) : letterKinds.get(c);
+    if (kind === undefined) letterKinds.set(c, (kind = /\p{Lu}/u.test(ch) ? 2 : /\p{L}/u.test(ch) ? 1 : 0));
+    if (kind) letters += ch.length;
+    if (kind === 2) capitals += ch.length;
+  }
+  return { letters, capitals };
+}
+/** Code point → 0 (not a letter), 1 (a letter), 2 (a capital letter). */
+const letterKinds = new Map<number, number>();
+
 interface Confidence {
   confidence: number;
   alternatives: Candidate[];
@@ -277,8 +296,8 @@ export class Decoder {
     // except for code repair.
     const sequence: SequenceItem[] = [];
     const lm = this.lm;
-    const letters = line.replace(/[^\p{L}]/gu, '');
-    const capsLine = letters.length > 3 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
+    const { letters, capitals } = letterCounts(line);
+    const capsLine = letters > 3 && capitals / letters > 0.6;
     let firstWord = true;
     // Digits that may be a number as printed or a misread syllable: a slot where keeping the print
     // costs `keepCost` and each reading `extra` on top of its channel cost (false: no reading).
