@@ -662,7 +662,7 @@ export class Decoder {
     const confidence = Math.exp(chosenScore - max) / z;
     // The next best readings, at most three.
     const alternatives: Candidate[] = [];
-    const taken = new Uint8Array(count);
+    const taken = this.confTaken.fill(0, 0, count);
     for (let r = 0; r < 3; r++) {
       let bi = -1;
       for (let k = 0; k < count; k++) if (!taken[k] && cands[k] !== chosen && (bi < 0 || scores[k] > scores[bi])) bi = k;
@@ -673,6 +673,7 @@ export class Decoder {
     return { confidence: Math.round(confidence * 1000) / 1000, alternatives };
   }
   private readonly confScores = new Float64Array(CONFIDENCE_POOL);
+  private readonly confTaken = new Uint8Array(CONFIDENCE_POOL);
 
   /** The candidate written in the observed token's case and the chosen tone style. */
   private render(observed: string, cand: Candidate): string {
