@@ -219,17 +219,33 @@ class DocumentWords {
     for (const key of this.touched) {
       const m = this.bySkeleton.get(key)!;
       let total = 0;
-      for (const n of m.values()) total += n;
-      if (total < 2) continue;
-      for (const id of this.index.idsWithSkeleton(key)) {
-        const n = m.get(id) ?? 0;
-        const b = DocumentWords.LAMBDA * Math.max(0, Math.min(DocumentWords.CLIP, Math.log((n + 1) / (total - n + 1))));
-        if (b === (this.bonus.get(id) ?? 0)) continue;
-        this.bonus.set(id, b);
-        for (const d of decoders) d.setDecidedBonus(id, b);
+      let top = -1;
+      let topN = 0;
+      for (const [id, n] of m) {
+        total += n;
+        if (n > topN) {
+          top = id;
+          topN = n;
+        }
       }
+      if (total < 2) continue;
+      // Only a word chosen more often than all its rivals together gets a bonus above 0.
+      const b = topN > total - topN && this.index.idsWithSkeleton(key).includes(top) ? DocumentWords.LAMBDA * Math.min(DocumentWords.CLIP, Math.log((topN + 1) / (total - topN + 1))) : 0;
+      const was = this.leader.get(key);
+      if (was !== undefined && (was !== top || !b)) this.set(was, 0, decoders);
+      if (b) {
+        this.leader.set(key, top);
+        this.set(top, b, decoders);
+      } else this.leader.delete(key);
     }
     this.touched.clear();
+  }
+  /** Per skeleton, the word that holds a bonus. */
+  private readonly leader = new Map<string, number>();
+  private set(id: number, b: number, decoders: Iterable<Decoder>): void {
+    if (b === (this.bonus.get(id) ?? 0)) return;
+    this.bonus.set(id, b);
+    for (const d of decoders) d.setDecidedBonus(id, b);
   }
 }
 
