@@ -200,7 +200,7 @@ class DocumentWords {
   static readonly CLIP = 2;
   private readonly bySkeleton = new Map<string, Map<number, number>>();
   private readonly touched = new Set<string>();
-  /** Bonuses now in force, for a decoder first used later in the document. */
+  /** Bonuses now in force (none of 0), for a decoder first used later in the document. */
   readonly bonus = new Map<number, number>();
   constructor(
     private readonly lm: LanguageModel,
@@ -244,7 +244,8 @@ class DocumentWords {
   private readonly leader = new Map<string, number>();
   private set(id: number, b: number, decoders: Iterable<Decoder>): void {
     if (b === (this.bonus.get(id) ?? 0)) return;
-    this.bonus.set(id, b);
+    if (b) this.bonus.set(id, b);
+    else this.bonus.delete(id);
     for (const d of decoders) d.setDecidedBonus(id, b);
   }
 }
