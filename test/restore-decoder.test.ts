@@ -46,6 +46,18 @@ describe('restoring diacritics and OCR confusions', () => {
     expect(romanLabel('IV')).toBe('IV');
   });
 
+  it('keeps the letters of text typed without marks, and academic titles', () => {
+    // "dinh gia" is định giá (valuation): đánh giá is commoner, but its letters differ, and text
+    // that lost its marks wholesale kept its letters.
+    const out = restorer.restoreLines([
+      'Hoi dong dinh gia tai san to tung huyen tien hanh dinh gia theo quy dinh.',
+      'Ket qua dinh gia duoc cac thanh vien thong nhat; ThS. Tran Duc Loc trinh bay.',
+    ]);
+    expect(out[0].text).toBe('Hội đồng định giá tài sản tố tụng huyện tiến hành định giá theo quy định.');
+    expect(out[1].text).toContain('Kết quả định giá được');
+    expect(out[1].text).toContain('ThS. Trần Đức Lộc');
+  });
+
   it('gives every change its original, a confidence and alternatives', () => {
     const { changes } = restore('Ké hoach thuc hién');
     expect(changes.length).toBeGreaterThanOrEqual(3);

@@ -104,7 +104,7 @@ export class CandidateIndex {
    * they stand for, two-character segments to one letter; a character that stands for no letter
    * is dropped (the one-edit lookup then finds what it replaced).
    */
-  foldVariants(observed: string, limit = 12): string[] {
+  foldVariants(observed: string, limit = 12, lettersStand = false): string[] {
     const chars = [...stripDiacritics(observed.toLowerCase())];
     // variants[k]: skeletons for the first k characters
     const variants: string[][] = [[''], ...chars.map(() => [] as string[])];
@@ -116,10 +116,10 @@ export class CandidateIndex {
     // two or three characters read as one letter ("tr" for ư, "ie" for u).
     for (let j = 1; j <= chars.length; j++) {
       const ch = chars[j - 1];
-      const options = /[a-zđ]/.test(ch) ? [ch, ...(this.fold[ch] ?? [])] : (this.fold[ch] ?? ['']);
+      const options = /[a-zđ]/.test(ch) ? (lettersStand ? [ch] : [ch, ...(this.fold[ch] ?? [])]) : (this.fold[ch] ?? ['']);
       push(j, variants[j - 1].flatMap((v) => options.map((o) => v + o)));
       for (const len of [2, 3]) {
-        if (j < len) continue;
+        if (j < len || lettersStand) continue;
         const multi = this.foldMulti[chars.slice(j - len, j).join('')];
         if (multi) push(j, variants[j - len].flatMap((v) => multi.map((o) => v + o)));
       }
@@ -217,7 +217,7 @@ export class CandidateGenerator {
   }
 
   private single(observed: string, maxEdits: 0 | 1): Candidate[] {
-    const variants = this.index.foldVariants(observed);
+    const variants = this.index.foldVariants(observed, 12, maxEdits === 0 && !!this.options.lettersStand);
     const shapes = new Set(variants);
     const pattern = casePattern(observed);
     const entries: LexiconEntry[] = [];
