@@ -288,7 +288,8 @@ describe('extractDeadlines', () => {
     expect(merged(stripMarks('Hằng tuần, từ tháng 5 đến tháng 9'), true)).toEqual([['month', '2024-05-01', '2024-09-30', 'weekly']]);
     expect(merged('báo cáo kết quả thực hiện định kỳ 6 tháng trước ngày 10 tháng 6, báo cáo năm trước ngày 10 tháng 11 năm 2024')).toEqual([
       ['date', '2024-06-10', null, 'every 6 months'],
-      ['date', '2024-11-10', null, null],
+      // "báo cáo năm": a report named by its cycle, due on its day.
+      ['date', '2024-11-10', null, 'yearly'],
     ]);
     // A list of cycles stays a list.
     expect(merged('Định kỳ hằng tháng, hằng quý và đột xuất', true).map((t) => t[3])).toEqual(['monthly', 'quarterly']);
@@ -521,5 +522,69 @@ describe('extractDeadlines', () => {
     expect(extract(doc('IV. ĐÁNH GIÁ DDCI NĂM 2026')).deadlines.map((d) => d.date)).toEqual(['2026-10-01']);
     expect(extract(stripMarks(doc('IV. ĐÁNH GIÁ DDCI NĂM 2026'))).deadlines.map((d) => d.date)).toEqual(['2026-10-01']);
     expect(extract(doc('I. ĐÁNH GIÁ KẾT QUẢ NĂM 2025')).deadlines).toEqual([]);
+  });
+  it('reads a report named by its cycle ("báo cáo 6 tháng, hằng năm"), not a report of a named period', () => {
+    expect(scan('tổng hợp báo cáo 6 tháng, hằng năm gửi Ủy ban nhân dân huyện').map((t) => t[3])).toEqual(['every 6 months', 'yearly']);
+    expect(scan(stripMarks('tổng hợp báo cáo 6 tháng, hằng năm gửi Ủy ban nhân dân huyện')).map((t) => t[3])).toEqual(['every 6 months', 'yearly']);
+    expect(scan('gửi báo cáo quý, báo cáo tháng về Sở').map((t) => t[3])).toEqual(['quarterly', 'monthly']);
+    expect(scan('báo cáo 6 tháng đầu năm 2024; báo cáo quý III; báo cáo năm 2024').filter((t) => t[0] === 'recurring')).toEqual([]);
+  });
+
+  it('reads a time column that names its report cycles bare ("6 tháng, năm"), one deadline each', () => {
+    expect(scan('6 tháng, năm', true).map((t) => t[3])).toEqual(['every 6 months', 'yearly']);
+    expect(scan('Quý, năm', true).map((t) => t[3])).toEqual(['quarterly', 'yearly']);
+    expect(scan(stripMarks('6 tháng, năm'), true).map((t) => t[3])).toEqual(['every 6 months', 'yearly']);
+    // Not words of a longer time value.
+    expect(scan('Năm học mới', true)).toEqual([]);
+  });
+
+  it('reads "Đến năm 2027" as a whole time cell, still not the horizon written inside a field', () => {
+    expect(scan('Đến năm 2027', true)).toEqual([['year', '2027-01-01', '2027-12-31', null]]);
+    expect(scan(stripMarks('Đến năm 2027'), true)).toEqual([['year', '2027-01-01', '2027-12-31', null]]);
+    expect(scan('Giai đoạn 2021 - 2025, định hướng đến năm 2030', true).filter((t) => t[1] === '2030-01-01')).toEqual([]);
+  });
+
+  it('reads the rows of a pipe table whose rows open with no number cell, and no time limit in a targets heading', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      'Quảng Trị, ngày 12 tháng 01 năm 2026',
+      '',
+      'II. CHỈ TIÊU',
+      '',
+      '2. Chỉ tiêu đến hết năm 2026',
+      '',
+      'a) Tỷ lệ hộ nghèo giảm 1%.',
+      '',
+      'V. PHÂN CÔNG THỰC HIỆN',
+      '',
+      'Nhóm chỉ tiêu | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn báo cáo',
+      'Thu ngân sách | Thuế tỉnh | Sở Tài chính | Hằng tháng',
+      'Du lịch, văn hóa | Sở Văn hóa | UBND các xã | 6 tháng, năm',
+      'Giáo dục | Sở Giáo dục và Đào tạo | UBND các xã | Theo năm học',
+    ].join('\n');
+    const want = [
+      [null, 'monthly', 'Thuế tỉnh'],
+      [null, 'every 6 months', 'Sở Văn hóa'],
+      [null, 'yearly', 'Sở Văn hóa'],
+      [null, null, 'Sở Giáo dục và Đào tạo'],
+    ];
+    expect(extract(doc).deadlines.map((d) => [d.date, d.recurrence, d.responsible])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.recurrence])).toEqual(want.map((w) => [w[0], w[1]]));
+  });
+
+  it('reads a time limit set by an event ("trước Tết Nguyên đán", "trước ngày khai giảng"), not a window or an activity named by it', () => {
+    const doc = (body: string) => ['KẾ HOẠCH', 'Thử', 'Lào Cai, ngày 12 tháng 3 năm 2024', '', 'II. NHIỆM VỤ', '', body].join('\n');
+    const read = (body: string) => extract(doc(body)).deadlines.map((d) => [d.date, d.text]);
+    expect(read('a) Sở Giáo dục bảo đảm cung ứng đủ sách giáo khoa trước ngày khai giảng năm học 2024 - 2025.')).toEqual([[null, 'trước ngày khai giảng năm học 2024 - 2025']]);
+    expect(read(stripMarks('a) Sở Giáo dục bảo đảm cung ứng đủ sách giáo khoa trước ngày khai giảng năm học 2024 - 2025.'))).toEqual([[null, 'truoc ngay khai giang nam hoc 2024 - 2025']]);
+    expect(read('b) Công đoàn hoàn thành, bàn giao nhà trước Tết Nguyên đán; Phòng Nội vụ rà soát, chỉnh lý hồ sơ trước khi trình Hội đồng nhân dân huyện.').map((d) => d[1])).toEqual([
+      'trước Tết Nguyên đán',
+      'trước khi trình Hội đồng nhân dân huyện',
+    ]);
+    // A window around the event, an activity named by it, a purpose, a clause with its own date.
+    expect(read('c) Mở đợt cao điểm tấn công tội phạm trước và sau Tết Nguyên đán.')).toEqual([]);
+    expect(read('d) Tổng hợp ý kiến, kiến nghị của cử tri trước kỳ họp thường lệ.')).toEqual([]);
+    expect(read('đ) Chủ động nạo vét cống rãnh trước mùa mưa bão (hoàn thành trước ngày 30/4/2024).').map((d) => d[0])).toEqual(['2024-04-30']);
   });
 });

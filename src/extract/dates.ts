@@ -201,6 +201,12 @@ const RECUR: [RegExp, string][] = [
   [/dinh ky\s*0?6\s*thang/y, 'every 6 months'],
   [/dinh ky\s*(?:hang\s*)?nam/y, 'yearly'],
   [/theo\s*(?:dinh\s*)?ky\s*bao\s*cao/y, 'each reporting period'],
+  // A report named by its cycle: "tổng hợp báo cáo 6 tháng, hằng năm", "báo cáo quý", "báo cáo năm trước
+  // ngày 15/12"; not a report of a period named in full ("báo cáo 6 tháng đầu năm", "báo cáo quý III", "báo cáo năm 2025").
+  [/bao cao\s*0?6\s*thang(?!\s*(?:dau|cuoi)\s*nam)(?![\s/.-]*\d)/y, 'every 6 months'],
+  [/bao cao\s*quy(?!\s*(?:[ivxl]+\b|1v|\d))/y, 'quarterly'],
+  [/bao cao\s*thang(?![\s/.-]*\d)/y, 'monthly'],
+  [/bao cao\s*nam(?!\s*(?:hoc\s*)?\d)/y, 'yearly'],
 ];
 
 const RECUR_ANY = new RegExp(`(?<![a-z0-9])(?:${RECUR.map(([re]) => re.source).join('|')})`, 'g');
@@ -316,7 +322,7 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
       if (window) end += window[0].length;
       // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
-      const introduced = !!byDay || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      const introduced = !!byDay || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
@@ -339,7 +345,9 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     if (m[1] === 'den') {
       // "phấn đấu đến năm 2030 nâng cấp …": the aim says it is a time limit, whatever verb follows.
       const aim = /phan dau\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index));
-      if (opts.field || (!aim && !/^\s*(?:,|dat\s|phan dau\s)/.test(f.slice(m.index + m[0].length)))) continue;
+      // "Đến năm 2027" as a whole time cell: the year the row is due by.
+      const wholeCell = opts.field && /^\s*(?:hoan thanh\s*)?$/.test(f.slice(0, m.index)) && /^\s*[.;]?\s*$/.test(f.slice(m.index + m[0].length));
+      if (!wholeCell && (opts.field || (!aim && !/^\s*(?:,|dat\s|phan dau\s)/.test(f.slice(m.index + m[0].length))))) continue;
       // "c) Đến năm 2025, …": an item marker opens the clause too.
       if (!/(?:^|[;,.:]|phan dau|^\s*(?:[a-zđ]\)|\d+\.|[-–+]))\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index)) || /^\s*,\s*(?:dinh huong|tam nhin)/.test(f.slice(m.index + m[0].length))) continue;
     }
@@ -379,6 +387,12 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     // "Cả năm" in a time column: the whole of the plan's year.
     const whole = /(?:^|[\s,;(])(ca nam)(?!\s*(?:hoc\s*)?\d)/.exec(f);
     if (whole && opts.year) push({ start: whole.index + whole[0].length - whole[1].length, end: whole.index + whole[0].length, kind: 'year', date: isoDate(opts.year, 1, 1), endDate: isoDate(opts.year, 12, 31), recurrence: null });
+    // "6 tháng, năm", "Quý, năm" in a time column: the report cycles, named bare, one each.
+    if (/^\s*(?:(?:hang\s*|moi\s*)?(?:0?6\s*thang|quy|nam|thang|tuan)\s*(?:[,;/]|va\b|$)\s*)+$/.test(f)) {
+      const CYCLE: Record<string, string> = { quy: 'quarterly', nam: 'yearly', thang: 'monthly', tuan: 'weekly' };
+      const item = /(?:hang\s*|moi\s*)?(0?6\s*thang|quy|nam|thang|tuan)/g;
+      for (let m = item.exec(f); m; m = item.exec(f)) push({ start: m.index, end: m.index + m[0].length, kind: 'recurring', date: null, endDate: null, recurrence: CYCLE[m[1]] ?? 'every 6 months' });
+    }
     const re = /thuong xuyen|lien tuc/g;
     for (let m = re.exec(f); m; m = re.exec(f)) push({ start: m.index, end: m.index + m[0].length, kind: 'ongoing', date: null, endDate: null, recurrence: 'ongoing' });
   }

@@ -152,8 +152,9 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
     a.kind === 'recurring' &&
     /^(?:yearly|every \d+ months)$/.test(a.recurrence ?? '') &&
     b.kind === 'date' &&
-    !/\d{4}\s*$/.test(f.slice(b.start, b.end)) &&
-    /^\s*,?\s*(?:truoc|cham nhat|vao)\s*$/.test(f.slice(a.end, b.start))
+    // (With its year when the cycle names a report: "báo cáo năm trước ngày 15 tháng 12 năm 2025".)
+    (!/\d{4}\s*$/.test(f.slice(b.start, b.end)) || /^bao cao/.test(f.slice(a.start, a.end))) &&
+    /^\s*,?\s*(?:(?:gui|nop)\s+)?(?:truoc|cham nhat|vao)\s*$/.test(f.slice(a.end, b.start))
       ? { ...b, start: a.start, recurrence: a.recurrence }
       : null,
   );
@@ -276,10 +277,12 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const p = paras[i];
     if (p.piped || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
     const f = p.folded;
-    if (!/\d|hang|thuong xuyen|moi/.test(f)) continue;
+    if (!/\d|hang|thuong xuyen|moi|truoc|sau khi/.test(f)) continue;
     const anc = ancestors(outline, i);
     const own = anc[0];
     if (own && own.para === i && (own.kind === 'roman' || own.kind === 'appendix' || own.kind === 'chapter')) continue;
+    // "2. Chỉ tiêu đến hết năm 2025", "b) Mục tiêu cụ thể đến năm 2027": the horizon of a part's targets, not a time limit.
+    if (/^\s*(?:[\divxl]{1,4}\.|[a-zđ]\))?\s*(?:cac\s+)?(?:muc tieu|chi tieu)\b[^.;:]{0,80}$/.test(f)) continue;
     // The sentence that opens the body ("Ủy ban nhân dân … ban hành Kế hoạch … đến hết năm 2026 như sau:", "Để
     // … trong năm học 2024 - 2025, Ủy ban nhân dân huyện yêu cầu … các nội dung sau:"): the time there is the
     // scope of the whole document, not a time limit.
@@ -354,8 +357,50 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       }
       out.push(toDeadline(f, p.text, t, context, responsible, refAt(p, t.start)));
     }
+    // A time limit set by an event, with no date ("hoàn thành trước Tết Nguyên đán", "cung ứng đủ sách giáo khoa
+    // trước ngày khai giảng năm học 2024 - 2025", "rà soát, chỉnh lý trước khi trình kỳ họp"), when its clause
+    // holds no other time.
+    EVENT_LIMIT.lastIndex = 0;
+    for (let m = EVENT_LIMIT.exec(f); m; m = EVENT_LIMIT.exec(f)) {
+      const at = m.index + m[0].length - m[0].trimStart().length;
+      const end = m.index + m[0].length;
+      const from = Math.max(f.lastIndexOf(';', at), f.slice(0, at).search(/\.\s[^.]*$/), f.lastIndexOf(':', at));
+      const stop = f.slice(end).search(/[;]|\.(?:\s|$)/);
+      const to = stop >= 0 ? end + stop : f.length;
+      if (found.some((t) => t.end > from && t.start < to) || spans.some(([a, b]) => at >= a && at < b) || !eventLimitHolds(f, at, from, to)) continue;
+      const context = contextBefore(p, at);
+      if (words(context) < 2) continue;
+      let responsible: string | null = leadOf.get(i) ?? null;
+      if (!responsible) {
+        const unitHeading = anc.find((a) => startsWithUnit(a.rest));
+        if (unitHeading) responsible = clean(splitUnitsAndTask(unitHeading.rest.split(':')[0]).units);
+      }
+      out.push({ date: null, endDate: null, text: clean(p.text.slice(at, end)), context: trimItem(context), responsible, recurrence: null, ref: refAt(p, at) });
+    }
   }
   return out;
+}
+
+/**
+ * Events a task is due before or after (folded): Tết, the first day of the school year, the council
+ * session a draft or report goes to, the rainy season, the end or the results of the work itself.
+ */
+const EVENT_LIMIT =
+  /(?:^|[\s,(])(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z])/g;
+
+/** Is the event-relative time limit at `at` one the document sets (and not a purpose, an activity's name or a rule)? */
+function eventLimitHolds(f: string, at: number, from: number, to: number): boolean {
+  const clause = f.slice(from + 1, to);
+  const head = f.slice(at).split(/\s+/).slice(0, 6).join(' ');
+  // "(cao điểm trước Tết)", "trước và sau Tết": a window around the event.
+  if (/\(\s*(?:[a-z]+\s+){0,2}$/.test(f.slice(Math.max(0, at - 14), at)) || /^truoc\s+va\s+sau/.test(f.slice(at))) return false;
+  // "kiểm tra trước mùa mưa", "tiếp xúc cử tri trước kỳ họp": the name of an activity.
+  if (/(?:kiem tra|tiep xuc cu tri|y kien[a-z ,]{0,40}cu tri)\s*$/.test(f.slice(Math.max(0, at - 40), at))) return false;
+  // "Để nâng cao … trước mùa mưa bão": a purpose.
+  if (/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*de\s/.test(clause)) return false;
+  // Before a session or after results: only for what is sent or submitted then.
+  if (/ky hop|hoi dong nhan dan|sau khi/.test(head) && !/bao cao|gui|trinh|nop|hoan thanh|tong hop|cong khai|thong bao/.test(clause)) return false;
+  return true;
 }
 
 function words(s: string): number {

@@ -169,7 +169,14 @@ export function paragraphs(lines: DocLine[]): Para[] {
     if (inPipeRow) {
       const t = l.text.trim();
       const had = pipes(cur.map((c) => c.text.trim()).join(' ').replace(/^\||\|$/g, ''));
-      opens = headerLeading ? /^\|/.test(t) : PIPE_ROW_START.test(t) || (headerPipes > 0 && had >= headerPipes && t.includes('|'));
+      // Still in the table's first (header) row: a line with as many separators as the header's
+      // own first line, when that line is complete, is the next row ("Nhóm chỉ tiêu | Cơ quan chủ
+      // trì | … | Thời hạn báo cáo" then "Thu ngân sách | Thuế tỉnh | … | Hằng tháng", rows that open
+      // with no number cell). A wrapped header goes on with fewer separators.
+      const firstRow = !out[out.length - 1]?.piped;
+      const own = pipes(cur[0].text.trim().replace(/^\||\|$/g, ''));
+      const nextOfFirst = firstRow && !/^\s*\|/.test(cur[0].text) && cur.length === 1 && own >= 2 && pipes(t.replace(/^\||\|$/g, '')) === own;
+      opens = firstRow && /^\s*\|/.test(cur[0].text) ? /^\|/.test(t) : headerLeading && !firstRow ? /^\|/.test(t) : PIPE_ROW_START.test(t) || nextOfFirst || (!firstRow && headerPipes > 0 && had >= headerPipes && t.includes('|'));
     } else opens = isItemStart(l.text);
     if (prev && (prev.block !== l.block || prev.page !== l.page || prev.inTable !== l.inTable || opens)) flush();
     cur.push(l);
