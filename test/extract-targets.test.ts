@@ -469,4 +469,53 @@ describe('extractTargets', () => {
     expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.unit])).toEqual([[10000, 'lumen']]);
     expect(extract(tasksPart('a) Rà soát trẻ đã được tiêm từ 2 mũi trở lên để tiêm nhắc.')).targets).toEqual([]);
   });
+  it('gives the comparator of the first amount of a list to the amounts after it ("tối thiểu 2.000 lít …, 500 lít …"), 2.000 not being a year', () => {
+    const text = tasksPart('c) Dự trữ tại huyện tối thiểu 2.000 lít hóa chất khử trùng, 500 lít hóa chất diệt muỗi, 1.500 bộ bảo hộ cá nhân.');
+    const want = [
+      [2000, '>=', 'lít'],
+      [500, '>=', 'lít'],
+      [1500, '>=', 'bộ'],
+    ];
+    expect(extract(text).targets.map((t) => [t.value.number, t.value.comparator, t.value.unit])).toEqual(want);
+    expect(extract(stripMarks(text)).targets.map((t) => [t.value.number, t.value.comparator])).toEqual(want.map((w) => w.slice(0, 2)));
+  });
+  it('reads a minimum in the main clause after "Khi …,", and a minimum a step lasts beside "da" (skin), not "đã"', () => {
+    const text = tasksPart('a) Khi có ca bệnh, tổ chức xử lý ổ dịch, phun hóa chất diệt muỗi trong phạm vi bán kính tối thiểu 200 mét.');
+    expect(extract(text).targets.map((t) => [t.value.number, t.value.unit])).toEqual([[200, 'mét']]);
+    expect(extract(stripMarks(text)).targets.map((t) => t.value.number)).toEqual([200]);
+    expect(extract(tasksPart('a) Đặt trẻ tiếp xúc da kề da với mẹ ít nhất 90 phút, cho trẻ bú sớm.')).targets.map((t) => t.value.number)).toEqual([90]);
+    expect(extract(tasksPart('a) Người đã cư trú ít nhất 12 tháng được đăng ký.')).targets).toEqual([]);
+    // Still a condition when the value is inside the "Khi …" clause; notice given ahead of an event is no target.
+    expect(extract(tasksPart('a) Khi phát hiện từ 02 ca trở lên trong cùng một lớp, nhà trường báo trạm y tế.')).targets).toEqual([]);
+    expect(extract(tasksPart('a) Khi xả lũ phải thông báo trước cho Ủy ban nhân dân các xã, Ban Chỉ huy, ít nhất 04 giờ đối với hồ có cửa van.')).targets).toEqual([]);
+  });
+  it('reads a minimum inside a rate ("khám thai ít nhất 04 lần … đạt từ 60%", "(ít nhất 02 bệnh: …)") as part of its indicator', () => {
+    const text = ['KẾ HOẠCH', 'Thử', '', 'II. MỤC TIÊU', '', '2. Chỉ tiêu', '', 'a) Tỷ lệ phụ nữ đẻ được khám thai ít nhất 04 lần trong 03 thời kỳ đạt từ 60% trở lên.', '', 'b) Tỷ lệ trẻ sơ sinh được sàng lọc sơ sinh (ít nhất 02 bệnh: suy giáp trạng bẩm sinh, thiếu men G6PD) đạt từ 50% trở lên.'].join('\n');
+    const read = (t: string) => extract(t).targets.map((x) => [x.value.number, x.indicator]);
+    expect(read(text)).toEqual([
+      [60, 'Tỷ lệ phụ nữ đẻ được khám thai ít nhất 04 lần trong 03 thời kỳ'],
+      [50, 'Tỷ lệ trẻ sơ sinh được sàng lọc sơ sinh (ít nhất 02 bệnh: suy giáp trạng bẩm sinh, thiếu men G6PD)'],
+    ]);
+    expect(extract(stripMarks(text)).targets.map((x) => x.value.number)).toEqual([60, 50]);
+  });
+  it('reads a cap in a "Không để …" clause and a bound on a share or an output in the tasks part; not an overrun, a category or a budget', () => {
+    const read = (t: string) => extract(t).targets.map((x) => [x.value.number, x.value.comparator]);
+    const cap = section('6. Không để thiếu thuốc điều trị bệnh không lây nhiễm trong danh mục thuốc thiết yếu quá 15 ngày liên tục.');
+    expect(read(cap)).toEqual([[15, '<=']]);
+    expect(read(stripMarks(cap))).toEqual([[15, '<=']]);
+    expect(read(tasksPart('c) Nhân viên y tế đến nhà người bệnh không đến tái khám quá 07 ngày so với lịch hẹn.'))).toEqual([]);
+    const bound = tasksPart('a) Nông nghiệp: sản lượng lương thực trên 560.000 tấn; lấp đầy các cụm công nghiệp đạt trên 70%.');
+    expect(read(bound)).toEqual([
+      [560000, '>'],
+      [70, '>'],
+    ]);
+    expect(read(stripMarks(bound))).toEqual([
+      [560000, '>'],
+      [70, '>'],
+    ]);
+    expect(read(tasksPart('a) Không chuyển hóa đối với rừng có tỷ lệ cây sâu bệnh, cong queo trên 30%.'))).toEqual([]);
+    expect(read(tasksPart('a) Cài đặt phần mềm phòng, chống mã độc trên 100% máy tính.'))).toEqual([]);
+    expect(read(tasksPart('b) Bổ sung nguồn vốn ủy thác tối thiểu 60 tỷ đồng/năm để cho vay hộ nghèo.'))).toEqual([]);
+    expect(read(tasksPart('b) Dứt điểm khai thác IUU, 100% tàu cá từ 15 m trở lên duy trì kết nối giám sát hành trình.'))).toEqual([]);
+  });
 });

@@ -40,7 +40,7 @@ const UNIT_WORDS = [
   'cong chuc', 'vien chuc', 'dang vien', 'doan vien', 'hoi vien', 'lan', 'tuyen duong', 'tuyen', 'cho', 'cong trinh', 'du an', 'co so', 'nha',
   'cau lac bo', 'doi', 'to', 'nhom', 'sao', 'cay', 'm', 'm2', 'm3', 'lit', 'chiec', 'cai', 'bo', 'tap', 'cuon', 'ban', 'ho ngheo', 'ho can ngheo',
   'may tinh', 'may quet', 'tre', 'tre em', 'phu nu', 'nguoi dan', 'xe', 'ngay cong', 'chuong trinh', 'phong su', 'tin bai', 'vu viec', 'truong hop', 'cuoc kiem tra',
-  'gio', 'phut', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg', 'giao vien', 'nhan vien',
+  'gio', 'phut', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg', 'giao vien', 'nhan vien', 'met', 'cm',
 ].sort((a, b) => b.length - a.length);
 const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c) => (c === ',' ? ',' : '%')).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 /** Units of measure written as symbols, which fold would not tell apart from words. */
@@ -53,7 +53,7 @@ const TIME_UNITS = /^(?:gio|phut|ngay|thang|nam|tuan|quy|tuoi)$/;
  * "thời gian lưu mẫu … từ 24 giờ trở lên". Not a condition on who or what is concerned ("nợ kéo dài
  * từ 03 tháng trở lên", "người có thời gian công tác từ 05 năm trở lên", "đã … từ 06 tháng").
  */
-function minimumDuration(f: string, cmp: { comparator: Comparator; firm: boolean; from: number; to: number }, at: number): boolean {
+function minimumDuration(f: string, cmp: { comparator: Comparator; firm: boolean; from: number; to: number }, at: number, text: string = f): boolean {
   if (!cmp.firm || cmp.comparator !== '>=') return false;
   // A time counted before or after an event ("thông báo trước ít nhất 15 ngày", "ít nhất 05 ngày làm
   // việc trước khi gửi") is a relative time limit, neither a deadline nor a target.
@@ -61,8 +61,14 @@ function minimumDuration(f: string, cmp: { comparator: Comparator; firm: boolean
   // "gửi giấy mời trước ngày khám ít nhất 05 ngày": the event named between "trước" and the comparator.
   if (/(?:^|\s)(?:truoc|sau)\s+(?:ngay|khi|thoi diem|buoi)(?:\s+[a-z]+){0,3}\s*$/.test(f.slice(Math.max(0, cmp.from - 36), cmp.from))) return false;
   if (/^\s*(?:[a-z]+\s+){0,2}(?:truoc|sau)\s+(?:khi|ngay|thoi diem)\b/.test(f.slice(cmp.to, cmp.to + 40))) return false;
-  const clause = f.slice(Math.max(0, f.lastIndexOf(';', at), f.lastIndexOf(',', cmp.from - 1), at - 80), cmp.from);
-  if (/(?:^|\s)(?:co|da|keo dai|qua han|cham|no|lam viec|cu tru|cong tac|tham gia|sinh song)(?:\s|$)/.test(clause)) return false;
+  const from = Math.max(0, f.lastIndexOf(';', at), f.lastIndexOf(',', cmp.from - 1), at - 80);
+  const clause = f.slice(from, cmp.from);
+  // "thông báo trước cho Ủy ban nhân dân các xã …, ít nhất 04 giờ": notice given ahead of an event.
+  if (/(?:^|\s)(?:thong bao|bao|gui|moi)\s+truoc(?:\s|$)/.test(f.slice(Math.max(0, f.lastIndexOf(';', at), f.lastIndexOf('.', at)), cmp.from))) return false;
+  if (/(?:^|\s)(?:co|keo dai|qua han|cham|no|lam viec|cu tru|cong tac|tham gia|sinh song)(?:\s|$)/.test(clause)) return false;
+  // "đã" (a past duration), not "da" (skin: "tiếp xúc da kề da ít nhất 90 phút"); in text without marks, both.
+  const own = text.slice(from, cmp.from);
+  if (/[^\x00-\x7f]/.test(own) ? /(?:^|\s)đã(?:\s|$)/iu.test(own) : /(?:^|\s)da(?:\s|$)/i.test(own)) return false;
   // "từ … trở lên" alone says so of a measure of time ("tuổi thọ", "thời gian", "thời hạn").
   if (!/toi thieu|it nhat|khong duoi|khong thap hon/.test(f.slice(cmp.from, at))) return /tuoi tho|thoi gian|thoi han/.test(clause);
   return true;
@@ -97,7 +103,10 @@ function comparatorAt(f: string, at: number, end: number): { comparator: Compara
   // "không bị thanh tra quá 01 lần/năm": "không" before the verb, "quá" before the value.
   // (The value is "quá 01 lần/năm"; "không bị thanh tra" stays in the indicator.)
   m = pre.match(/(?:^|\s)khong\s+(?:[a-z]+\s+){1,4}(?<!thong\s)(qua\s*)$/);
-  if (m) return { comparator: '<=', firm: true, from: at - m[1].length, to };
+  // "Không để thiếu thuốc … trong danh mục thuốc thiết yếu quá 15 ngày liên tục": "không để" holds a longer clause.
+  m ??= f.slice(Math.max(0, at - 140), at).match(/(?:^|[\s;,.])khong de\s[^;.\d]{1,120}\s(qua\s*)$/);
+  // Not an overrun measured against a schedule ("không đến tái khám quá 07 ngày so với lịch hẹn"): a condition.
+  if (m && !/^\s*(?:[a-z]+\s+){0,2}so voi\b/.test(f.slice(end, end + 30))) return { comparator: '<=', firm: true, from: at - m[1].length, to };
   if (after) {
     const tu = pre.match(/(?:tu|dat)\s*$/);
     return { comparator: after[1] === 'tro len' ? '>=' : '<=', firm: true, from: tu && /tu\s*$/.test(pre) ? at - tu[0].length : at, to };
@@ -131,7 +140,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     if (/^\s*trong\s+(?:cac|so|nhung)\s/.test(rest)) continue; // "có ít nhất 01 trong các triệu chứng": one of several, a condition
     const n = parseNumber(text.slice(start, end));
-    if (n !== null && n >= 1900 && n <= 2100 && !/^\s*(?:%|phan tram)/.test(rest)) continue; // a year
+    if (n !== null && n >= 1900 && n <= 2100 && /^\d{4}$/.test(m[0]) && !/^\s*(?:%|phan tram)/.test(rest)) continue; // a year (not "2.000 lít")
     // The unit: "%", or the counted noun after the number.
     let unit: string | null = null;
     const pct = rest.match(/^\s*(%|phan tram\b)/);
@@ -168,7 +177,9 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     }
     const unitFold = unit ? fold(unit) : '';
     // Income and other amounts per head or per period ("45 triệu đồng/người/năm") are measures; sums of money are not.
+    // (A sum per year or month in billions is a budget: "tối thiểu 60 tỷ đồng/năm".)
     const perHead = unit === null ? /^\s*(?:trieu|nghin|ty)?\s*(?:dong)\s*(?:\/\s*(?:nguoi|ho|lao dong|thang|nam)\b\s*){1,2}/.exec(f.slice(end)) : null;
+    if (perHead && /^\s*ty\s/.test(perHead[0]) && !/nguoi|ho|lao dong/.test(perHead[0])) continue;
     if (perHead && /^\s*(?:triệu|nghìn|tỷ|trieu|nghin|ty)?\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end))) {
       unit = clean(text.slice(end, end + perHead[0].length));
       end += perHead[0].length;
@@ -179,7 +190,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // Durations and ages ("trong 02 tháng", "kéo dài từ 03 tháng trở lên", "dưới 06 tuổi") are
     // conditions; a time limit to stay under ("không quá 05 ngày") and a minimum an output must
     // last ("lưu mẫu ít nhất 24 giờ", "tuổi thọ công trình từ 20 năm trở lên") are objectives.
-    if (TIME_UNITS.test(unitFold) && !(cmp.firm && cmp.comparator === '<=') && !minimumDuration(f, cmp, start)) continue;
+    if (TIME_UNITS.test(unitFold) && !(cmp.firm && cmp.comparator === '<=') && !minimumDuration(f, cmp, start, text)) continue;
     if (/^\s*tuoi/.test(f.slice(end))) continue;
     // "trẻ em từ 3 đến 5 tuổi": the lower bound of an age range.
     if (/^\s*(?:den|-|–)\s*\d{1,3}\s*tuoi/.test(f.slice(end))) continue;
@@ -212,6 +223,18 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     out.push({ start, end: m.index + m[0].length + uLen, number: WORDS[m[1]], unit, comparator: cmp, firm: true, valueStart: m.index });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The last colon before `at` that no open bracket holds ("Tỷ lệ trẻ được sàng lọc (ít nhất 02 bệnh: suy giáp …) đạt 50%"), or -1. */
+function colonOutsideBrackets(f: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = f[i];
+    if (c === ')') depth++;
+    else if (c === '(') depth = Math.max(0, depth - 1);
+    else if (c === ':' && depth === 0) return i;
+  }
+  return -1;
 }
 
 /** "Tỷ lệ hộ nghèo giảm" from the words before the value, without the verbs that lead to it. */
@@ -804,11 +827,11 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     }
     const qs = quantities(p.text, f, spans);
     if (!qs.length) continue;
-    let prev: { q: Qty; indicator: string; leading: boolean } | null = null;
+    let prev: { q: Qty; indicator: string; leading: boolean; lead?: string | null } | null = null;
     let absorbedUntil = -1;
     for (const q of qs) {
       if (q.start < absorbedUntil) continue;
-      const clauseStart = Math.max(f.lastIndexOf(';', q.start), f.slice(0, q.valueStart).search(/\.\s+[^.]*$/), f.lastIndexOf(':', q.start), -1) + 1;
+      const clauseStart = Math.max(f.lastIndexOf(';', q.start), f.slice(0, q.valueStart).search(/\.\s+[^.]*$/), colonOutsideBrackets(f, q.start), -1) + 1;
       const tail = f.slice(q.end);
       const nextStop = tail.search(/;|\.\s|\.$/);
       const clauseEnd = nextStop >= 0 ? q.end + nextStop : p.text.length;
@@ -830,6 +853,13 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
           listLead = trimItem(`${p.text.slice(Math.max(0, sentenceStart), at)} ${p.text.slice(at + lm[0].length, clauseStart - 1)}`.replace(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])\s*/u, ''));
         }
       }
+      // "Dự trữ tối thiểu 2.000 lít hóa chất khử trùng, 500 lít hóa chất diệt muỗi, 1.500 bộ bảo hộ": the comparator
+      // of the first amount of a list holds for the amounts that follow it.
+      if (!listLead && !q.comparator && q.unit && q.unit !== '%' && prev && prev.q.firm && prev.q.unit && prev.q.unit !== '%' && /^\s+[^,;.\d]{2,60},\s*$/.test(f.slice(prev.q.end, q.valueStart))) {
+        q.comparator = prev.q.comparator;
+        q.firm = true;
+        listLead = prev.lead ?? indicatorBefore(p.text, prev.q.valueStart, clauseStart);
+      }
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
       const leading: boolean =
         /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:phan dau\s+)?(?:(?:den het|den cuoi|den|trong|cuoi|nam|thang)\s+(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|(?:nam\s+|thang\s+|ngay\s+)?[\d/]+)\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
@@ -846,9 +876,27 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         prev = null;
         continue;
       }
+      // "Tỷ lệ phụ nữ đẻ được khám thai ít nhất 04 lần … đạt từ 60% trở lên", "Tỷ lệ trẻ được sàng lọc (ít nhất 02
+      // bệnh: …) đạt từ 50%": a minimum that says who is counted in a rate, whose value comes later in the clause.
+      if (q.firm && q.unit !== '%' && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*ty le\s/.test(f.slice(clauseStart, q.valueStart)) && /^[^;]*?(?:^|[\s)])(?:dat|la|chiem)\s+(?:[a-z]+\s+){0,3}\d+(?:[.,]\d+)?\s*%/.test(f.slice(q.end, clauseEnd))) {
+        prev = null;
+        continue;
+      }
       let isTarget: boolean;
+      // "lấp đầy các khu, cụm công nghiệp hiện có trên 70%", "sản lượng lương thực trên 560.000 tấn": a share or a
+      // measure above or below a bound is an objective wherever it is set.
+      // (Not a category: "rừng có tỷ lệ cây sâu bệnh, cong queo trên 30%"; nor "trên" meaning "on": "cài đặt … trên 100% máy tính".)
+      const bounded =
+        !!q.comparator &&
+        !/(?:^|\s)(?:(?<!hien )co|doi voi|neu|khi|cua|voi)\s/.test(pre) &&
+        ((q.unit === '%' && (q.number ?? 100) < 100) || /(?:^|\s)(?:san luong|dien tich|nang suat|tong so|so luong|quy mo|doanh thu|kim ngach|gia tri|tong muc)(?:\s+[a-z]+){0,4}\s*$/.test(pre));
+      // "100% tàu cá từ 15 m trở lên duy trì kết nối …": the minimum says which ones are counted.
+      if (q.firm && q.unit !== '%' && /(?:^|,)\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*100\s*%\s+[^;,.\d]{1,40}$/.test(pre)) {
+        prev = null;
+        continue;
+      }
       if (q.firm) isTarget = true;
-      else if (q.comparator) isTarget = targetish || verb;
+      else if (q.comparator) isTarget = targetish || verb || bounded;
       else if (q.unit === '%') isTarget = targetish;
       else if (q.unit) isTarget = targetish && !TIME_UNITS.test(fold(q.unit));
       // A whole number before a noun is a count ("02 lò đốt rác", "05 đồng chí") even when the noun
@@ -859,7 +907,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // Nor a value that picks out the ones there must be none of ("không có trường nào có tỷ lệ tốt nghiệp dưới 92%").
       if (isTarget && !q.firm && /(?:^|\s)khong (?:co|de)\s[^,;]*\bnao\b[^,;]*$/.test(pre)) isTarget = false;
       // Nor is a value in a clause that says when something applies ("Khi phát hiện từ 02 học sinh trở lên …").
-      if (isTarget && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:khi|neu|truong hop|trong truong hop)\s/.test(pre)) isTarget = false;
+      // (Not past the comma that closes it: "Khi có ca bệnh, tổ chức … phun hóa chất trong bán kính tối thiểu 200 mét".)
+      if (isTarget && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:khi|neu|truong hop|trong truong hop)\s[^,]*$/.test(pre)) isTarget = false;
       if (!isTarget) {
         prev = null;
         continue;
@@ -910,7 +959,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         // "diễn tập … cho 04 xã gồm: Lộc Thạnh, …": a list of the counted things names them, not the measure.
         const listed = /^(?:gồm|bao gồm|gom|bao gom)(?:\s|:|$)/iu.test(after);
         if (listed) after = '';
-        indicator = clean(`${listed || before.split(' ').length <= 8 ? before : ''} ${q.unit ?? ''} ${after}`);
+        // (A value that closes a long clause: "… phun hóa chất trong phạm vi bán kính tối thiểu 200 mét." — its last part.)
+        const lastPart = !after && before.split(' ').length > 8 ? before.slice(before.lastIndexOf(',') + 1).trim() : '';
+        indicator = clean(`${listed || before.split(' ').length <= 8 ? before : lastPart} ${q.unit ?? ''} ${after}`);
         // "được trả lời trong thời hạn tối đa 10 ngày làm việc": a time names no thing counted; what must keep to it comes before.
         if (q.unit && TIME_UNITS.test(fold(q.unit)) && before.split(' ').length >= 2) indicator = before;
         // "10 sản phẩm được công nhận OCOP 3 sao trở lên": the inner value qualifies what is counted.
@@ -975,7 +1026,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         responsible,
         ref,
       });
-      prev = { q, indicator, leading };
+      prev = { q, indicator, leading, lead: listLead };
     }
   }
   return out;
