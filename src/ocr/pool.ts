@@ -3,8 +3,9 @@
  * Vietnamese with the `vie` 4.0.0_best_int model shipped by @tesseract.js-data/vie — read from
  * disk, never fetched, never cached elsewhere (`cacheMethod: 'none'`).
  *
- * Workers are created lazily, recycled after `recycleAfter` pages (tesseract's wasm heap only
- * grows), and replaced when a page crashes them or runs past the page timeout.
+ * Workers are created lazily (or all at once by `warm()`), recycled after `recycleAfter` images
+ * (a page and each of its table mosaics count one each; tesseract's wasm heap only grows), and
+ * replaced when a page crashes them or runs past the page timeout.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -22,7 +23,7 @@ export function vieLangPath(): string {
 export interface OcrPoolOptions {
   /** Number of tesseract workers; default os.availableParallelism(). */
   size?: number;
-  /** Pages a worker reads before it is replaced; default 40. */
+  /** Images (pages, table mosaics) a worker reads before it is replaced; default 40. */
   recycleAfter?: number;
   /** A page taking longer than this fails and its worker is replaced; default 180 s. */
   pageTimeoutMs?: number;
@@ -88,6 +89,20 @@ export class OcrPool {
     });
   }
 
+  /**
+   * Starts every worker not started yet (model loaded, wasm compiled), so that the first pages do
+   * not wait for them; resolves when all are up. A worker that fails to start is left for the
+   * first page to start again (and report).
+   */
+  async warm(): Promise<void> {
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        if (this.closed || slot.worker) return;
+        await this.workerFor(slot).catch(() => {});
+      }),
+    );
+  }
+
   /** Pages waiting for a worker. */
   get queued(): number {
     return this.queue.length;
@@ -119,11 +134,11 @@ export class OcrPool {
   }
 
   private async workerFor(slot: Slot): Promise<Tesseract.Worker> {
+    let retiring: Tesseract.Worker | null = null;
     if (slot.worker && slot.pages >= slot.budget) {
-      const old = slot.worker;
+      retiring = slot.worker;
       slot.worker = null;
       slot.budget = this.recycleAfter;
-      await old.terminate().catch(() => {});
     }
     if (slot.worker) return slot.worker;
     slot.starting ??= Tesseract.createWorker('vie', Tesseract.OEM.LSTM_ONLY, {
@@ -144,6 +159,11 @@ export class OcrPool {
       return worker;
     } finally {
       slot.starting = null;
+      // A replaced worker is stopped only once its successor is up: while both live, V8 gives the
+      // successor the machine code tesseract's wasm was compiled (and optimised) to in this
+      // process, instead of compiling it again. Measured on a 300 dpi bench page: the new
+      // worker's start 0.76 → 0.38 CPU-s, its first page 3.3 → 1.8 CPU-s and 0.9 s sooner.
+      if (retiring) await retiring.terminate().catch(() => {});
     }
   }
 

@@ -1,0 +1,39 @@
+/**
+ * The OCR pool replaces its workers after `recycleAfter` images (the successor started before the
+ * old worker stops, so they share tesseract's compiled code): the text read does not change from
+ * one worker to the next, and a warmed pool reads as a cold one does.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OcrPool } from '../src/ocr/index.ts';
+
+const image = new Uint8Array(readFileSync(new URL('./fixtures/scans/plan-page.jpg', import.meta.url)));
+const pools: OcrPool[] = [];
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+const text = (r: Awaited<ReturnType<OcrPool['recognize']>>) => r.lines.map((l) => l.words.map((w) => `${w.text}@${w.bbox.x0},${w.bbox.y0}`).join(' ')).join('\n');
+
+describe('OCR pool recycling', () => {
+  it('a worker replaced after every image reads the same words in the same places', async () => {
+    const pool = new OcrPool({ size: 1, recycleAfter: 1 });
+    pools.push(pool);
+    const first = await pool.recognize(image, 150);
+    const second = await pool.recognize(image, 150);
+    const third = await pool.recognize(image, 150);
+    expect(first.lines.length).toBeGreaterThan(5);
+    expect(text(second)).toBe(text(first));
+    expect(text(third)).toBe(text(first));
+    expect(third.confidence).toBe(first.confidence);
+  }, 120_000);
+
+  it('a warmed pool reads what a cold one reads', async () => {
+    const warm = new OcrPool({ size: 2 });
+    const cold = new OcrPool({ size: 1 });
+    pools.push(warm, cold);
+    await warm.warm();
+    const [a, b] = await Promise.all([warm.recognize(image, 150), cold.recognize(image, 150)]);
+    expect(text(a)).toBe(text(b));
+  }, 120_000);
+});
