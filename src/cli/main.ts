@@ -101,6 +101,7 @@ export function buildProgram(): Command {
     .option('--ocr-threads <n>', 'OCR threads, and page jobs read at once', positiveInt, availableParallelism())
     .option('--overlay <file>', 'a user overlay model made by `sohoa dict learn`')
     .option('--name <name>', 'worker name shown in the dashboard')
+    .option('--no-warm', 'load the language model, OCR model and page process on the first job that needs them, not at start')
     .option('--quiet', 'no JSON event lines on stdout', false)
     .action(async (opts) => {
       const { runWorkerCommand } = await import('./worker.ts');

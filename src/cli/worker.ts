@@ -12,6 +12,8 @@ export interface WorkerCommandOptions {
   ocrThreads?: number;
   overlay?: string;
   name?: string;
+  /** Ready the models and processes at start (default true; `--no-warm`). */
+  warm?: boolean;
   quiet?: boolean;
 }
 
@@ -29,6 +31,7 @@ export async function runWorkerCommand(opts: WorkerCommandOptions): Promise<numb
     ocrThreads: opts.ocrThreads ?? availableParallelism(),
     overlayPath: opts.overlay,
     name: opts.name,
+    warm: opts.warm,
     log,
   });
   process.stderr.write(`sohoa worker: ready; SIGTERM to stop\n`);

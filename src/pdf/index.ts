@@ -70,6 +70,12 @@ class PageProcessHost {
     return this.child?.pid ?? null;
   }
 
+  /** Starts the process now if none runs (it still does not keep the host alive while idle). */
+  warm(): void {
+    this.ensure();
+    this.updateRef();
+  }
+
   request<T>(msg: Job['msg'], timeoutMs: number): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ msg, timeoutMs, resolve: resolve as (v: unknown) => void, reject });
@@ -273,6 +279,14 @@ let nextId = 1;
 /** The page process's id while it runs (for resource accounting, e.g. the benchmark's memory). */
 export function pageProcessPid(): number | null {
   return host.pid;
+}
+
+/**
+ * Starts the page process ahead of the first file (a long-running host such as `sohoa worker`):
+ * forking it and loading pdfjs, the canvas and the decoders take a second or more of CPU.
+ */
+export function warmPageProcess(): void {
+  host.warm();
 }
 
 export interface PageReaderOptions extends SourceOptions {

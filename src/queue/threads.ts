@@ -7,16 +7,20 @@
  * A thread that dies (out of memory, crash) fails the task it held and is replaced.
  */
 import { Worker } from 'node:worker_threads';
-import { runDocument, PermanentError, type DocumentOutcome, type DocumentTask } from './run-document.ts';
+import { runDocument, warmDocumentStages, PermanentError, type DocumentOutcome, type DocumentTask } from './run-document.ts';
 import { splitPdf } from './pages.ts';
 
-export type StageTask = ({ kind: 'document' } & DocumentTask) | { kind: 'split'; absPath: string; fileName: string; outDir: string };
+export type StageTask =
+  | ({ kind: 'document' } & DocumentTask)
+  | { kind: 'split'; absPath: string; fileName: string; outDir: string }
+  | { kind: 'warm'; overlayPath?: string };
 
-type Outcome<T extends StageTask> = T extends { kind: 'document' } ? DocumentOutcome : string[] | null;
+type Outcome<T extends StageTask> = T extends { kind: 'document' } ? DocumentOutcome : T extends { kind: 'warm' } ? void : string[] | null;
 
 /** What a stage thread does with a task (also run inline when the pool has no threads). */
 export async function runStageTask(task: StageTask): Promise<unknown> {
   if (task.kind === 'split') return splitPdf(task.absPath, task.fileName, task.outDir);
+  if (task.kind === 'warm') return warmDocumentStages(task.overlayPath);
   const { kind: _kind, ...documentTask } = task;
   return runDocument(documentTask);
 }
@@ -53,6 +57,15 @@ export class StageThreads {
       this.queue.push({ id: this.nextId++, task, resolve: resolve as (o: unknown) => void, reject });
       this.pump();
     });
+  }
+
+  /**
+   * Starts every thread and readies it for documents (see warmDocumentStages), each thread its
+   * own copy; resolves when all are ready. Tasks posted meanwhile wait their turn as usual.
+   */
+  async warm(overlayPath?: string): Promise<void> {
+    if (this.size === 0) return;
+    await Promise.all(this.slots.map(() => this.run({ kind: 'warm', overlayPath })));
   }
 
   private pump(): void {

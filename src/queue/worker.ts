@@ -34,6 +34,12 @@ export interface WorkerOptions {
   overlayPath?: string;
   /** A name shown in the dashboard and the logs. */
   name?: string;
+  /**
+   * Ready the heavy parts at start (default true): the stage threads with the language model
+   * loaded, the OCR threads with the model loaded, the page process. Otherwise each loads on the
+   * first job that needs it, and that job (a user's first upload) waits for it.
+   */
+  warm?: boolean;
   /** One line per event (JSON); default: none. */
   log?: (event: Record<string, unknown>) => void;
 }
@@ -241,6 +247,17 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 
   await Promise.all([documents.waitUntilReady(), pages.waitUntilReady()]);
   log({ event: 'ready', concurrency: opts.concurrency, ocrThreads: opts.ocrThreads });
+  if (opts.warm !== false) {
+    // In the background: a job taken meanwhile waits for the same thread or pool it would have
+    // started itself.
+    const started = Date.now();
+    void Promise.allSettled([threads.warm(opts.overlayPath), pool().then((p) => p.warm()), import('../pdf/index.ts').then((m) => m.warmPageProcess())]).then(
+      (results) => {
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        log({ event: 'warm', ms: Date.now() - started, ...(failed ? { message: String((failed.reason as Error)?.message ?? failed.reason) } : {}) });
+      },
+    );
+  }
 
   let closing: Promise<void> | null = null;
   return {
