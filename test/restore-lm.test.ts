@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKneserNey, textToSentences } from '../src/restore/lm-build.ts';
-import { NgramModel } from '../src/restore/lm.ts';
+import { EOS, NgramModel } from '../src/restore/lm.ts';
 
 const text = `Ủy ban nhân dân tỉnh ban hành kế hoạch. Ủy ban nhân dân huyện ban hành quyết định.
 Ủy ban nhân dân xã thực hiện kế hoạch. Sở Nội vụ chủ trì, phối hợp thực hiện kế hoạch.`;
@@ -20,6 +20,15 @@ describe('Kneser-Ney trigram model', () => {
   it('prefers seen continuations', () => {
     const ban = model.id('ban');
     expect(model.logp(model.id('ủy'), ban, model.id('nhân'))).toBeGreaterThan(model.logp(model.id('ủy'), ban, model.id('xã')));
+  });
+
+  it('learns which words end sentences', () => {
+    // "kế hoạch" and "quyết định" end the sentences of the text; "ban" and "thực" never do.
+    const eos = model.id(EOS);
+    expect(eos).toBeGreaterThan(0);
+    const [ke, hoach, uy, ban] = ['kế', 'hoạch', 'ủy', 'ban'].map((t) => model.id(t));
+    expect(model.logp(ke, hoach, eos)).toBeGreaterThan(Math.log(0.2));
+    expect(model.logp(uy, ban, eos)).toBeLessThan(model.logp(ke, hoach, eos) - 1);
   });
 
   it('survives serialisation', () => {

@@ -7,7 +7,7 @@
  */
 import type { TokenChange } from '../tree/types.ts';
 import type { LanguageModel, LmContext } from './lm.ts';
-import { NUM } from './lm.ts';
+import { EOS, NUM } from './lm.ts';
 import { lmToken } from './lm-build.ts';
 import type { Candidate, CandidateGenerator } from './candidates.ts';
 import type { ChannelModel } from './channel.ts';
@@ -223,7 +223,11 @@ export class Decoder {
     private readonly channel: ChannelModel,
     private readonly lexicon: Lexicon,
     private readonly opts: DecoderOptions,
-  ) {}
+  ) {
+    this.eos = lm.id(EOS);
+  }
+  /** The end-of-sentence token, or −1 for a model without one. */
+  private readonly eos: number;
 
   /**
    * The document's own evidence: words it prints intact elsewhere (valid syllables with their
@@ -273,10 +277,10 @@ export class Decoder {
    * Decode consecutive lines of one paragraph as one sequence, so a word at the end of a line
    * sees the words that open the next one; results come back line by line.
    */
-  decodeBlock(lines: string[], state: { u: number; v: number }): { lines: DecodedLine[]; state: { u: number; v: number } } {
+  decodeBlock(lines: string[], state: { u: number; v: number }, endsParagraph = false): { lines: DecodedLine[]; state: { u: number; v: number } } {
     const prepared = lines.map((l) => this.prepare(l));
     const sequence = prepared.flatMap((p) => p.sequence);
-    const chosen = this.search(sequence, state);
+    const chosen = this.search(sequence, state, endsParagraph);
     prepared.flatMap((p) => p.slots).forEach((slot, i) => {
       slot.chosen = chosen.path[i];
       slot.before = chosen.before[i];
@@ -431,17 +435,25 @@ export class Decoder {
   }
 
   /** Beam search (pruned Viterbi over trigram states) through the sequence's candidates. */
-  private search(sequence: SequenceItem[], state: { u: number; v: number }): { path: Candidate[]; before: { u: number; v: number }[]; state: { u: number; v: number } } {
+  private search(sequence: SequenceItem[], state: { u: number; v: number }, endsParagraph: boolean): { path: Candidate[]; before: { u: number; v: number }[]; state: { u: number; v: number } } {
     let beam: Hyp[] = [{ score: 0, u: state.u, v: state.v, prev: null, cand: null }];
     const lm = this.lm;
     const W = this.opts.channelWeight;
+    const eos = this.eos;
     for (const item of sequence) {
       if (item.kind === 'fixed') {
         for (const h of beam) {
-          h.score += lm.logp(h.u, h.v, item.id);
-          h.u = h.v;
-          h.v = item.id;
-          if (item.reset) {
+          if (item.id === lm.bos) {
+            // A label opens a sentence: the one before it ends here (unless it already has).
+            if (eos >= 0 && h.v !== lm.bos) h.score += lm.logp(h.u, h.v, eos);
+            else if (eos < 0) h.score += lm.logp(h.u, h.v, item.id);
+          } else {
+            h.score += lm.logp(h.u, h.v, item.id);
+            h.u = h.v;
+            h.v = item.id;
+            if (item.reset && eos >= 0) h.score += lm.logp(h.u, h.v, eos);
+          }
+          if (item.reset || item.id === lm.bos) {
             h.u = -1;
             h.v = lm.bos;
           }
@@ -489,6 +501,7 @@ export class Decoder {
             v = ids[k];
           }
           if (item.slot.reset) {
+            if (eos >= 0) score += lm.logp(u, v, eos);
             u = -1;
             v = lm.bos;
           }
@@ -533,6 +546,8 @@ export class Decoder {
       item.slot.stepBest = stepCi;
       item.slot.margin = stepBest - stepSecond;
     }
+    // A paragraph ends its last sentence, with or without a full stop (a heading, a table row).
+    if (endsParagraph && eos >= 0) for (const h of beam) if (h.v !== lm.bos) h.score += lm.logp(h.u, h.v, eos);
     const best = beam.reduce((a, b) => (b.score > a.score ? b : a));
     const path: Candidate[] = [];
     const before: { u: number; v: number }[] = [];

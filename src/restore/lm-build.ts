@@ -3,7 +3,7 @@
  * written out in backoff form for `NgramModel`. Pure: sentences in, tables out. Used by
  * `scripts/build-dictionaries.ts` and by `sohoa dict learn` (user overlays).
  */
-import { BOS, NUM, UNK, type NgramTables } from './lm.ts';
+import { BOS, EOS, NUM, UNK, type NgramTables } from './lm.ts';
 import { canonicalTone } from './syllables.ts';
 
 /** The LM's view of a token: NFC, lower case, classic tone placement; numbers are one token. */
@@ -90,7 +90,9 @@ export function buildKneserNey(input: BuildInput): NgramTables {
     }
     return i;
   };
-  const seqs = input.sentences.map((s) => [ids.get(BOS)!, ...s.map(idOf)]);
+  // Every sentence ends in </s>: the decoder scores it where a sentence or a paragraph ends.
+  const eos = idOf(EOS);
+  const seqs = input.sentences.map((s) => [ids.get(BOS)!, ...s.map(idOf), eos]);
   const pairs = (input.pairs ?? []).filter(([a, b]) => accept(a) && accept(b)).map(([a, b]) => [idOf(a), idOf(b)]);
   for (const w of input.unigramCounts?.keys() ?? []) if (accept(w)) idOf(w);
   const V = vocab.length;

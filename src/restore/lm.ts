@@ -8,6 +8,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 export const BOS = '<s>';
+/** End of sentence: scored where a sentence ends (. ; : ! ?), so words that end sentences are preferred there. */
+export const EOS = '</s>';
 export const NUM = '<num>';
 export const UNK = '<unk>';
 

@@ -10,7 +10,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TokenChange } from '../tree/types.ts';
 import { normalizeInputText } from '../text/normalize.ts';
-import { NgramModel, InterpolatedModel, BOS, NUM, UNK, type LanguageModel } from './lm.ts';
+import { NgramModel, InterpolatedModel, BOS, EOS, NUM, UNK, type LanguageModel } from './lm.ts';
 import { ChannelModel, type ChannelData } from './channel.ts';
 import { CandidateGenerator, CandidateIndex, type FoldTable, type LexiconEntry } from './candidates.ts';
 import { Decoder, type Lexicon } from './decoder.ts';
@@ -281,7 +281,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
     forms = new Map([...forms, ...Object.entries((overlay.meta.forms ?? {}) as Record<string, string>)]);
   }
   const entries: LexiconEntry[] = [];
-  const special = new Set([BOS, NUM, UNK]);
+  const special = new Set([BOS, EOS, NUM, UNK]);
   lm.vocab.forEach((w, id) => {
     if (special.has(w)) return;
     if (isValidSyllable(w) || forms.has(w)) entries.push({ id, text: w });
@@ -352,7 +352,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
         decoder.onDecided = decided.decided;
         used.add(decoder);
       }
-      const decoded = decoder.decodeBlock(lines, state);
+      const decoded = decoder.decodeBlock(lines, state, j === clean.length || !clean[j].trim());
       decoded.lines.forEach((l, k) => (out[i + k] = l));
       state = decoded.state;
       decided.update(used);
