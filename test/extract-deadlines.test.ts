@@ -587,4 +587,54 @@ describe('extractDeadlines', () => {
     expect(read('d) Tổng hợp ý kiến, kiến nghị của cử tri trước kỳ họp thường lệ.')).toEqual([]);
     expect(read('đ) Chủ động nạo vét cống rãnh trước mùa mưa bão (hoàn thành trước ngày 30/4/2024).').map((d) => d[0])).toEqual(['2024-04-30']);
   });
+
+  it('reads days of one month written once ("22 - 23/12/2025", "từ ngày 22 đến ngày 31 tháng 12"), a month range across years, a day without "ngày"', () => {
+    expect(scan('22 - 23/12/2025', true)).toEqual([['range', '2025-12-22', '2025-12-23', null]]);
+    expect(scan('31/12/2025 - 05/01/2026', true)).toEqual([['range', '2025-12-31', '2026-01-05', null]]);
+    expect(scan(stripMarks('từ ngày 22 đến ngày 31 tháng 12 năm 2025'))).toEqual([['range', '2025-12-22', '2025-12-31', null]]);
+    // OCR reads the dash as an en dash and drops a space.
+    expect(scan('26 –29/12/2025', true)).toEqual([['range', '2025-12-26', '2025-12-29', null]]);
+    // Not a ratio in prose, not the month of a range of months.
+    expect(scan('tỷ lệ 02 - 03/10 hộ')).toEqual([]);
+    expect(scan('từ tháng 7 đến ngày 28 tháng 7 năm 2024')).toEqual([['date', '2024-07-28', null, null]]);
+    expect(scan('tháng 10/2026 - 3/2027')).toEqual([['month', '2026-10-01', '2027-03-31', null]]);
+    expect(scan(stripMarks('trồng từ 15 tháng 5 đến 31 tháng 7 hằng năm'))).toEqual([
+      ['range', '2024-05-15', '2024-07-31', null],
+      ['recurring', null, null, 'yearly'],
+    ]);
+    // "6 tháng" alone is a duration.
+    expect(scan('sơ kết sau 6 tháng 2 lần')).toEqual([]);
+  });
+
+  it('reads "năm 2025 và các năm tiếp theo" as every year from 2025, not in a cited title or a clause it opens', () => {
+    expect(scan('bố trí kinh phí trong dự toán năm 2025 và các năm tiếp theo.')).toEqual([['year', '2025-01-01', null, 'yearly']]);
+    expect(scan(stripMarks('Năm 2026 và các năm tiếp theo'), true)).toEqual([['year', '2026-01-01', null, 'yearly']]);
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      'Hà Nội, ngày 12 tháng 3 năm 2024',
+      '',
+      'Thực hiện Chỉ thị số 07/CT-TTg ngày 14 tháng 3 năm 2024 của Thủ tướng Chính phủ về đẩy mạnh thực hiện Đề án 06 năm 2024 và những năm tiếp theo;',
+      '',
+      'Căn cứ Công văn số 1487/UBND-KT ngày 24 tháng 11 năm 2023 về việc kiểm kê tài sản công cuối năm 2024;',
+      '',
+      'II. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Phòng Tài chính bố trí kinh phí duy trì hoạt động trong dự toán năm 2025 và các năm tiếp theo.',
+      '',
+      '2. Căn cứ chức năng, nhiệm vụ được giao, các phòng báo cáo trước ngày 15 tháng 12 năm 2024.',
+    ].join('\n');
+    const want = [
+      ['2025-01-01', null, 'yearly'],
+      ['2024-12-15', null, null],
+    ];
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual(want);
+  });
+
+  it('names no cycle in "báo cáo quyết toán" or "định kỳ năm 2026"', () => {
+    expect(scan('các đơn vị gửi báo cáo quyết toán về Sở Tài chính')).toEqual([]);
+    expect(scan(stripMarks('Bảng 2. Lịch các cuộc họp, hội nghị định kỳ năm 2026'))).toEqual([]);
+    expect(scan('gửi báo cáo quý về Sở')).toEqual([['recurring', null, null, 'quarterly']]);
+  });
 });

@@ -78,7 +78,16 @@ function dayHits(f: string): DateHit[] {
     if (!y && m[1] !== undefined && !/^ngay/.test(m[0]) && !opensRange && !/(?:^|\s)(?:truoc|cham nhat|den het|han)\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, d: day, m: month, y: y ? Number(y) : null });
   }
-  return out;
+  // "từ 15 tháng 5 đến 31 tháng 7 hằng năm", "trước 30 tháng 6": a day and its month without the word "ngày",
+  // after a time-limit word (alone, "6 tháng" is a duration).
+  const bare = /(?<=(?:^|[\s,(])(?:tu|den|den het|truoc|cham nhat|vao|va)\s+)(\d{1,2})\s+thang\s+(\d{1,2})(?![\d.,]\d)(?:\s*(?:\/\s*|nam\s+)(\d{4}))?/g;
+  for (let m = bare.exec(f); m; m = bare.exec(f)) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    if (month < 1 || month > 12 || day < 1 || day > 31 || out.some((h) => h.start < m!.index + m![0].length && m!.index < h.end)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, d: day, m: month, y: m[3] ? Number(m[3]) : null });
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
 
 const QUARTER = String.raw`quy\s*(iv|iii|ii|i|lv|1v|lll|ll|l|111|11|[1-4])\b(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?`;
@@ -120,6 +129,12 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
     hits.push({ start: m.index, end: m.index + m[0].length, m: +m[1], y: m[2] ? +m[2] : null });
     // "tháng 6-8/2025", "các tháng 4 và 5/2025": further months without the word "tháng".
     let at = m.index + m[0].length;
+    // "tháng 10/2026 - 3/2027": the last month of a range that crosses a year, without the word "tháng".
+    const cross = m[2] ? /^\s*(?:-|–)\s*(\d{1,2})\s*\/\s*(\d{4})(?![\d/])/.exec(f.slice(at)) : null;
+    if (cross) {
+      hits.push({ start: at + cross[0].search(/\d/), end: at + cross[0].length, m: +cross[1], y: +cross[2] });
+      at += cross[0].length;
+    }
     for (let k = 0; k < 3 && !hits[hits.length - 1].y; k++) {
       const n = f.slice(at).match(more);
       if (!n) break;
@@ -199,14 +214,16 @@ const RECUR: [RegExp, string][] = [
   [/(?:dinh ky\s*)?(?:hai|0?2)\s*nam\s*(?:\/|mot|1)\s*lan/y, 'every 2 years'],
   [/(?:dinh ky\s*)?0?([2-9])\s*thang\s*(?:\/|mot|1)\s*lan/y, 'every $1 months'],
   [/dinh ky\s*0?6\s*thang/y, 'every 6 months'],
-  [/dinh ky\s*(?:hang\s*)?nam/y, 'yearly'],
+  // ("Lịch các cuộc họp định kỳ năm 2026": the meetings of a named year, no cycle of reports.)
+  [/dinh ky\s*(?:hang\s*)?nam(?!\s*(?:hoc\s*)?\d)/y, 'yearly'],
   [/theo\s*(?:dinh\s*)?ky\s*bao\s*cao/y, 'each reporting period'],
   // A report named by its cycle: "tổng hợp báo cáo 6 tháng, hằng năm", "báo cáo quý", "báo cáo năm trước
   // ngày 15/12"; not a report of a period named in full ("báo cáo 6 tháng đầu năm", "báo cáo quý III", "báo cáo năm 2025").
   [/bao cao\s*0?6\s*thang(?!\s*(?:dau|cuoi)\s*nam)(?![\s/.-]*\d)/y, 'every 6 months'],
-  [/bao cao\s*quy(?!\s*(?:[ivxl]+\b|1v|\d))/y, 'quarterly'],
-  [/bao cao\s*thang(?![\s/.-]*\d)/y, 'monthly'],
-  [/bao cao\s*nam(?!\s*(?:hoc\s*)?\d)/y, 'yearly'],
+  // Whole words only: "báo cáo quyết toán", "báo cáo nắm tình hình" name no cycle.
+  [/bao cao\s*quy(?![a-z])(?!\s*(?:[ivxl]+\b|1v|\d))/y, 'quarterly'],
+  [/bao cao\s*thang(?![a-z])(?![\s/.-]*\d)/y, 'monthly'],
+  [/bao cao\s*nam(?![a-z])(?!\s*(?:hoc\s*)?\d)/y, 'yearly'],
 ];
 
 const RECUR_ANY = new RegExp(`(?<![a-z0-9])(?:${RECUR.map(([re]) => re.source).join('|')})`, 'g');
@@ -228,6 +245,20 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
 
   // Months first: "tháng 6-8/2025" would otherwise read as the day 6/8/2025.
   for (const t of monthExprs(f, opts)) push(t);
+
+  // "22 - 23/12/2025", "từ ngày 22 đến ngày 31 tháng 12 năm 2025": days of one month, the month written once.
+  // Without a year, only after "ngày"/"từ" or in a time field ("22 - 23/12" alone may be a ratio).
+  const span = /(?<![\d/.,]|thang\s{0,2})((?:tu\s*)?(?:ngay\s*)?)(\d{1,2})\s*(?:-|–|den(?:\s*het)?)\s*(?:ngay\s*)?(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|thang\s*(\d{1,2})(?:\s*(?:\/\s*|nam\s+)(\d{4}))?)(?![\d/])/g;
+  for (let m = span.exec(f); m; m = span.exec(f)) {
+    const d1 = +m[2];
+    const d2 = +m[3];
+    const mo = +(m[4] ?? m[6]);
+    const yw = m[5] ?? m[7];
+    if (d1 >= d2 || d2 > 31 || mo < 1 || mo > 12 || (!yw && !m[1] && !opts.field)) continue;
+    const y = yw ? +yw : (opts.year ?? null);
+    if (y === null) continue;
+    push({ start: m.index, end: m.index + m[0].length, kind: 'range', date: isoDate(y, mo, d1), endDate: isoDate(y, mo, d2), recurrence: null });
+  }
 
   const days = dayHits(f);
   // Ranges: từ (ngày) A đến (hết) (ngày) B; A - B.
@@ -322,7 +353,7 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
       if (window) end += window[0].length;
       // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
-      const introduced = !!byDay || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      const introduced = !!byDay || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
@@ -338,6 +369,13 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot|trong|den)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
   for (let m = yre.exec(f); m; m = yre.exec(f)) {
     // "1. Năm 2024: xóa lõm sóng …": a line of a list that opens with the year its items are due in.
+    // "năm 2026 và các năm tiếp theo": every year from that one on.
+    const onward = !m[3] && /^\s*(?:,|va)\s*(?:cac|nhung)\s+nam\s+(?:tiep theo|ke tiep|sau(?:\s+do)?)(?![a-z])/.exec(f.slice(m.index + m[0].length));
+    // (In prose, not opening a clause that goes on: "Trong năm 2025 và những năm tiếp theo, các xã …".)
+    if (onward && !(!opts.field && /(?:^|[.;:]\s*)$/.test(f.slice(0, m.index)) && /^\s*,/.test(f.slice(m.index + m[0].length + onward[0].length)))) {
+      push({ start: m.index, end: m.index + m[0].length + onward[0].length, kind: 'year', date: isoDate(+m[2], 1, 1), endDate: null, recurrence: 'yearly' });
+      continue;
+    }
     const opensLine = !m[1] && /^\s*(?:\d+\.|[a-z]\)|[-–+])?\s*$/.test(f.slice(0, m.index)) && /^\s*:/.test(f.slice(m.index + m[0].length));
     if (!opts.field && !m[1] && !opensLine) continue;
     // "…; đến năm 2027 đạt tối thiểu 70%", "Đến năm 2026, …": a year a value is due by; not the horizon

@@ -170,10 +170,11 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
       ? { ...a, start: a.start - f.slice(0, a.start).match(/tu\s*$/)![0].length, end: b.end, recurrence: b.recurrence }
       : null,
   );
-  // "trước ngày 10/12 hằng năm": a day of the year that comes back every year.
+  // "trước ngày 10/12 hằng năm": a day of the year that comes back every year; so does a window of days
+  // ("từ 15 tháng 5 đến 31 tháng 7 hằng năm").
   mergePairs(
     (a, b) =>
-      a.kind === 'date' && b.kind === 'recurring' && b.recurrence === 'yearly' && !/\d{4}\s*$/.test(f.slice(a.start, a.end)) && /^\s*$/.test(f.slice(a.end, b.start))
+      (a.kind === 'date' || (a.kind === 'range' && /\d\s*(?:[/.-]|thang)\s*\d{1,2}\s*$/.test(f.slice(a.start, a.end)))) && b.kind === 'recurring' && b.recurrence === 'yearly' && !/\d{4}\s*$/.test(f.slice(a.start, a.end)) && /^\s*$/.test(f.slice(a.end, b.start))
         ? { ...a, end: b.end, recurrence: 'yearly' }
         : null,
     true,
@@ -278,6 +279,11 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     if (p.piped || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
     const f = p.folded;
     if (!/\d|hang|thuong xuyen|moi|truoc|sau khi/.test(f)) continue;
+    // The grounds of the document ("Căn cứ …", "Xét …", "Thực hiện Chỉ thị số … ;"): the times there belong to
+    // the cited documents and their titles ("… Đề án 06 năm 2025 và những năm tiếp theo;").
+    // ("Căn cứ chức năng, nhiệm vụ được giao, …" in a task is no ground.)
+    const cited = String.raw`(?:nghi quyet|chi thi|ke hoach|quyet dinh|cong van|thong tu|nghi dinh|bo luat|luat|chuong trinh|de an|ket luan|huong dan|to trinh|bao cao|quy che|thong bao|van ban)\b`;
+    if (new RegExp(String.raw`^\s*(?:can cu|xet)\s+(?:(?:de nghi|y kien)\s+)?${cited}`).test(f) || (new RegExp(String.raw`^\s*thuc hien\s+${cited}`).test(f) && /[;,]\s*$/.test(f))) continue;
     const anc = ancestors(outline, i);
     const own = anc[0];
     if (own && own.para === i && (own.kind === 'roman' || own.kind === 'appendix' || own.kind === 'chapter')) continue;
