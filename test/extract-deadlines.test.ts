@@ -637,4 +637,91 @@ describe('extractDeadlines', () => {
     expect(scan(stripMarks('Bảng 2. Lịch các cuộc họp, hội nghị định kỳ năm 2026'))).toEqual([]);
     expect(scan('gửi báo cáo quý về Sở')).toEqual([['recurring', null, null, 'quarterly']]);
   });
+
+  it('reads a programme\'s "Tháng" column in the plan\'s year, a "Thời gian dự kiến" column, and a headed time column beside date cells', () => {
+    const doc = [
+      'QUYẾT ĐỊNH',
+      'Chương trình công tác năm 2026',
+      'Tân Lạc, ngày 09 tháng 01 năm 2026',
+      '',
+      'III. CÁC NỘI DUNG CÔNG TÁC CỤ THỂ',
+      '',
+      'Tháng | Nội dung | Cơ quan chủ trì | Hình thức, cấp trình',
+      'Tháng 01 | Giao dự toán thu, chi ngân sách năm 2026 | Phòng Kinh tế | Quyết định UBND xã',
+      'Tháng 3 | Báo cáo công tác chỉ đạo, điều hành quý I | Văn phòng | Báo cáo UBND xã',
+      '',
+      'Bảng 2. Lịch các cuộc họp, hội nghị định kỳ năm 2026',
+      '',
+      'Nội dung | Thời gian | Cơ quan chuẩn bị | Ghi chú',
+      'Hội nghị triển khai nhiệm vụ | Ngày 12/01/2026 | Văn phòng | Mời trưởng các xóm',
+      'Phiên họp quý I | Ngày 25/3/2026 | Văn phòng | Kết hợp sơ kết quý',
+      'Hội nghị sơ kết 6 tháng | Ngày 25/6/2026 | Phòng Kinh tế | Tổng hợp',
+      'Đối thoại với người dân | Tháng 10/2026 | Trung tâm PVHCC | Phối hợp MTTQ',
+      '',
+      'IV. DANH MỤC KHU ĐẤT',
+      '',
+      'STT | Vị trí khu đất | Hình thức đề xuất | Thời gian dự kiến',
+      '1 | Trụ sở xã cũ | Đấu giá | Quý I - II/2026',
+    ].join('\n');
+    const want = [
+      ['2026-01-01', '2026-01-31'],
+      ['2026-03-01', '2026-03-31'],
+      ['2026-01-12', null],
+      ['2026-03-25', null],
+      ['2026-06-25', null],
+      ['2026-10-01', '2026-10-31'],
+      ['2026-01-01', '2026-06-30'],
+    ];
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate])).toEqual(want);
+  });
+
+  it('reads the time in brackets of an item that opens with its activity ("(tháng 4 - 9/2026)", "(dự kiến tháng 7)")', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      'Thanh Hóa, ngày 16 tháng 01 năm 2026',
+      '',
+      'III. NỘI DUNG CÔNG VIỆC',
+      '',
+      'a) Trưng bày chuyên đề "Trống đồng Đông Sơn" (tháng 4 - 9/2026), giới thiệu 86 hiện vật.',
+      '',
+      'b) Kỳ họp thường lệ giữa năm (dự kiến tháng 7): báo cáo tình hình kinh tế - xã hội 6 tháng.',
+      '',
+      'c) Tuyên truyền về Tháng hành động vì bình đẳng giới (tháng 11/2026).',
+    ].join('\n');
+    const want = [
+      ['2026-04-01', '2026-09-30'],
+      ['2026-07-01', '2026-07-31'],
+    ];
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate])).toEqual(want);
+  });
+
+  it('reads a report due at a council session, every regular session, the last working day; not what happened up to a day', () => {
+    const doc = [
+      'NGHỊ QUYẾT',
+      'Thử',
+      'Mỹ Lộc, ngày 17 tháng 12 năm 2025',
+      '',
+      'Điều 4. Tổ chức thực hiện',
+      '',
+      '1. Giao Ủy ban nhân dân xã tổ chức thực hiện Nghị quyết; định kỳ báo cáo kết quả thực hiện tại các kỳ họp thường lệ của Hội đồng nhân dân xã.',
+      '',
+      '2. Ủy ban nhân dân xã báo cáo kết quả xử lý vi phạm đất đai tại kỳ họp thường lệ giữa năm 2026.',
+      '',
+      '3. Các đơn vị gửi hồ sơ đề nghị thanh toán chậm nhất đến hết ngày làm việc cuối cùng của năm; hạch toán các khoản chi phát sinh từ ngày 31/12/2025 trở về trước.',
+      '',
+      '4. Đại biểu tiếp xúc cử tri tại kỳ họp thường lệ cuối năm.',
+    ].join('\n');
+    const want = [
+      [null, 'each regular session'],
+      [null, null],
+      [null, null],
+    ];
+    const got = extract(doc).deadlines;
+    expect(got.map((d) => [d.date, d.recurrence])).toEqual(want);
+    expect(got.map((d) => d.text)).toEqual(['định kỳ báo cáo kết quả thực hiện tại các kỳ họp thường lệ', 'tại kỳ họp thường lệ giữa năm 2026', 'chậm nhất đến hết ngày làm việc cuối cùng của năm']);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.recurrence])).toEqual(want);
+  });
 });

@@ -13,7 +13,8 @@ import { ancestors } from './sections.ts';
 import type { ExtractContext, TaskResult } from './tasks.ts';
 import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 
-const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao|xong|bat dau|trong|cuoi|dau|ke tu|sau)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
+// ("dự kiến tháng 7": the time a step is planned for.)
+const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
 /**
  * Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. Also the
  * date a rule takes effect ("bảng giá đất áp dụng từ ngày 01/01/2026", "có hiệu lực kể từ ngày …").
@@ -222,10 +223,12 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     // column are mostly nothing but a date or a range ("Trước 20/5/2024", "27/5 - 31/5/2024").
     const valueCells = g.rows.slice(1).flatMap((row) => row.cells.slice(1).filter((c) => /\d/.test(c.text)));
     const onlyTime = (c: { text: string }) => ONLY_TIME.test(fold(c.text));
-    const schedule = valueCells.length >= 4 && valueCells.filter(onlyTime).length >= valueCells.length * 0.6;
     // A time column in a table that is no task matrix ("Tên bản | … | Giải pháp, doanh nghiệp thực hiện | Thời
-    // gian hoàn thành"): each of its values is the time limit of its row, as in a task matrix.
-    const timeCol = schedule ? -1 : g.rows[0].cells.findIndex((c) => /^\s*(?:thoi gian|thoi han|tien do)(?:\s+(?:hoan thanh|thuc hien|trien khai))?\s*$/.test(fold(c.text)));
+    // gian hoàn thành", "… | Thời gian dự kiến"): each of its values is the time limit of its row, as in a task matrix.
+    const headed = g.rows[0].cells.findIndex((c) => /^\s*(?:thoi gian|thoi han|tien do)(?:\s+(?:du kien|hoan thanh|thuc hien|trien khai|to chuc)){0,2}\s*$/.test(fold(c.text)));
+    // Unless the table names none: then its time cells are a schedule's ("Trước 20/5/2024", "27/5 - 31/5/2024").
+    const schedule = headed < 0 && valueCells.length >= 4 && valueCells.filter(onlyTime).length >= valueCells.length * 0.6;
+    const timeCol = schedule ? -1 : headed;
     for (let r = 1; r < g.rows.length; r++) {
       const cells = g.rows[r].cells;
       const timeCell = timeCol >= 0 ? cells[timeCol] : undefined;
@@ -278,7 +281,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const p = paras[i];
     if (p.piped || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
     const f = p.folded;
-    if (!/\d|hang|thuong xuyen|moi|truoc|sau khi/.test(f)) continue;
+    if (!/\d|hang|thuong xuyen|moi|truoc|sau khi|ky hop/.test(f)) continue;
     // The grounds of the document ("Căn cứ …", "Xét …", "Thực hiện Chỉ thị số … ;"): the times there belong to
     // the cited documents and their titles ("… Đề án 06 năm 2025 và những năm tiếp theo;").
     // ("Căn cứ chức năng, nhiệm vụ được giao, …" in a task is no ground.)
@@ -333,8 +336,13 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const phase =
         (t.kind !== 'date' && t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end))) ||
         // "4. Giai đoạn 4 (tháng 12 năm 2025)", "Đợt 2 (Quý III/2025)": a phase of the plan and the time it is due in.
-        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end)));
+        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end))) ||
+        // "a) Trưng bày chuyên đề "…" (tháng 4 - 9/2026), giới thiệu …", "a) Kỳ họp thường lệ giữa năm (dự kiến tháng 7): …":
+        // an item that opens with the activity it plans and its time in brackets.
+        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end)));
       if (NOT_DEADLINE.test(pre) && !field) continue;
+      // "phát sinh từ ngày 31/12/2025 trở về trước": what happened up to a day, a condition.
+      if (/^\s*tro ve truoc/.test(f.slice(t.end))) continue;
       // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").
       const listed = !!prev && prev.kind === t.kind && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
       // "từ tháng 5 đến hết tháng 7 năm 2025": a range that opens with its own "từ" is introduced.
@@ -374,14 +382,22 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const stop = f.slice(end).search(/[;]|\.(?:\s|$)/);
       const to = stop >= 0 ? end + stop : f.length;
       if (found.some((t) => t.end > from && t.start < to) || spans.some(([a, b]) => at >= a && at < b) || !eventLimitHolds(f, at, from, to)) continue;
-      const context = contextBefore(p, at);
+      // "định kỳ báo cáo kết quả tại các kỳ họp thường lệ": every regular session of the council, the cycle as written.
+      let start = at;
+      let recurrence: string | null = null;
+      if (/^tai\s+cac\s+ky hop/.test(f.slice(at))) {
+        const cyc = f.slice(from + 1, at).search(/dinh ky\s/);
+        if (cyc >= 0) start = from + 1 + cyc;
+        recurrence = 'each regular session';
+      }
+      const context = contextBefore(p, recurrence ? at : start);
       if (words(context) < 2) continue;
       let responsible: string | null = leadOf.get(i) ?? null;
       if (!responsible) {
         const unitHeading = anc.find((a) => startsWithUnit(a.rest));
         if (unitHeading) responsible = clean(splitUnitsAndTask(unitHeading.rest.split(':')[0]).units);
       }
-      out.push({ date: null, endDate: null, text: clean(p.text.slice(at, end)), context: trimItem(context), responsible, recurrence: null, ref: refAt(p, at) });
+      out.push({ date: null, endDate: null, text: clean(p.text.slice(start, end)), context: trimItem(context), responsible, recurrence, ref: refAt(p, start) });
     }
   }
   return out;
@@ -392,7 +408,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
  * session a draft or report goes to, the rainy season, the end or the results of the work itself.
  */
 const EVENT_LIMIT =
-  /(?:^|[\s,(])(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z])/g;
+  /(?:^|[\s,(])(?:tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
 
 /** Is the event-relative time limit at `at` one the document sets (and not a purpose, an activity's name or a rule)? */
 function eventLimitHolds(f: string, at: number, from: number, to: number): boolean {
