@@ -518,4 +518,94 @@ describe('extractTargets', () => {
     expect(read(tasksPart('b) Bổ sung nguồn vốn ủy thác tối thiểu 60 tỷ đồng/năm để cho vay hộ nghèo.'))).toEqual([]);
     expect(read(tasksPart('b) Dứt điểm khai thác IUU, 100% tàu cá từ 15 m trở lên duy trì kết nối giám sát hành trình.'))).toEqual([]);
   });
+
+  it('reads revenue the plan is to collect as a target, not a sum it spends; not the scope "trên cả 3 tiêu chí"; counts of xóm, khu dân cư, lux', () => {
+    const doc = [
+      'BÁO CÁO',
+      'Kết quả năm 2022; mục tiêu năm 2023',
+      'Thanh Bình, ngày 08 tháng 12 năm 2022',
+      '',
+      'II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2023',
+      '',
+      '1. Thu ngân sách nhà nước trên địa bàn đạt 42 tỷ đồng trở lên (không kể thu tiền sử dụng đất đạt 22 tỷ đồng).',
+      '2. Tỷ lệ hộ gia đình văn hóa đạt 93,5%; 12/12 khu dân cư văn hóa.',
+      '3. Hoàn thành 100% chỉ tiêu giao quân; kéo giảm tai nạn giao thông trên cả 3 tiêu chí.',
+      '',
+      'III. NHIỆM VỤ, GIẢI PHÁP',
+      '',
+      '1. Mỗi quý, lãnh đạo Ủy ban nhân dân xã làm việc với ít nhất 07 xóm; bố trí kinh phí 18 tỷ đồng cho đầu tư.',
+      '2. Cường độ chiếu sáng đối với hiện vật giấy không quá 50 lux.',
+    ].join('\n');
+    const want = [
+      [42, 'tỷ đồng', '>='],
+      [22, 'tỷ đồng', '='],
+      [93.5, '%', '='],
+      [12, 'khu dân cư', '='],
+      [100, '%', '='],
+      [7, 'xóm', '>='],
+      [50, 'lux', '<='],
+    ];
+    expect(extract(doc).targets.map((t) => [t.value.number, t.value.unit, t.value.comparator])).toEqual(want);
+    expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.value.comparator])).toEqual(want.map((w) => [w[0], w[2]]));
+  });
+
+  it('reads the council\'s targets beside the estimate done in a report, a revenue table\'s own target column, and a table allocating targets by year', () => {
+    const report = [
+      'BÁO CÁO',
+      'Kết quả thực hiện năm 2022',
+      'Thanh Bình, ngày 08 tháng 12 năm 2022',
+      '',
+      'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU',
+      '',
+      'TT | Chỉ tiêu | Đơn vị | Nghị quyết HĐND | Ước thực hiện | Đánh giá',
+      '1 | Thu ngân sách nhà nước trên địa bàn | tỷ đồng | 38,50 | 41,26 | Vượt',
+      '2 | Tỷ lệ hộ nghèo theo chuẩn đa chiều | % | dưới 0,5 | 0,32 | Đạt',
+    ].join('\n');
+    const want1 = [
+      [38.5, '=', '41,26'],
+      [0.5, '<', '0,32'],
+    ];
+    expect(extract(report).targets.map((t) => [t.value.number, t.value.comparator, t.baseline])).toEqual(want1);
+    expect(extract(stripMarks(report)).targets.map((t) => [t.value.number, t.value.comparator, t.baseline])).toEqual(want1);
+
+    const revenue = [
+      'NGHỊ QUYẾT',
+      'Về thu ngân sách năm 2026',
+      'Phong Điền, ngày 19 tháng 12 năm 2025',
+      '',
+      'Điều 2. Mục tiêu và chỉ tiêu thu ngân sách năm 2026',
+      '',
+      'STT | Nội dung thu | Ước thực hiện năm 2025 | Dự toán thành phố giao năm 2026 | Chỉ tiêu phấn đấu của xã năm 2026 | So với ước thực hiện 2025 (%)',
+      '1 | Thuế thu nhập cá nhân | 9.215 | 9.500 | 10.300 | 111,8',
+      '2 | Lệ phí trước bạ | 7.630 | 7.800 | 8.400 | 110,1',
+      'Tổng | Thu ngân sách nhà nước trên địa bàn | 16.845 | 17.300 | 18.700 | 111,0',
+    ].join('\n');
+    const want2 = [
+      [10300, '9.215'],
+      [8400, '7.630'],
+    ];
+    expect(extract(revenue).targets.map((t) => [t.value.number, t.baseline])).toEqual(want2);
+    expect(extract(stripMarks(revenue)).targets.map((t) => [t.value.number, t.baseline])).toEqual(want2);
+
+    const allocation = [
+      'KẾ HOẠCH',
+      'Tái canh cà phê giai đoạn 2024 - 2025',
+      "Cư M'gar, ngày 14 tháng 3 năm 2024",
+      '',
+      'III. MỤC TIÊU CỤ THỂ',
+      '',
+      'Đơn vị | Diện tích già cỗi (ha) | Trồng tái canh 2024 (ha) | Chỉ tiêu 2025 (ha)',
+      'Xã Ea Kiết | 860 | 120 | 190',
+      'Xã Ea Tar | 540 | 80 | 120',
+      'Tổng cộng | 1.400 | 200 | 310',
+    ].join('\n');
+    const want3 = [
+      [120, 'Xã Ea Kiết'],
+      [190, 'Xã Ea Kiết'],
+      [80, 'Xã Ea Tar'],
+      [120, 'Xã Ea Tar'],
+    ];
+    expect(extract(allocation).targets.map((t) => [t.value.number, t.responsible])).toEqual(want3);
+    expect(extract(stripMarks(allocation)).targets.map((t) => [t.value.number, t.responsible])).toEqual(want3.map((w) => [w[0], stripMarks(w[1] as string)]));
+  });
 });

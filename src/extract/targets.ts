@@ -41,6 +41,7 @@ const UNIT_WORDS = [
   'cau lac bo', 'doi', 'to', 'nhom', 'sao', 'cay', 'm', 'm2', 'm3', 'lit', 'chiec', 'cai', 'bo', 'tap', 'cuon', 'ban', 'ho ngheo', 'ho can ngheo',
   'may tinh', 'may quet', 'tre', 'tre em', 'phu nu', 'nguoi dan', 'xe', 'ngay cong', 'chuong trinh', 'phong su', 'tin bai', 'vu viec', 'truong hop', 'cuoc kiem tra',
   'gio', 'phut', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg', 'giao vien', 'nhan vien', 'met', 'cm',
+  'khu dan cu', 'xom', 'ap', 'khom', 'khu pho', 'tieu chi', 'lux',
 ].sort((a, b) => b.length - a.length);
 const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c) => (c === ',' ? ',' : '%')).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 /** Units of measure written as symbols, which fold would not tell apart from words. */
@@ -123,6 +124,9 @@ function comparatorAt(f: string, at: number, end: number): { comparator: Compara
 const NUMBER = String.raw`(?<![\d/.,\p{L}])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d/]|\.\d|,\d)`;
 const QTY = new RegExp(NUMBER, 'gu');
 
+/** What a plan collects or produces, measured in money (folded): revenue, income, output; not what it spends. */
+const REVENUE = /(?:thu ngan sach|tong thu|doanh thu|thu nhap|gia tri san xuat|kim ngach|tong muc ban le|thu tien|thu thue|thu phi|thu no)(?![a-z])(?!.*(?:kinh phi|chi tieu cho|von dau tu|ho tro))/;
+
 /** Quantities of a text that can be a target value: not dates, years, document numbers, labels. */
 function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
   const out: Qty[] = [];
@@ -139,6 +143,8 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     if (/^\s*trong\s+(?:cac|so|nhung)\s/.test(rest)) continue; // "có ít nhất 01 trong các triệu chứng": one of several, a condition
+    // "kéo giảm tai nạn giao thông trên cả 3 tiêu chí": all of them, a scope (not "cá", a fish, once marks are lost).
+    if (/(?:^|\s)cả\s*$/iu.test(text.slice(Math.max(0, start - 6), start)) || /(?:^|\s)(?:tren|o|tai|cho|voi|trong)\s+ca\s*$/.test(before)) continue;
     const n = parseNumber(text.slice(start, end));
     if (n !== null && n >= 1900 && n <= 2100 && /^\d{4}$/.test(m[0]) && !/^\s*(?:%|phan tram)/.test(rest)) continue; // a year (not "2.000 lít")
     // The unit: "%", or the counted noun after the number.
@@ -183,6 +189,12 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     if (perHead && /^\s*(?:triệu|nghìn|tỷ|trieu|nghin|ty)?\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end))) {
       unit = clean(text.slice(end, end + perHead[0].length));
       end += perHead[0].length;
+    } else if (unit === null && REVENUE.test(f.slice(Math.max(0, start - 80), start).split(/[;:(]/).pop() ?? '') && /^\s*(?:trieu|ty|nghin)\s+dong(?![a-z])(?!\s*\/)/.test(f.slice(end))) {
+      // A sum the plan is to collect or produce ("Thu ngân sách nhà nước trên địa bàn đạt 42 tỷ đồng trở lên") is an
+      // objective; a sum to spend (kinh phí, dự toán chi, vốn) stays a budget.
+      const money = /^\s*(?:trieu|ty|nghin)\s+dong/.exec(f.slice(end))!;
+      unit = clean(text.slice(end, end + money[0].length));
+      end += money[0].length;
     } else if (unit !== '%' && (/^\s*(?:tuoi|trieu\b|ty\b|nghin\b|gio\b|phut)/.test(f.slice(end)) || /^\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end)) || /^(?:dong)$/.test(unitFold))) continue;
     // "khách sạn từ 3 sao trở lên", "nhãn năng lượng từ 4 sao": a rating picks out a category, it is not counted.
     if (unitFold === 'sao') continue;
@@ -382,7 +394,8 @@ function parseCell(raw: string, unit: string | null): { label: string | null; va
 }
 
 /** A column of the plan or the targets set for a period ("Kế hoạch năm 2026", "Chỉ tiêu giao 2025"). */
-const PLAN_HEAD = /^(?:ke hoach|chi tieu(?: giao)?|muc tieu)(?:\s+(?:nam\s+)?\d{4}|$)/;
+// (In a report, the targets the council set: "Nghị quyết HĐND", "Chỉ tiêu Nghị quyết".)
+const PLAN_HEAD = /^(?:ke hoach|chi tieu(?: giao)?|muc tieu)(?:\s+(?:nam\s+)?\d{4}|$)|^(?:chi tieu\s+)?(?:nghi quyet|nq)(?:\s+(?:hdnd|hoi dong nhan dan)(?:\s+[a-z]+)?)?(?:\s+(?:nam\s+)?\d{4})?$/;
 const TOTAL_ROW = /^(?:cong|tong|tong cong|tong so|toan (?:huyen|xa|tinh|thanh pho))$/;
 const MONEY = /du toan|kinh phi|trieu dong|\(dong\)|ty dong|nghin dong|gia tri|thanh tien|nguon von|von dau tu/;
 
@@ -401,10 +414,12 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // A target table says so: in its header, or in the title of its section or appendix. In a results part
   // only a table that sets the plan beside what was done ("Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện 9
   // tháng | Tỷ lệ (%)") still holds targets: those of its plan column.
-  const planVsDone = header.some((c) => PLAN_HEAD.test(c)) && header.some((c) => /^thuc hien\b/.test(c));
+  const planVsDone = header.some((c) => PLAN_HEAD.test(c)) && header.some((c) => /^(?:uoc\s+)?thuc hien\b|^uoc (?:dat|tinh)\b/.test(c));
   if (sec.kind === 'results' && !planVsDone) return false;
   if (!/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan))/.test(`${header.join(' ')} ${caption}`)) return false;
-  if (MONEY.test(header.join(' '))) return false;
+  // A budget table is no target table; a revenue table that names its target column ("Ước thực hiện năm 2025 | Dự
+  // toán giao năm 2026 | Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu thu nợ năm 2026 (triệu đồng)") is.
+  if (MONEY.test(header.join(' ')) && !header.some((c) => /^chi tieu\b.*\d{4}|phan dau/.test(c))) return false;
   const numericShare = (i: number) => {
     const cells = body.map((r) => r.cells[i]?.text ?? '').filter(Boolean);
     return cells.length ? cells.filter((c) => VALUE_CELL.test(c) || ZERO_CELL.test(c) || /^\s*[\p{L}\s]{1,40}:\s*\d/u.test(c)).length / cells.length : 0;
@@ -418,8 +433,9 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   header.forEach((c, i) => {
     if (!c || /^(stt|tt|so tt)$/.test(c)) return;
     const numeric = numericShare(i) >= 0.5;
-    if (/don vi tinh|^dvt/.test(c)) unitCol = i;
-    else if (!numeric && /co quan|don vi thuc hien|chu tri|trach nhiem|phoi hop/.test(c)) resp = i;
+    // ("Đơn vị" over "%", "tỷ đồng", "người": the unit of each row, not a body.)
+    if (/don vi tinh|^dvt/.test(c) || (c === 'don vi' && body.every((r) => { const t = r.cells[i]?.text.trim() ?? ''; return t.length <= 15 && !/^\p{Lu}\p{Ll}/u.test(t); }))) unitCol = i;
+    else if (!numeric && /co quan|don vi thuc hien|chu tri|trach nhiem|phu trach|phoi hop/.test(c)) resp = i;
     else if (!numeric && ind < 0 && /chi tieu|noi dung|tieu chi|ten chi tieu/.test(c)) ind = i;
     else if (!numeric && org < 0 && /^(?:ten )?(?:don vi|dia phuong|xa|phuong|thi tran|thon|to dan pho|truong|co so|lang|buon|huyen)\b/.test(c)) org = i;
     // What is already done ("Thực hiện 2024", "Diện tích đã cấp đến 29/02/2024") is the baseline.
@@ -437,7 +453,14 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // Value columns the header names as the plan or the target ("Chỉ tiêu tham gia BHYT (%)", "Kế hoạch năm
   // 2026") leave the other figures of the row as its context: a count it is measured on ("Tổng số học sinh
   // dự kiến"), the share done ("Tỷ lệ (%)").
-  const named = values.filter((i) => /chi tieu|ke hoach|muc tieu|phan dau|(?<!mau )\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|vien))/.test(header[i]));
+  // The plan's own target outranks what a higher level assigned ("Dự toán thành phố giao năm 2026 | Chỉ tiêu phấn
+  // đấu của xã năm 2026"). In a table of targets, a column of a year the plan covers ("Trồng tái canh 2024 (ha)")
+  // allocates them too; one with no year ("Diện tích già cỗi (ha)") is the situation it starts from.
+  const issuedYear = ctx.issued ? Number(ctx.issued.slice(0, 4)) : null;
+  const strong = values.filter((i) => PLAN_HEAD.test(header[i]) || /chi tieu|ke hoach|muc tieu|phan dau/.test(header[i]));
+  const assigned = values.filter((i) => /(?<!mau )\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|vien))/.test(header[i]));
+  const yearly = strong.length && issuedYear ? values.filter((i) => !strong.includes(i) && !assigned.includes(i) && [...header[i].matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].some((y) => Number(y[1]) >= issuedYear)) : [];
+  const named = strong.length ? [...strong, ...yearly].sort((a, b) => a - b) : assigned;
   if (named.length && named.length < values.length) values.splice(0, values.length, ...named);
   if ((ind < 0 && org < 0) || !values.length) return false;
   const period0 = periodOf(`${anc.map((a) => a.heading).join(' ')}`) ?? sec.period;
