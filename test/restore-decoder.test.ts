@@ -58,6 +58,12 @@ describe('restoring diacritics and OCR confusions', () => {
     expect(out[1].text).toContain('ThS. Trần Đức Lộc');
   });
 
+  it('keeps codes of letters and digits in text typed without marks', () => {
+    const out = restorer.restoreLines(['Dieu tri lao tiem an bang phac do 3HP cho nguoi benh co CD4 duoi 200, deo khau trang N95 va phu song 4G.'])[0].text;
+    for (const code of ['3HP', 'CD4', 'N95', '4G']) expect(out).toContain(` ${code}`);
+    expect(out).toContain('Điều trị');
+  });
+
   it('gives every change its original, a confidence and alternatives', () => {
     const { changes } = restore('Ké hoach thuc hién');
     expect(changes.length).toBeGreaterThanOrEqual(3);

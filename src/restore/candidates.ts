@@ -299,6 +299,11 @@ export class CandidateGenerator {
     if ([...observed].length > MAX_WORD) {
       return [{ text: lower, ids: [this.lm.id(lower)], cost: known ? 0 : this.keepCost(observed), keep: true }];
     }
+    // Text that lost its marks wholesale was typed or converted, not read: its digits are digits,
+    // so a token of letters and digits is a code or a unit (3HP, CD4, N95, 4G, m3) as written.
+    if (this.options.lettersStand && /\d/.test(observed) && /\p{L}/u.test(observed)) {
+      return [{ text: lower, ids: [this.lm.id(lower)], cost: 0, keep: true }];
+    }
     // In text that lost its marks wholesale (typed or converted without them) the letters stand:
     // a token that reads as a word with its own letters is looked up without letter edits. (The
     // one-edit neighbourhood of a short syllable holds hundreds of entries; in such text their
