@@ -724,4 +724,24 @@ describe('extractDeadlines', () => {
     expect(got.map((d) => d.text)).toEqual(['định kỳ báo cáo kết quả thực hiện tại các kỳ họp thường lệ', 'tại kỳ họp thường lệ giữa năm 2026', 'chậm nhất đến hết ngày làm việc cuối cùng của năm']);
     expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.recurrence])).toEqual(want);
   });
+
+  it('reads the bare numbers of a column headed "Tháng" as months of the plan\'s year', () => {
+    const doc = [
+      'QUYẾT ĐỊNH',
+      'Chương trình hoạt động năm 2024',
+      'Quỳnh Đôi, ngày 22 tháng 01 năm 2024',
+      '',
+      'IV. LỊCH HOẠT ĐỘNG CHÍNH CẤP XÃ',
+      '',
+      'Tháng | Hoạt động chính | Đơn vị chủ trì',
+      '1 - 2 | Văn nghệ mừng Đảng, mừng Xuân | Trung tâm Văn hóa - Thể thao xã',
+      '9 | Văn nghệ Trung thu tại các xóm | Nhà văn hóa các xóm',
+    ].join('\n');
+    const want = [
+      ['2024-01-01', '2024-02-29', '1 - 2'],
+      ['2024-09-01', '2024-09-30', '9'],
+    ];
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.text])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate, d.text])).toEqual(want);
+  });
 });

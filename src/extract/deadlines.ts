@@ -207,11 +207,22 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
   for (const [gi, cols] of tasks.matrices) {
     if (cols.time < 0) continue;
     const g = grids[gi];
+    // A column headed "Tháng" (or "Quý") may hold the bare numbers: "3", "6 - 7" are months.
+    const unitHead = /^\s*(thang|quy)\s*$/.exec(fold(g.rows[cols.header]?.cells[cols.time]?.text ?? ''))?.[1];
     for (let r = cols.header + 1; r < g.rows.length; r++) {
       const cells = g.rows[r].cells;
       const time = cells[cols.time];
       const task = cells[cols.task]?.text ?? '';
       if (!time?.text || !task) continue;
+      const bare = unitHead && /^\s*(?:\d{1,2}|[ivx]{1,4})(?:\s*(?:-|–|,|và|va)\s*(?:\d{1,2}|[ivx]{1,4}))*\s*$/i.test(time.text);
+      if (bare) {
+        const f = fold(`${unitHead === 'thang' ? 'tháng' : 'quý'} ${time.text.trim()}`);
+        const found = mergeSaidTwice(f, scanTime(f, { field: true, year })).found;
+        if (found.length) {
+          for (const t of found) out.push({ ...toDeadline(f, f, t, task, cells[cols.lead]?.text || null, time.ref), text: clean(time.text) });
+          continue;
+        }
+      }
       fromField(time.text, task, cells[cols.lead]?.text || null, time.ref, time.ref);
     }
   }
