@@ -374,7 +374,7 @@ describe('extractDeadlines', () => {
     const d = extract(doc).deadlines;
     expect(d.map((x) => [x.text, x.recurrence])).toEqual([
       ['Hằng tháng … trước ngày 25', 'monthly, by day 25'],
-      ['định kỳ 6 tháng', 'every 6 months'],
+      ['định kỳ 6 tháng, năm', 'every 6 months and yearly'],
     ]);
     expect(d[0].context).toBe('tổng hợp tình hình, kết quả, báo cáo Chủ tịch Ủy ban nhân dân xã');
   });
@@ -743,5 +743,49 @@ describe('extractDeadlines', () => {
     ];
     expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.text])).toEqual(want);
     expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate, d.text])).toEqual(want);
+  });
+});
+
+describe('cycles, hours and events of letters and công điện', () => {
+  const withMerge = (s: string) => {
+    const f = fold(s);
+    return mergeSaidTwice(f, scanTime(f, { field: false, year: 2026 })).found.map((t) => [t.date, t.recurrence]);
+  };
+
+  it('reads "định kỳ 6 tháng và năm" as one time limit, and one each when each cycle has its day in brackets', () => {
+    for (const s of ['báo cáo định kỳ 6 tháng và năm', 'báo cáo định kỳ 6 tháng, năm', 'bao cao dinh ky 6 thang va nam']) {
+      expect(withMerge(s)).toEqual([[null, 'every 6 months and yearly']]);
+    }
+    const both = 'báo cáo kết quả thực hiện định kỳ 6 tháng (trước ngày 10 tháng 6) và năm (trước ngày 10 tháng 12)';
+    const want = [
+      ['2026-06-10', 'every 6 months'],
+      ['2026-12-10', 'yearly'],
+    ];
+    expect(withMerge(both)).toEqual(want);
+    expect(withMerge(stripMarks(both))).toEqual(want);
+    // A period named in full is no further cycle.
+    expect(withMerge('báo cáo định kỳ 6 tháng, năm 2025 gửi Sở')).toEqual([[null, 'every 6 months']]);
+  });
+
+  it('reads the hour of a daily report in brackets, and leaves opening hours alone', () => {
+    for (const s of ['Tổng hợp báo cáo tình hình giá cả hằng ngày (trước 16 giờ 00) về Ủy ban nhân dân tỉnh', 'Tong hop bao cao tinh hinh gia ca hang ngay (truoc 16 gio 00) ve UBND tinh']) {
+      expect(scan(s).map((t) => t[3])).toEqual(['daily, by 16:00']);
+    }
+    for (const s of ['điểm bán hàng hoạt động từ 06 giờ 00 đến 20 giờ 00 hằng ngày cho đến khi thị trường ổn định', 'diem ban hang hoat dong tu 6 gio den 20 gio hang ngay']) {
+      expect(scan(s)).toEqual([]);
+    }
+  });
+
+  it('takes "trước đỉnh lũ" as a time limit set by an event', () => {
+    const doc = [
+      'CÔNG ĐIỆN',
+      'Về việc ứng phó sạt lở bờ sông',
+      'Đồng Tháp, ngày 08 tháng 10 năm 2025',
+      '',
+      '3. Ban Quản lý dự án',
+      '',
+      'b) Yêu cầu các nhà thầu tập trung nhân lực, thi công dứt điểm các hạng mục dưới nước trước đỉnh lũ; có phương án bảo đảm an toàn.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => [x.date, fold(x.text)])).toEqual([[null, 'truoc dinh lu']]);
   });
 });

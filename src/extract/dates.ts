@@ -337,6 +337,7 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       if (!m) continue;
       let end = i + m[0].length;
       let byDay: string | null = null;
+      let byHour: string | null = null;
       let gap: [number, number] | undefined;
       // "hằng tháng (trước ngày 15)", "hằng tháng về Công an huyện trước ngày 10": the day of the month it is due.
       // Further on in the same clause too ("Định kỳ hằng tháng, tổng hợp tiến độ, báo cáo Ủy ban nhân dân huyện
@@ -349,18 +350,47 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
           byDay = d[1] ?? d[2] ?? d[4];
         }
       }
+      // "hằng ngày (trước 16 giờ 00)": the hour of the day it is due, in brackets.
+      const hour = label === 'daily' ? /^\s*\(\s*(?:truoc|cham nhat|vao|luc)\s*(\d{1,2})\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*\)/.exec(f.slice(end)) : null;
+      if (hour) {
+        end += hour[0].length;
+        byHour = hour[1];
+      }
       // "hằng tuần trong giai đoạn chuẩn bị", "hằng ngày trong thời gian nghỉ Tết": the window it recurs in.
       const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
       if (window) end += window[0].length;
       // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
       const introduced = !!byDay || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
+      // "thời gian hoạt động từ 06 giờ 00 đến 20 giờ 00 hằng ngày": opening hours, a window of the day, not a time limit.
+      if (/^daily, by/.test(label) && /tu\s*\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*)?(?:den|-|–)\s*$/.test(f.slice(Math.max(0, i - 30), i))) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
       if (/^(?:moi|hang)\b/.test(m[0]) && /(?<![\d/.-])\d{1,3}\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;
-      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: byDay ? `monthly, by day ${byDay}` : label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? ''), ...(gap ? { gap } : {}) });
-      RECUR_ANY.lastIndex = end;
-      lastRecurEnd = end;
+      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: byDay ? `monthly, by day ${byDay}` : byHour ? `daily, by ${byHour}:00` : label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? ''), ...(gap ? { gap } : {}) });
+      // "định kỳ 6 tháng và năm", "báo cáo hằng tháng, 6 tháng, năm": further cycles named bare after the first share its
+      // introduction and make one time limit with it; with the day of each in brackets ("định kỳ 6 tháng (trước ngày 10
+      // tháng 6) và năm (trước ngày 10 tháng 12)"), one each. Not "6 tháng, năm 2025", "hằng tháng, năm học".
+      const BARE: Record<string, string> = { nam: 'yearly', quy: 'quarterly', thang: 'monthly', tuan: 'weekly' };
+      let at = end;
+      let last = end;
+      const own = out[out.length - 1];
+      for (let k = 0; k < 3 && own?.start === i; k++) {
+        const more = /^((?:\s*\([^()]{1,60}\))?\s*(?:,|va)\s*)(nam|quy|thang|tuan|0?6\s*thang)(?![a-z])(?!\s*(?:hoc\s*)?[\d/ivx])(?!\s*(?:dau|cuoi|nay|truoc|sau|qua|toi|den))/.exec(f.slice(at));
+        if (!more) break;
+        const s = at + more[1].length;
+        at += more[0].length;
+        last = at;
+        const cyc = BARE[more[2]] ?? 'every 6 months';
+        if (/\(/.test(more[1])) push({ start: s, end: at, kind: 'recurring', date: null, endDate: null, recurrence: cyc });
+        else {
+          own.end = at;
+          taken[taken.length - 1][1] = at;
+          own.recurrence = `${own.recurrence} and ${cyc}`;
+        }
+      }
+      RECUR_ANY.lastIndex = last;
+      lastRecurEnd = last;
       break;
     }
   }

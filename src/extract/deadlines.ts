@@ -416,10 +416,11 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
 
 /**
  * Events a task is due before or after (folded): Tết, the first day of the school year, the council
- * session a draft or report goes to, the rainy season, the end or the results of the work itself.
+ * session a draft or report goes to, the rainy season and the flood crest ("trước đỉnh lũ"), the end or the results of the
+ * work itself.
  */
 const EVENT_LIMIT =
-  /(?:^|[\s,(])(?:tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
+  /(?:^|[\s,(])(?:tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|mua (?:kho|bao)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
 
 /** Is the event-relative time limit at `at` one the document sets (and not a purpose, an activity's name or a rule)? */
 function eventLimitHolds(f: string, at: number, from: number, to: number): boolean {
