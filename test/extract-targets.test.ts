@@ -609,3 +609,91 @@ describe('extractTargets', () => {
     expect(extract(stripMarks(allocation)).targets.map((t) => [t.value.number, t.responsible])).toEqual(want3.map((w) => [w[0], stripMarks(w[1] as string)]));
   });
 });
+
+describe('targets of a task table, a titled table, ranges and changes', () => {
+  const head = ['KẾ HOẠCH', 'Vận động hiến máu tình nguyện năm 2026', 'Vĩnh Long, ngày 16 tháng 01 năm 2026', ''];
+  const vals = (doc: string) => extract(doc).targets.map((t) => [t.value.number, t.value.comparator]);
+
+  it('reads the "Chỉ tiêu" column of a task table, its lead responsible', () => {
+    const doc = [
+      ...head,
+      'IV. PHÂN BỔ CHỈ TIÊU VÀ THỜI GIAN CAO ĐIỂM',
+      '',
+      'STT | Đợt, chương trình | Thời gian | Chỉ tiêu (đơn vị) | Đơn vị chủ trì',
+      '1 | Lễ hội Xuân hồng | Từ 05/01 đến 15/02/2026 | 9.500 | Hội Chữ thập đỏ tỉnh, Tỉnh đoàn',
+      '2 | Chủ nhật Đỏ | Tháng 12/2026 | 3.800 | Tỉnh đoàn',
+      'Tổng cộng | | | 13.300 |',
+    ].join('\n');
+    const want = [
+      [9500, 'Hội Chữ thập đỏ tỉnh, Tỉnh đoàn'],
+      [3800, 'Tỉnh đoàn'],
+    ];
+    expect(extract(doc).targets.map((t) => [t.value.number, t.responsible])).toEqual(want);
+    expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.responsible])).toEqual(want.map(([n, r]) => [n, stripMarks(r as string)]));
+  });
+
+  it('takes a table whose title line names targets, without its foreseen counts', () => {
+    const doc = [
+      ...head,
+      'III. NỘI DUNG THI ĐẤU',
+      '',
+      'Bảng 1. Chỉ tiêu tổ chức Đại hội các cấp',
+      '',
+      'Cấp tổ chức | Số đơn vị tổ chức | Số môn tối thiểu | Số vận động viên dự kiến | Thời gian hoàn thành',
+      'Huyện, thành phố | 10 | 08 | 9.500 | 30/6/2022',
+      'Tỉnh | 01 | 20 | 2.400 | 30/9/2022',
+    ].join('\n');
+    const want = [10, 8, 1, 20];
+    expect(extract(doc).targets.map((t) => t.value.number)).toEqual(want);
+    expect(extract(stripMarks(doc)).targets.map((t) => t.value.number)).toEqual(want);
+  });
+
+  it('reads a range as its lower bound, a change after a value, a cap to bring under; not a conversion, a scope or a category', () => {
+    const doc = [
+      ...head,
+      'III. CHỈ TIÊU NĂM 2026',
+      '',
+      '1. Tiếp nhận 58.500 đơn vị máu (quy đổi đơn vị 250 ml), tăng 6,7% so với năm 2025.',
+      '',
+      '2. Các xã ven biển nhận chỉ tiêu từ 200 đến 350 đơn vị; tỷ lệ hồ sơ trực tuyến từ 60 đến 70%.',
+      '',
+      '3. Giảm thời gian xử lý văn bản xuống dưới 03 ngày làm việc.',
+      '',
+      '4. Đối với 02 trụ sở cũ, lập phương án sử dụng trong quý I năm 2026.',
+      '',
+      'V. NỘI DUNG, GIẢI PHÁP',
+      '',
+      '1. Ưu tiên đoàn viên thanh niên, người đã hiến máu từ 05 lần trở lên; tặng Giấy khen cho người hiến máu từ 20 lần trở lên.',
+    ].join('\n');
+    const want = [
+      [58500, '='],
+      [6.7, '='],
+      [200, '>='],
+      [60, '>='],
+      [3, '<'],
+    ];
+    expect(vals(doc)).toEqual(want);
+    expect(vals(stripMarks(doc))).toEqual(want);
+    const t = extract(doc).targets;
+    expect(t[1].indicator).toMatch(/^Tiếp nhận đơn vị máu.*, tăng$/);
+    expect(t[1].baseline).toBe('năm 2025');
+    expect(extract(stripMarks(doc)).targets[1].baseline).toBe('nam 2025');
+  });
+
+  it('takes a "Mức tiết kiệm" column beside the plan column', () => {
+    const doc = [
+      ...head,
+      'IV. CÁC CHỈ TIÊU CỤ THỂ',
+      '',
+      'STT | Nội dung | Thực hiện năm 2025 | Kế hoạch năm 2026 | Mức tiết kiệm',
+      '1 | Chi hội nghị, hội thảo (triệu đồng) | 186 | 158 | 15%',
+      '2 | Cộng | 186 | 158 | 15%',
+    ].join('\n');
+    const want = [
+      [158, '186'],
+      [15, '186'],
+    ];
+    expect(extract(doc).targets.map((t) => [t.value.number, t.baseline])).toEqual(want);
+    expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.baseline])).toEqual(want);
+  });
+});

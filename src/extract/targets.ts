@@ -112,6 +112,9 @@ function comparatorAt(f: string, at: number, end: number): { comparator: Compara
     const tu = pre.match(/(?:tu|dat)\s*$/);
     return { comparator: after[1] === 'tro len' ? '>=' : '<=', firm: true, from: tu && /tu\s*$/.test(pre) ? at - tu[0].length : at, to };
   }
+  // "giảm thời gian xử lý … xuống dưới 03 ngày làm việc": a cap to bring a measure under.
+  m = pre.match(/(?:^|\s)((?:xuong|giam)\s+duoi)\s*$/);
+  if (m) return { comparator: '<', firm: true, from: at - m[0].length + (m[0].length - m[0].trimStart().length), to };
   m = pre.match(/(tren|>)\s*$/);
   if (m) return { comparator: '>', firm: false, from: at - m[0].length, to };
   m = pre.match(/(duoi|<)\s*$/);
@@ -136,16 +139,21 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     let end = start + m[0].length;
     if (skip.some(([a, b]) => start >= a && start < b)) continue;
     const before = f.slice(Math.max(0, start - 14), start);
+    // "từ 60 đến 70%", "nhận chỉ tiêu từ 200 đến 350 đơn vị": a range, its lower bound the value (≥), the unit after its upper one.
+    const range = /(?:^|\s)tu\s*$/.test(before) ? /^\s*(?:den|–|-)\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d/]|\.\d|,\d)(?=\s*(?:%|phan tram|[a-z]))/.exec(f.slice(end)) : null;
+    if (range && parseNumber(range[1])! > parseNumber(m[0])!) end += range[0].length;
     const rest = f.slice(end);
     // Dates, fractions, ranks, codes and labels.
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
     if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\bap|\bkhom|\blop)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating; "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
+    // "58.500 đơn vị máu (quy đổi đơn vị 250 ml)": the measure a count is converted by, not a value of its own.
+    if (/\((?:[^()]*\s)?(?:quy doi|quy ra|tuong duong|tuong ung|tinh theo)(?:\s+[a-z]+){0,3}\s*$/.test(f.slice(Math.max(0, start - 40), start))) continue;
     if (/^\s*trong\s+(?:cac|so|nhung)\s/.test(rest)) continue; // "có ít nhất 01 trong các triệu chứng": one of several, a condition
     // "kéo giảm tai nạn giao thông trên cả 3 tiêu chí": all of them, a scope (not "cá", a fish, once marks are lost).
     if (/(?:^|\s)cả\s*$/iu.test(text.slice(Math.max(0, start - 6), start)) || /(?:^|\s)(?:tren|o|tai|cho|voi|trong)\s+ca\s*$/.test(before)) continue;
-    const n = parseNumber(text.slice(start, end));
+    const n = parseNumber(text.slice(start, start + m[0].length));
     if (n !== null && n >= 1900 && n <= 2100 && /^\d{4}$/.test(m[0]) && !/^\s*(?:%|phan tram)/.test(rest)) continue; // a year (not "2.000 lít")
     // The unit: "%", or the counted noun after the number.
     let unit: string | null = null;
@@ -202,11 +210,15 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // Durations and ages ("trong 02 tháng", "kéo dài từ 03 tháng trở lên", "dưới 06 tuổi") are
     // conditions; a time limit to stay under ("không quá 05 ngày") and a minimum an output must
     // last ("lưu mẫu ít nhất 24 giờ", "tuổi thọ công trình từ 20 năm trở lên") are objectives.
-    if (TIME_UNITS.test(unitFold) && !(cmp.firm && cmp.comparator === '<=') && !minimumDuration(f, cmp, start, text)) continue;
+    if (TIME_UNITS.test(unitFold) && !(cmp.firm && (cmp.comparator === '<=' || cmp.comparator === '<')) && !minimumDuration(f, cmp, start, text)) continue;
+    // "Đối với 02 trụ sở cũ …, lập phương án …": the things a duty is about, a scope, not a value to reach.
+    if (unit !== '%' && !cmp.comparator && /(?:^|\s)doi voi\s+(?:cac\s+)?$/.test(before)) continue;
     if (/^\s*tuoi/.test(f.slice(end))) continue;
     // "trẻ em từ 3 đến 5 tuổi": the lower bound of an age range.
     if (/^\s*(?:den|-|–)\s*\d{1,3}\s*tuoi/.test(f.slice(end))) continue;
     out.push({ start, end: cmp.to, number: n, unit, comparator: cmp.comparator, firm: cmp.firm, valueStart: cmp.from });
+    // (The upper bound of a range is read with it.)
+    if (range) QTY.lastIndex = Math.max(QTY.lastIndex, end);
   }
   // "tối thiểu 09/15 bản": so many of a total, the counted noun after it; the value is the first number.
   const fre = /(?<![\d/.,a-z])(\d{1,4})\s*\/\s*(\d{1,4})(?![\d/.,])(?=\s+[a-z])/g;
@@ -315,10 +327,12 @@ function periodOf(s: string): string | null {
 
 /** "so với cuối năm 2025" → "cuối năm 2025": a baseline is a time or a past result, not a denominator. */
 function baselineOf(after: string): string | null {
-  const m = after.match(/so với\s+([^,;.]+)/u);
-  if (!m) return null;
-  const b = clean(m[1]);
-  return /năm|kỳ|tháng|quý|thời điểm|đầu|cuối|kết quả|thực hiện|hiện nay|hiện trạng|trước/iu.test(b) ? b : null;
+  // (On folded text, offsets aligned: "so voi cung ky" in text whose marks were lost reads the same.)
+  const m = fold(after).match(/so voi\s+([^,;.]+)/);
+  if (!m || m.index === undefined) return null;
+  const from = m.index + m[0].length - m[1].length;
+  const b = clean(after.slice(from, from + m[1].length));
+  return /(?:^|\s)(?:nam|ky|thang|quy|thoi diem|dau|cuoi|ket qua|thuc hien|hien nay|hien trang|truoc)(?![a-z])/.test(fold(b)) ? b : null;
 }
 
 /** Innermost section that says what it holds: targets, or results / legal grounds (none there). */
@@ -399,6 +413,16 @@ const PLAN_HEAD = /^(?:ke hoach|chi tieu(?: giao)?|muc tieu)(?:\s+(?:nam\s+)?\d{
 const TOTAL_ROW = /^(?:cong|tong|tong cong|tong so|toan (?:huyen|xa|tinh|thanh pho))$/;
 const MONEY = /du toan|kinh phi|trieu dong|\(dong\)|ty dong|nghin dong|gia tri|thanh tien|nguon von|von dau tu/;
 
+/** Does a column of the table hold targets by its header ("Chỉ tiêu (đơn vị)", "Mục tiêu 2026") and numbers in most of its cells? */
+function targetColumn(g: Grid, header: number): boolean {
+  const body = g.rows.slice(header + 1);
+  return (g.rows[header]?.cells ?? []).some((c, i) => {
+    if (!/^\s*(?:chi tieu|muc tieu)\b/.test(fold(c.text))) return false;
+    const cells = body.map((r) => r.cells[i]?.text ?? '').filter((t) => t.trim());
+    return cells.length >= 2 && cells.filter((t) => VALUE_CELL.test(t)).length >= cells.length * 0.6;
+  });
+}
+
 function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   const { paras, outline } = ctx;
   const h = g.rows.findIndex((r, i) => i <= 2 && r.cells.filter((c) => c.text && !VALUE_CELL.test(c.text)).length >= 2);
@@ -410,12 +434,14 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   if (!body.length) return false;
   const anc = g.para >= 0 ? ancestors(outline, g.para) : [];
   const sec = sectionOf(anc);
-  const caption = anc.map((a) => fold(a.heading)).join(' ');
+  // The table's own title on the line above ("Bảng 1. Chỉ tiêu tổ chức Đại hội các cấp") says what it holds too.
+  const title = g.para > 0 ? /^\s*(?:bang|bieu)\s*(?:so\s*)?[\divx]{0,4}\s*[.:]\s*(.+)$/.exec(paras[g.para - 1]?.folded ?? '')?.[1] ?? '' : '';
+  const caption = `${anc.map((a) => fold(a.heading)).join(' ')} ${title}`;
   // A target table says so: in its header, or in the title of its section or appendix. In a results part
   // only a table that sets the plan beside what was done ("Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện 9
   // tháng | Tỷ lệ (%)") still holds targets: those of its plan column.
   const planVsDone = header.some((c) => PLAN_HEAD.test(c)) && header.some((c) => /^(?:uoc\s+)?thuc hien\b|^uoc (?:dat|tinh)\b/.test(c));
-  if (sec.kind === 'results' && !planVsDone) return false;
+  if ((sec.kind === 'results' || RESULTS.test(title)) && !planVsDone) return false;
   if (!/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan))/.test(`${header.join(' ')} ${caption}`)) return false;
   // A budget table is no target table; a revenue table that names its target column ("Ước thực hiện năm 2025 | Dự
   // toán giao năm 2026 | Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu thu nợ năm 2026 (triệu đồng)") is.
@@ -457,11 +483,15 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // đấu của xã năm 2026"). In a table of targets, a column of a year the plan covers ("Trồng tái canh 2024 (ha)")
   // allocates them too; one with no year ("Diện tích già cỗi (ha)") is the situation it starts from.
   const issuedYear = ctx.issued ? Number(ctx.issued.slice(0, 4)) : null;
-  const strong = values.filter((i) => PLAN_HEAD.test(header[i]) || /chi tieu|ke hoach|muc tieu|phan dau/.test(header[i]));
+  // ("Mức tiết kiệm", "Mức giảm": the level to reach, beside the plan's amount.)
+  const strong = values.filter((i) => PLAN_HEAD.test(header[i]) || /chi tieu|ke hoach|muc tieu|phan dau|^muc (?:tiet kiem|giam|tang|phan dau)\b/.test(header[i]));
   const assigned = values.filter((i) => /(?<!mau )\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|vien))/.test(header[i]));
   const yearly = strong.length && issuedYear ? values.filter((i) => !strong.includes(i) && !assigned.includes(i) && [...header[i].matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].some((y) => Number(y[1]) >= issuedYear)) : [];
   const named = strong.length ? [...strong, ...yearly].sort((a, b) => a - b) : assigned;
   if (named.length && named.length < values.length) values.splice(0, values.length, ...named);
+  // A count foreseen beside the targets ("Số đơn vị tổ chức | Số môn tối thiểu | Số vận động viên dự kiến") is an estimate, not an objective.
+  const foreseen = values.filter((i) => /\bdu kien\b/.test(header[i]) && !/chi tieu|ke hoach|muc tieu|phan dau|toi thieu/.test(header[i]));
+  if (foreseen.length && foreseen.length < values.length) values.splice(0, values.length, ...values.filter((i) => !foreseen.includes(i)));
   if ((ind < 0 && org < 0) || !values.length) return false;
   const period0 = periodOf(`${anc.map((a) => a.heading).join(' ')}`) ?? sec.period;
   // "Đơn vị tính: ha" on the line above the table: the unit of every value.
@@ -784,8 +814,12 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
   // 1. Target tables.
   const looseParas = new Set<number>();
   for (const g of grids) {
-    if (tasks.matrices.has(g.index)) for (const k of g.paras) looseParas.add(k);
-    else if (tableTargets(ctx, g, emit)) for (const k of g.paras) looseParas.add(k);
+    if (tasks.matrices.has(g.index)) {
+      for (const k of g.paras) looseParas.add(k);
+      // A task table with a column of targets ("Đợt, chương trình | Thời gian | Chỉ tiêu (đơn vị) | Đơn vị chủ trì"): each
+      // row's value there is a target, its lead responsible.
+      if (targetColumn(g, tasks.matrices.get(g.index)!.header)) tableTargets(ctx, g, emit);
+    } else if (tableTargets(ctx, g, emit)) for (const k of g.paras) looseParas.add(k);
   }
 
   // Task-table cells with a firm quantity ("Thường xuyên, tối thiểu 02 tin, bài mỗi tháng").
@@ -932,6 +966,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // Nor is a value in a clause that says when something applies ("Khi phát hiện từ 02 học sinh trở lên …").
       // (Not past the comma that closes it: "Khi có ca bệnh, tổ chức … phun hóa chất trong bán kính tối thiểu 200 mét".)
       if (isTarget && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:khi|neu|truong hop|trong truong hop)\s[^,]*$/.test(pre)) isTarget = false;
+      // Nor "từ … trở lên" saying which people are meant, outside targets ("người đã hiến máu từ 05 lần trở lên", "tặng
+      // Bằng khen cho người hiến máu từ 20 lần trở lên", "cân nặng từ 42 kg trở lên đối với nữ"): a category.
+      if (isTarget && !targetish && /^tu\s/.test(f.slice(q.valueStart)) && /tro len\s*$/.test(f.slice(q.start, q.end)) && /(?:^|\s)(?:nguoi|ca nhan|ho|gia dinh|tre|hoc sinh|doi tuong|can nang|chieu cao)(?:\s+[a-z]+){0,4}\s*$/.test(pre)) isTarget = false;
       if (!isTarget) {
         prev = null;
         continue;
@@ -1009,6 +1046,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         }
       }
       if (listLead && indicator) indicator = `${listLead}: ${indicator}`;
+      // "Tiếp nhận 58.500 đơn vị máu, tăng 6,7% so với năm 2025": the change of the value before it, the same measure.
+      const change = /(?:^|[\s,])(tang|giam)(?:\s+them)?\s*$/.exec(f.slice(localStart, q.valueStart));
+      if ((!indicator || indicator.split(' ').length < 2) && prev && change && /^\s*so voi\s/.test(f.slice(q.end))) indicator = `${prev.indicator}, ${p.text.slice(localStart + change.index, q.valueStart).replace(/^[\s,]+/, '').trim().toLowerCase()}`;
       if (!indicator || indicator.split(' ').length < 2) {
         let alt = q.unit && q.unit !== '%' ? clean(`${q.unit} ${indicatorAfter(p.text, q.end, clauseEnd)}`) : '';
         // "phấn đấu năm 2025 xã đạt từ 85 điểm trở lên": who, and what is counted.
