@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadRestorer } from '../src/restore/restorer.ts';
+import { createRestorer, loadModels, loadRestorer } from '../src/restore/restorer.ts';
+import { buildKneserNey, textToSentences } from '../src/restore/lm-build.ts';
+import { NgramModel } from '../src/restore/lm.ts';
 import { romanLabel } from '../src/restore/decoder.ts';
 
 const restorer = loadRestorer();
@@ -94,19 +96,21 @@ describe('restoring diacritics and OCR confusions', () => {
 });
 
 describe('one sense per document', () => {
-  const earlier = ['Cam hut thuoc la noi cong cong.', 'Su dung thuoc dung lieu.', 'Ke don thuoc cho benh nhan.', ''];
-  const last = 'quay thuoc cap xa, nha thuoc cap xa';
-  const count = (text: string) => text.split(/[^\p{L}]+/u).filter((w) => w === 'thuốc').length;
+  // A small model in which thuốc (medicine) and thuộc (belonging to) are about as likely where
+  // their context was never seen ("kiểm tra … mới"), thuộc slightly more: the mechanism, not the
+  // shipped model's figures, is under test.
+  const text = ['Cấp phát thuốc cho bệnh nhân.', 'Bệnh nhân uống thuốc đúng giờ.', 'Kho thuốc của trạm.', 'Xã thuộc huyện.', 'Thôn thuộc xã.', 'Đơn vị thuộc sở.', 'Ấp thuộc xã.'].join('\n');
+  const small = createRestorer({ ...loadModels(), lm: new NgramModel(buildKneserNey({ sentences: textToSentences(text) })), caseLogp: null });
+  const earlier = ['Cap phat thuoc cho benh nhan.', 'Benh nhan uong thuoc dung gio.', ''];
+  const last = 'kiem tra thuoc moi';
 
   it('prefers, where the context cannot tell, the word the document already chose with confidence', () => {
-    const alone = restorer.restoreLines([last])[0].text;
-    const inDocument = restorer.restoreLines([...earlier, last]).at(-1)!.text;
-    expect(count(inDocument)).toBeGreaterThan(count(alone));
+    expect(small.restoreLines([last])[0].text).toBe('kiem tra thuộc moi');
+    expect(small.restoreLines([...earlier, last]).at(-1)!.text).toBe('kiem tra thuốc moi');
   });
 
   it('forgets a document\'s choices when the next document begins', () => {
-    const before = restorer.restoreLines([last])[0].text;
-    restorer.restoreLines([...earlier, last]);
-    expect(restorer.restoreLines([last])[0].text).toBe(before);
+    small.restoreLines([...earlier, last]);
+    expect(small.restoreLines([last])[0].text).toBe('kiem tra thuộc moi');
   });
 });
