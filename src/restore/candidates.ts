@@ -209,8 +209,9 @@ export class CandidateGenerator {
     let c = this.cache.get(observed);
     if (!c) {
       c = this.generate(observed);
-      // Bounded: a long batch of noisy scans meets ever new garbage tokens.
-      if (this.cache.size >= 300_000) this.cache.clear();
+      // Bounded: a long batch of noisy scans meets ever new garbage tokens (about 0.7 kB each;
+      // 100,000 of them hold the words of thousands of pages).
+      if (this.cache.size >= 100_000) this.cache.clear();
       this.cache.set(observed, c);
     }
     return c;
