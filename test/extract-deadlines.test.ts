@@ -789,3 +789,35 @@ describe('cycles, hours and events of letters and công điện', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => [x.date, fold(x.text)])).toEqual([[null, 'truoc dinh lu']]);
   });
 });
+
+describe('a cycle said as once a period, the first school day, and each round of a campaign', () => {
+  it('reads "định kỳ 01 lần/tháng" as monthly, not "ít nhất 01 lần/quý"', () => {
+    expect(scan('Trung tâm Y tế huyện điều tra bọ gậy định kỳ 01 lần/tháng tại 06 điểm').map((t) => t[3])).toEqual(['monthly']);
+    expect(scan('dieu tra bo gay dinh ky 1 lan/thang').map((t) => t[3])).toEqual(['monthly']);
+    expect(scan('kiểm tra định kỳ ít nhất 01 lần/quý')).toEqual([]);
+  });
+
+  it('takes "trước ngày tựu trường" and a report "sau mỗi đợt chiến dịch" as time limits set by events', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Phòng, chống sốt xuất huyết năm 2024',
+      "Cư M'gar, ngày 20 tháng 5 năm 2024",
+      '',
+      'VI. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Phòng Giáo dục và Đào tạo chỉ đạo các cơ sở giáo dục diệt bọ gậy trong khuôn viên trường trước ngày tựu trường.',
+      '',
+      '2. Đội chiếu phim ghi nhận ý kiến khán giả sau mỗi đợt.',
+      '',
+      'Yêu cầu các đơn vị báo cáo kết quả sau mỗi đợt chiến dịch và báo cáo tổng hợp trước ngày 15 tháng 11 năm 2024 về Ủy ban nhân dân huyện.',
+    ].join('\n');
+    const want = [
+      [null, 'truoc ngay tuu truong'],
+      [null, 'sau moi dot chien dich'],
+      ['2024-11-15', 'ngay 15 thang 11 nam 2024'],
+    ];
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).deadlines.map((x) => [x.date, fold(x.text)]).sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([...want].sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
+    }
+  });
+});

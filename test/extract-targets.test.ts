@@ -697,3 +697,29 @@ describe('targets of a task table, a titled table, ranges and changes', () => {
     expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.baseline])).toEqual(want);
   });
 });
+
+describe('conditions of a rule of expenses', () => {
+  it('reads no target in a distance that decides when a rule applies, a value after "khi", or a multiple of the wage fund', () => {
+    const doc = [
+      'QUY CHẾ',
+      'Chi tiêu nội bộ',
+      'Lạng Sơn, ngày 15 tháng 8 năm 2025',
+      '',
+      'Điều 3. Chế độ công tác phí',
+      '',
+      'a) Trường hợp tự túc phương tiện đi công tác cách trụ sở cơ quan từ 10 km trở lên (riêng các xã vùng cao, biên giới từ 05 km trở lên) thì được thanh toán khoán.',
+      '',
+      'b) Thanh toán vé máy bay cho công chức đi công tác bằng máy bay khi cự ly từ 300 km trở lên.',
+      '',
+      'c) Chi bổ sung thu nhập tối đa không quá 01 lần quỹ tiền lương ngạch, bậc.',
+      '',
+      'd) Hội nghị tổ chức tiết kiệm, thời gian không quá 01 ngày; thời gian từ khi chế biến xong đến khi ăn không quá 02 giờ.',
+    ].join('\n');
+    const want = [
+      [1, 'ngày'],
+      [2, 'giờ'],
+    ];
+    expect(extract(doc).targets.map((t) => [t.value.number, t.value.unit])).toEqual(want);
+    expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.value.unit])).toEqual(want.map(([n, u]) => [n, stripMarks(u as string)]));
+  });
+});

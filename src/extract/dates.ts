@@ -195,6 +195,11 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
 
 const RECUR: [RegExp, string][] = [
   [/dinh ky\s*(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
+  // "định kỳ 01 lần/tháng": once a cycle, the cycle (not "ít nhất 01 lần/quý", a frequency to reach).
+  [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*tuan/y, 'weekly'],
+  [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*thang/y, 'monthly'],
+  [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*quy/y, 'quarterly'],
+  [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*nam/y, 'yearly'],
   [/(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
   [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*quy[^,;.]{0,20}/y, 'quarterly, by $1:00 on day $2 of the quarter\'s last month'],
   [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*ky[^,;.]{0,20}/y, 'each reporting period, day $2 of its last month'],

@@ -390,7 +390,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const at = m.index + m[0].length - m[0].trimStart().length;
       const end = m.index + m[0].length;
       const from = Math.max(f.lastIndexOf(';', at), f.slice(0, at).search(/\.\s[^.]*$/), f.lastIndexOf(':', at));
-      const stop = f.slice(end).search(/[;]|\.(?:\s|$)/);
+      // ("báo cáo kết quả sau mỗi đợt chiến dịch và báo cáo tổng hợp trước ngày 15/11/2024": a second report with its own time ends it.)
+      const stop = f.slice(end).search(/[;]|\.(?:\s|$)|\s(?:va|,)\s*(?:bao cao|gui|nop|trinh)\s/);
       const to = stop >= 0 ? end + stop : f.length;
       if (found.some((t) => t.end > from && t.start < to) || spans.some(([a, b]) => at >= a && at < b) || !eventLimitHolds(f, at, from, to)) continue;
       // "định kỳ báo cáo kết quả tại các kỳ họp thường lệ": every regular session of the council, the cycle as written.
@@ -415,12 +416,12 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
 }
 
 /**
- * Events a task is due before or after (folded): Tết, the first day of the school year, the council
+ * Events a task is due before or after (folded): Tết, the first day of the school year (khai giảng, tựu trường), the council
  * session a draft or report goes to, the rainy season and the flood crest ("trước đỉnh lũ"), the end or the results of the
- * work itself.
+ * work itself; each round of a campaign ("báo cáo kết quả sau mỗi đợt chiến dịch", "sau khi kết thúc đợt …").
  */
 const EVENT_LIMIT =
-  /(?:^|[\s,(])(?:tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|mua (?:kho|bao)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
+  /(?:^|[\s,(])(?:(?:ngay\s+)?sau\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|mua (?:kho|bao)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
 
 /** Is the event-relative time limit at `at` one the document sets (and not a purpose, an activity's name or a rule)? */
 function eventLimitHolds(f: string, at: number, from: number, to: number): boolean {
@@ -433,7 +434,8 @@ function eventLimitHolds(f: string, at: number, from: number, to: number): boole
   // "Để nâng cao … trước mùa mưa bão": a purpose.
   if (/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*de\s/.test(clause)) return false;
   // Before a session or after results: only for what is sent or submitted then.
-  if (/ky hop|hoi dong nhan dan|sau khi/.test(head) && !/bao cao|gui|trinh|nop|hoan thanh|tong hop|cong khai|thong bao/.test(clause)) return false;
+  // So after each round of a campaign ("báo cáo kết quả sau mỗi đợt chiến dịch"; not "ghi nhận ý kiến khán giả sau mỗi đợt").
+  if (/ky hop|hoi dong nhan dan|sau khi|sau (?:moi|tung)/.test(head) && !/bao cao|gui|trinh|nop|hoan thanh|tong hop|cong khai|thong bao/.test(clause)) return false;
   return true;
 }
 

@@ -211,6 +211,8 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // conditions; a time limit to stay under ("không quá 05 ngày") and a minimum an output must
     // last ("lưu mẫu ít nhất 24 giờ", "tuổi thọ công trình từ 20 năm trở lên") are objectives.
     if (TIME_UNITS.test(unitFold) && !(cmp.firm && (cmp.comparator === '<=' || cmp.comparator === '<')) && !minimumDuration(f, cmp, start, text)) continue;
+    // "tối đa không quá 01 lần quỹ tiền lương": a multiple of a sum of money, a budget.
+    if (unitFold === 'lan' && /^\s*(?:quy|muc|thang)?\s*(?:tien\s+)?luong/.test(f.slice(end))) continue;
     // "Đối với 02 trụ sở cũ …, lập phương án …": the things a duty is about, a scope, not a value to reach.
     if (unit !== '%' && !cmp.comparator && /(?:^|\s)doi voi\s+(?:cac\s+)?$/.test(before)) continue;
     if (/^\s*tuoi/.test(f.slice(end))) continue;
@@ -966,6 +968,10 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // Nor is a value in a clause that says when something applies ("Khi phát hiện từ 02 học sinh trở lên …").
       // (Not past the comma that closes it: "Khi có ca bệnh, tổ chức … phun hóa chất trong bán kính tối thiểu 200 mét".)
       if (isTarget && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:khi|neu|truong hop|trong truong hop)\s[^,]*$/.test(pre)) isTarget = false;
+      // Nor a distance that decides when a rule applies ("đi công tác cách trụ sở cơ quan từ 10 km trở lên (riêng các xã vùng
+      // cao từ 05 km trở lên)", "khi cự ly từ 300 km trở lên"), nor a value after "khi"/"nếu" inside the clause (not "từ khi …
+      // đến khi ăn không quá 02 giờ", a span of time).
+      if (isTarget && !targetish && ((q.unit && /^k?m$/.test(fold(q.unit)) && /(?:^|\s)(?:cach|cu ly|khoang cach)\s/.test(pre)) || /(?:^|\s)(?<!(?:tu|den|sau|truoc|cho)\s)(?:khi|neu)\s[^,;()]*$/.test(pre))) isTarget = false;
       // Nor "từ … trở lên" saying which people are meant, outside targets ("người đã hiến máu từ 05 lần trở lên", "tặng
       // Bằng khen cho người hiến máu từ 20 lần trở lên", "cân nặng từ 42 kg trở lên đối với nữ"): a category.
       if (isTarget && !targetish && /^tu\s/.test(f.slice(q.valueStart)) && /tro len\s*$/.test(f.slice(q.start, q.end)) && /(?:^|\s)(?:nguoi|ca nhan|ho|gia dinh|tre|hoc sinh|doi tuong|can nang|chieu cao)(?:\s+[a-z]+){0,4}\s*$/.test(pre)) isTarget = false;
