@@ -771,6 +771,9 @@ describe('cycles, hours and events of letters and công điện', () => {
     for (const s of ['Tổng hợp báo cáo tình hình giá cả hằng ngày (trước 16 giờ 00) về Ủy ban nhân dân tỉnh', 'Tong hop bao cao tinh hinh gia ca hang ngay (truoc 16 gio 00) ve UBND tinh']) {
       expect(scan(s).map((t) => t[3])).toEqual(['daily, by 16:00']);
     }
+    // The hour further on in the clause: one time limit, its task words left out.
+    const later = 'Văn phòng tổng hợp hằng ngày tình hình dự trữ lương thực, nhiên liệu, báo cáo Chủ tịch Ủy ban nhân dân xã trước 16 giờ để kịp thời chỉ đạo.';
+    for (const s of [later, stripMarks(later)]) expect(scan(s).map((t) => t[3])).toEqual(['daily, by 16:00']);
     for (const s of ['điểm bán hàng hoạt động từ 06 giờ 00 đến 20 giờ 00 hằng ngày cho đến khi thị trường ổn định', 'diem ban hang hoat dong tu 6 gio den 20 gio hang ngay']) {
       expect(scan(s)).toEqual([]);
     }

@@ -360,12 +360,20 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       if (hour) {
         end += hour[0].length;
         byHour = hour[1];
+      } else if (label === 'daily') {
+        // "tổng hợp hằng ngày tình hình …, báo cáo Chủ tịch … trước 16 giờ": the hour further on in the same clause, no other time between.
+        const h = /^([,\s][^;.\d]{0,300}?\s)(?:truoc|cham nhat)\s*(\d{1,2})\s*(?:gio|h)(?![a-z])/.exec(f.slice(end));
+        if (h && !/(?:hang|moi)\s*(?:ngay|tuan|thang|quy|nam)|dinh ky|thuong xuyen/.test(h[1])) {
+          gap = [end, end + h[1].length];
+          end += h[0].length;
+          byHour = h[2];
+        }
       }
       // "hằng tuần trong giai đoạn chuẩn bị", "hằng ngày trong thời gian nghỉ Tết": the window it recurs in.
       const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
       if (window) end += window[0].length;
       // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
-      const introduced = !!byDay || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      const introduced = !!byDay || !!byHour || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "thời gian hoạt động từ 06 giờ 00 đến 20 giờ 00 hằng ngày": opening hours, a window of the day, not a time limit.
       if (/^daily, by/.test(label) && /tu\s*\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*)?(?:den|-|–)\s*$/.test(f.slice(Math.max(0, i - 30), i))) break;
