@@ -256,7 +256,7 @@ const restorerCache = new Map<string, Restorer>();
  * and `priorMargin` (channel cost minus unigram log-probability) of the likeliest; at most
  * `beamWidth` hypotheses, within `beamThreshold` nats of the best. Chosen on the development split.
  */
-export const DEFAULT_WIDTHS: SearchWidths = { maxCandidates: 32, beamCost: 7, maxCost: 9, priorMargin: 8, beamWidth: 8, beamThreshold: 8, channelWeight: 1.5 };
+export const DEFAULT_WIDTHS: SearchWidths = { maxCandidates: 32, beamCost: 9, maxCost: 9, priorMargin: 8, beamWidth: 8, beamThreshold: 8, channelWeight: 1.5 };
 
 export function loadRestorer(opts: RestorerOptions = {}): Restorer {
   const style = styleOf(opts.toneStyle);
