@@ -596,7 +596,8 @@ describe('extractDeadlines', () => {
     expect(scan('26 –29/12/2025', true)).toEqual([['range', '2025-12-26', '2025-12-29', null]]);
     // Not a ratio in prose, not the month of a range of months.
     expect(scan('tỷ lệ 02 - 03/10 hộ')).toEqual([]);
-    expect(scan('từ tháng 7 đến ngày 28 tháng 7 năm 2024')).toEqual([['date', '2024-07-28', null, null]]);
+    // (A month to a day: from the first of the month, not the days "7 đến 28".)
+    expect(scan('từ tháng 7 đến ngày 28 tháng 7 năm 2024')).toEqual([['range', '2024-07-01', '2024-07-28', null]]);
     expect(scan('tháng 10/2026 - 3/2027')).toEqual([['month', '2026-10-01', '2027-03-31', null]]);
     expect(scan(stripMarks('trồng từ 15 tháng 5 đến 31 tháng 7 hằng năm'))).toEqual([
       ['range', '2024-05-15', '2024-07-31', null],
@@ -822,5 +823,39 @@ describe('a cycle said as once a period, the first school day, and each round of
     for (const d of [doc, stripMarks(doc)]) {
       expect(extract(d).deadlines.map((x) => [x.date, fold(x.text)]).sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([...want].sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
     }
+  });
+});
+
+describe('phases of a propaganda plan', () => {
+  it('reads a range from a month to a day and from a day to the end of a year', () => {
+    for (const s of ['đợt 2 từ tháng 4 đến ngày 10 tháng 5 năm 2024, là đợt cao điểm', 'dot 2 tu thang 4 den ngay 10 thang 5 nam 2024']) {
+      expect(scan(s)).toEqual([['range', '2024-04-01', '2024-05-10', null]]);
+    }
+    for (const s of ['đợt 3 từ sau ngày 10 tháng 5 đến hết năm 2024, tuyên truyền kết quả', 'dot 3 tu sau ngay 10 thang 5 den het nam 2024']) {
+      expect(scan(s)).toEqual([['range', '2024-05-11', '2024-12-31', null]]);
+    }
+    // A range of days is still one.
+    expect(scan('thời gian tuyên truyền từ ngày 20 tháng 01 đến ngày 20 tháng 02 năm 2024')).toEqual([['range', '2024-01-20', '2024-02-20', null]]);
+  });
+
+  it('reads a day "vào sáng ngày …" and a report "theo từng đợt"', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Tuyên truyền các ngày lễ lớn năm 2024',
+      'Điện Biên Phủ, ngày 16 tháng 01 năm 2024',
+      '',
+      'IV. HÌNH THỨC TUYÊN TRUYỀN',
+      '',
+      'b) Phòng Giáo dục và Đào tạo tổ chức lễ chào cờ đặc biệt vào sáng ngày 06 tháng 5 năm 2024.',
+      '',
+      'VII. TỔ CHỨC THỰC HIỆN',
+      '',
+      '6. Ủy ban nhân dân các phường, xã xây dựng kế hoạch tuyên truyền; báo cáo kết quả thực hiện về Phòng Văn hóa và Thông tin theo từng đợt tuyên truyền.',
+    ].join('\n');
+    const want = [
+      ['2024-05-06', 'ngay 06 thang 5 nam 2024'],
+      [null, 'theo tung dot tuyen truyen'],
+    ];
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => [x.date, fold(x.text)])).toEqual(want);
   });
 });

@@ -248,6 +248,27 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     out.push(t);
   };
 
+  // Ranges whose ends are of two kinds, first: "từ tháng 4 đến ngày 10 tháng 5 năm 2024" (a month to a day), "từ sau ngày
+  // 10 tháng 5 đến hết năm 2024" (a day to the end of a year).
+  const monthToDay = /(?<![a-z\d])(?<!\d\s{0,2})(tu\s+)?thang\s*(\d{1,2})\s*(?:den(?:\s*het)?|-|–)\s*ngay\s*(\d{1,2})\s*(?:thang\s*|\/\s*)(\d{1,2})(?:\s*(?:nam\s*|\/\s*)(\d{4}))?(?![\d/])/g;
+  for (let m = monthToDay.exec(f); m; m = monthToDay.exec(f)) {
+    const y = m[5] ? +m[5] : m[1] || opts.field ? (opts.year ?? null) : null;
+    if (y === null || +m[2] > +m[4]) continue;
+    const from = isoDate(y, +m[2], 1);
+    const to = isoDate(y, +m[4], +m[3]);
+    if (from && to) push({ start: m.index, end: m.index + m[0].length, kind: 'range', date: from, endDate: to, recurrence: null });
+  }
+  const dayToYear = /(?<![a-z])tu\s+(sau\s+)?(?:ngay\s*)?(\d{1,2})\s*(?:thang\s*|\/\s*)(\d{1,2})(?:\s*(?:nam\s*|\/\s*)(\d{4}))?\s*(?:den|-|–)\s*(?:het\s*)?(?:cuoi\s*)?nam\s*(\d{4})(?![\d/])/g;
+  for (let m = dayToYear.exec(f); m; m = dayToYear.exec(f)) {
+    const y2 = +m[5];
+    const y1 = m[4] ? +m[4] : y2;
+    const day = isoDate(y1, +m[3], +m[2]);
+    if (!day || y1 > y2) continue;
+    // ("từ sau ngày 10 tháng 5": the day after.)
+    const from = m[1] ? new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10) : day;
+    push({ start: m.index, end: m.index + m[0].length, kind: 'range', date: from, endDate: isoDate(y2, 12, 31), recurrence: null });
+  }
+
   // Months first: "tháng 6-8/2025" would otherwise read as the day 6/8/2025.
   for (const t of monthExprs(f, opts)) push(t);
 

@@ -14,7 +14,8 @@ import type { ExtractContext, TaskResult } from './tasks.ts';
 import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 
 // ("dự kiến tháng 7": the time a step is planned for.)
-const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
+// ("vào sáng ngày 06 tháng 5", "vào tối ngày 02/02": the part of the day between.)
+const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao(?:\s+(?:sang|trua|chieu|toi|dem))?|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
 /**
  * Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. Also the
  * date a rule takes effect ("bảng giá đất áp dụng từ ngày 01/01/2026", "có hiệu lực kể từ ngày …").
@@ -292,7 +293,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const p = paras[i];
     if (p.piped || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
     const f = p.folded;
-    if (!/\d|hang|thuong xuyen|moi|truoc|sau khi|ky hop/.test(f)) continue;
+    if (!/\d|hang|thuong xuyen|moi|tung|dip|truoc|sau khi|ky hop/.test(f)) continue;
     // The grounds of the document ("Căn cứ …", "Xét …", "Thực hiện Chỉ thị số … ;"): the times there belong to
     // the cited documents and their titles ("… Đề án 06 năm 2025 và những năm tiếp theo;").
     // ("Căn cứ chức năng, nhiệm vụ được giao, …" in a task is no ground.)
@@ -421,7 +422,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
  * work itself; each round of a campaign ("báo cáo kết quả sau mỗi đợt chiến dịch", "sau khi kết thúc đợt …").
  */
 const EVENT_LIMIT =
-  /(?:^|[\s,(])(?:(?:ngay\s+)?sau\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|mua (?:kho|bao)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
+  /(?:^|[\s,(])(?:(?:(?:ngay\s+)?sau|theo)\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|mua (?:kho|bao)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
 
 /** Is the event-relative time limit at `at` one the document sets (and not a purpose, an activity's name or a rule)? */
 function eventLimitHolds(f: string, at: number, from: number, to: number): boolean {
@@ -435,7 +436,7 @@ function eventLimitHolds(f: string, at: number, from: number, to: number): boole
   if (/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*de\s/.test(clause)) return false;
   // Before a session or after results: only for what is sent or submitted then.
   // So after each round of a campaign ("báo cáo kết quả sau mỗi đợt chiến dịch"; not "ghi nhận ý kiến khán giả sau mỗi đợt").
-  if (/ky hop|hoi dong nhan dan|sau khi|sau (?:moi|tung)/.test(head) && !/bao cao|gui|trinh|nop|hoan thanh|tong hop|cong khai|thong bao/.test(clause)) return false;
+  if (/ky hop|hoi dong nhan dan|sau khi|(?:sau|theo) (?:moi|tung)/.test(head) && !/bao cao|gui|trinh|nop|hoan thanh|tong hop|cong khai|thong bao/.test(clause)) return false;
   return true;
 }
 
