@@ -22,7 +22,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
@@ -332,6 +332,7 @@ export async function benchOcr(): Promise<string> {
     const haveNative = native !== null && nativeRendered.length * SPEED_ROUNDS === speedPages;
     // Native first and last, sohoa's runs in between, twice: a burst of load from other jobs
     // shows as a gap between two runs of the same kind; each kind is reported by its faster run.
+    const loadStart = loadavg()[0];
     const natR: Array<Awaited<ReturnType<typeof nativeRun>>> = [];
     const natO: Array<Awaited<ReturnType<typeof nativeRun>>> = [];
     const runNative = async () => {
@@ -348,6 +349,7 @@ export async function benchOcr(): Promise<string> {
     twos.push(await runInProcess({ file: speedFile, workers: Math.min(2, cores) }));
     ones.push(await runInProcess({ file: speedFile, workers: 1 }));
     await runNative();
+    const loadEnd = loadavg()[0];
     const long = await runInProcess({ file: longFile, workers: cores, every: true });
 
     const fastest = <T extends { seconds: number }>(runs: T[]): T | null => (runs.length ? runs.reduce((x, y) => (y.seconds < x.seconds ? y : x)) : null);
@@ -377,7 +379,7 @@ export async function benchOcr(): Promise<string> {
         ? [nativeRow(`native tesseract, ${cores} processes, ${NATIVE_DPI} dpi renders`, nat, natR), nativeRow(`native tesseract, ${cores} processes, scans' own JPEGs`, natOwn, natO)]
         : ['| native tesseract | not available | | | |']),
       '',
-      `sohoa / native (${NATIVE_DPI} dpi renders): **${nat ? (sPage(two) / sPage(nat)).toFixed(2) : '—'}×** in wall time, ${nat ? (cpuPage(two) / (nat.cpu / nat.pages)).toFixed(2) : '—'}× in CPU time; against native on the scans' own JPEGs: ${natOwn ? (sPage(two) / sPage(natOwn)).toFixed(2) : '—'}× in wall time, ${natOwn ? (cpuPage(two) / (natOwn.cpu / natOwn.pages)).toFixed(2) : '—'}× in CPU time. 2 OCR workers against 1: **${(ppm(two) / ppm(one)).toFixed(2)}×** the pages per minute${onePinned ? `, **${(ppm(two) / ppm(onePinned)).toFixed(2)}×** against 1 worker on 1 core` : ''}. With one OCR worker the page process (loading, rendering, cleaning the next pages) still runs beside it on the other core, so that run is already faster than one core alone.`,
+      `sohoa / native (${NATIVE_DPI} dpi renders): **${nat ? (sPage(two) / sPage(nat)).toFixed(2) : '—'}×** in wall time, ${nat ? (cpuPage(two) / (nat.cpu / nat.pages)).toFixed(2) : '—'}× in CPU time; against native on the scans' own JPEGs: ${natOwn ? (sPage(two) / sPage(natOwn)).toFixed(2) : '—'}× in wall time, ${natOwn ? (cpuPage(two) / (natOwn.cpu / natOwn.pages)).toFixed(2) : '—'}× in CPU time. 2 OCR workers against 1: **${(ppm(two) / ppm(one)).toFixed(2)}×** the pages per minute${onePinned ? `, **${(ppm(two) / ppm(onePinned)).toFixed(2)}×** against 1 worker on 1 core` : ''}. With one OCR worker the page process (loading, rendering, cleaning the next pages) and V8's compiler and collector threads still run beside it on the other core, so that run is already faster than one core alone: it kept ${(cpuPage(one) / sPage(one)).toFixed(2)} cores busy (CPU time / wall time), so 2 cores can give it at most ${(2 / (cpuPage(one) / sPage(one))).toFixed(2)}× in pages per minute. Load average (1 min) at the start of the speed runs ${loadStart.toFixed(1)}, after them ${loadEnd.toFixed(1)} (sohoa's own runs keep it near 2; above that, other jobs shared the cores).`,
       '',
     );
     const at = (n: number) => long.rss.find((r) => r[0] === n) ?? long.rss[long.rss.length - 1];
