@@ -131,7 +131,7 @@ for (const line of read(join(corpusDir, 'tesseract-langdata-vie/vie.word.bigrams
 }
 
 /** p1 = KN continuation · broad unigram (subtitles, word list) · uniform; chosen on the dev split. */
-const UNIGRAM_MIX: [number, number, number] = [0.8, 0.15, 0.05];
+const UNIGRAM_MIX: [number, number, number] = [0.9, 0.05, 0.05];
 const started = Date.now();
 const mix = process.env.SOHOA_UNIGRAM_MIX?.split(',').map(Number) as [number, number, number] | undefined;
 const tables = buildKneserNey({
