@@ -213,7 +213,7 @@ export async function benchQueue(): Promise<string> {
       '',
       `Speed-up with 2 workers (faster runs): **${(one.wallMs / two.wallMs).toFixed(2)}×** the pages per minute end to end, ${(one.pagePhaseMs / two.pagePhaseMs).toFixed(2)}× on the page phase ` +
         '(planning and the assemble step of one document run on one worker, so they do not shrink). ' +
-        `${availableParallelism()} cores; load average ${loadBefore.toFixed(1)} before the section, ${loadavg()[0].toFixed(1)} after (above 2 with this bench's own processes at rest means other jobs shared the cores). ` +
+        `${availableParallelism()} cores; load average ${loadBefore.toFixed(1)} before the section, ${loadavg()[0].toFixed(1)} after (this bench's workers keep it near 2 while they run; above that, other jobs shared the cores). ` +
         'With one OCR thread a worker reads each page job in turn (the page process loads and cleans the page, then the OCR thread reads it), so one worker keeps about one core busy, and its side work (V8 compiler and garbage-collector threads, Redis, writing the page part) runs on the other; two workers share both cores with all of it, which is why a mean page job is slower with 2 workers than with 1.',
       '',
       `POST /documents, ${uploads.length} uploads in ${uploads.length / 50} rounds of 50 at once (one ${Math.round((await readFile(join(root, 'test/fixtures/scans/plan-page.jpg'))).length / 1024)} KB scan each, distinct bytes; ` +
