@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finished as waitFinished } from './helpers/queue.ts';
 import { startRedis, type TestRedis } from './helpers/redis.ts';
 import { QueueClient, queueSettings, startWorker, type QueueSettings, type RunningWorker } from '../src/queue/index.ts';
 import { readInput, runPipeline } from '../src/pipeline/run.ts';
@@ -20,15 +21,7 @@ let settings: QueueSettings;
 let client: QueueClient;
 let worker: RunningWorker;
 
-async function finished(id: string, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await client.status(id, { pages: true });
-    if (s && (s.state === 'completed' || s.state === 'failed')) return s;
-    if (Date.now() > end) throw new Error(`document ${id} not finished: ${JSON.stringify(s)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const finished = (id: string, timeoutMs?: number) => waitFinished(client, id, timeoutMs);
 
 beforeAll(async () => {
   redis = await startRedis();

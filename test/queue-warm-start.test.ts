@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finished } from './helpers/queue.ts';
 import { startRedis, type TestRedis } from './helpers/redis.ts';
 import { QueueClient, queueSettings, startWorker, type QueueSettings, type RunningWorker } from '../src/queue/index.ts';
 import { pageProcessPid } from '../src/pdf/index.ts';
@@ -61,13 +62,6 @@ describe('warm start', () => {
     expect(pageProcessPid()).not.toBeNull();
 
     const sub = await client.submit(await client.storage.putFile(join(ROOT, 'test/fixtures/extract/plan-small.txt')));
-    const end = Date.now() + 60_000;
-    let state: string | undefined;
-    while (Date.now() < end) {
-      state = (await client.status(sub.id))?.state;
-      if (state === 'completed' || state === 'failed') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(state).toBe('completed');
+    expect((await finished(client, sub.id)).state).toBe('completed');
   }, 90_000);
 });
