@@ -723,3 +723,63 @@ describe('conditions of a rule of expenses', () => {
     expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.value.unit])).toEqual(want.map(([n, u]) => [n, stripMarks(u as string)]));
   });
 });
+
+describe('tables of programmes and reports', () => {
+  it('reads a "Phần thứ …" situation part as results, and a past year column as the baseline', () => {
+    const doc = [
+      'ỦY BAN NHÂN DÂN',
+      'HUYỆN GIAO THỦY',
+      'Giao Thủy, ngày 25 tháng 4 năm 2024',
+      '',
+      'CHƯƠNG TRÌNH HÀNH ĐỘNG',
+      'Chăm sóc người cao tuổi',
+      '',
+      'Phần thứ nhất',
+      'THỰC TRẠNG',
+      '',
+      'Xã, thị trấn | Dân số (người) | Tỷ lệ (%)',
+      'Xã Giao Thiện | 9.812 | 24,8',
+      'Xã Giao An | 10.346 | 23,2',
+      '',
+      'Phần thứ hai',
+      'MỤC TIÊU VÀ CHỈ TIÊU',
+      '',
+      'Chỉ tiêu | Năm 2023 | Năm 2025 | Năm 2030',
+      'Tỷ lệ người cao tuổi có thẻ bảo hiểm y tế (%) | 97,8 | 99 | 100',
+      'Số Câu lạc bộ Liên thế hệ | 47 | 66 | 110',
+    ].join('\n');
+    const want = [
+      [99, '97,8', 'Năm 2025'],
+      [100, '97,8', 'Năm 2030'],
+      [66, '47', 'Năm 2025'],
+      [110, '47', 'Năm 2030'],
+    ];
+    expect(extract(doc).targets.map((t) => [t.value.number, t.baseline, t.period])).toEqual(want);
+    expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.baseline, t.period])).toEqual(want.map(([n, b, p]) => [n, b, stripMarks(p as string)]));
+  });
+
+  it('takes the year\'s targets from a results table ("Kết quả | Chỉ tiêu năm 2024"), not how far the plan was met nor work handed out', () => {
+    const doc = [
+      'SỞ Y TẾ',
+      'Đồng Tháp, ngày 09 tháng 8 năm 2024',
+      '',
+      'Kính gửi: Bệnh viện Phổi tỉnh.',
+      '',
+      'STT | Lĩnh vực | Số ý kiến | Giao trả lời bằng văn bản | Cơ quan chủ trì',
+      '1 | Đất đai | 31 | 14 | Sở Nông nghiệp và Môi trường',
+      '2 | Thuế | 17 | 6 | Thuế tỉnh',
+      '',
+      'I. TÌNH HÌNH THỰC HIỆN 6 THÁNG ĐẦU NĂM 2024',
+      '',
+      'Chỉ số | Kết quả | Chỉ tiêu năm 2024 | Tỷ lệ so với kế hoạch',
+      'Tỷ lệ người bệnh lao được xét nghiệm HIV | 86,7% | ≥ 95% | 91,3%',
+      'Số người bắt đầu điều trị lao tiềm ẩn | 318 | 900 | 35,3%',
+    ].join('\n');
+    const want = [
+      [95, '>=', '86,7%'],
+      [900, '=', '318'],
+    ];
+    expect(extract(doc).targets.map((t) => [t.value.number, t.value.comparator, t.baseline])).toEqual(want);
+    expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.value.comparator, t.baseline])).toEqual(want);
+  });
+});

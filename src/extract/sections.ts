@@ -43,6 +43,10 @@ function detect(p: Para): { kind: HeadingKind; label: string; rest: string } | n
     return { kind: 'appendix', label: num ? `Phụ lục ${num}` : 'Phụ lục', rest: m?.[2] ?? '' };
   }
   if ((m = t.match(/^Chương\s+([IVXL]+|\d+)\b\s*[.:\-–]?\s*(.*)$/iu))) return { kind: 'chapter', label: `Chương ${m[1]}`, rest: m[2] };
+  // "Phần thứ nhất THỰC TRẠNG …", "PHẦN II. MỤC TIÊU": the parts of a programme or report, ranked as chapters; the
+  // title in capitals (or on the next line), so that "Phần lớn …", "Phần kinh phí …" stay prose.
+  if ((m = t.match(/^(?:Phần|PHẦN|Phan|PHAN)\s+((?:thứ|THỨ|thu|THU)\s+\p{L}+|[IVXL]{1,5}|\d{1,2})\s*[.:\-–]?\s*(.*)$/u)) && (/^thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam)$/.test(fold(m[1]).toLowerCase()) || /^(?:[ivxl]{1,5}|\d{1,2})$/i.test(m[1])) && (!m[2] || isUpper(m[2])))
+    return { kind: 'chapter', label: `Phần ${m[1]}`, rest: m[2] };
   if ((m = t.match(/^Điều\s+(\d+)\s*[.:]?\s*(.*)$/iu)) || (m = t.match(/^Dieu\s+(\d+)\s*[.:]\s*(.*)$/iu))) return { kind: 'article', label: `Điều ${m[1]}`, rest: m[2] };
   if ((m = t.match(/^([IVXL]{1,6})\s*[.\-–]\s*(\p{Lu}.*)$/u)) && ROMAN_OK.test(m[1])) return { kind: 'roman', label: m[1], rest: m[2] };
   if ((m = t.match(/^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\p{L}.*)$/u))) return { kind: 'decimal', label: m[1], rest: m[2] };
@@ -81,7 +85,7 @@ export function buildOutline(paras: Para[], bodyStart: number): Outline {
       while (stack.length && RANK[stack[stack.length - 1].kind] >= RANK[d.kind]) stack.pop();
       const parent = stack[stack.length - 1] ?? null;
       const h: Heading = { kind: d.kind, label: d.label, heading: '', rest, para: p.index, parent, children: [], body: [] };
-      if (d.kind === 'appendix' && !rest.trim()) {
+      if ((d.kind === 'appendix' || d.kind === 'chapter') && !rest.trim()) {
         // "PHỤ LỤC" on its own: the title is the next paragraph in capitals.
         const next = paras[p.index + 1];
         if (next && isUpper(next.text) && !detect(next)) rest = next.text;

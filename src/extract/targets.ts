@@ -323,8 +323,9 @@ function isResponsible(s: string): boolean {
 
 function periodOf(s: string): string | null {
   if (isUpper(s)) s = s.toLowerCase();
-  const m = s.match(/(?:(?:đến hết|đến|cuối|trong)\s+)?(?:năm học\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|(?:tháng|quý)\s+[\dIVX]+\s*\/\s*\d{4})/iu);
-  return m ? clean(m[0]) : null;
+  // On folded text (same offsets), so that text without marks ("Nam 2025") reads the same.
+  const m = /(?:(?:den het|den|cuoi|trong)\s+)?(?:nam hoc\s+\d{4}\s*-\s*\d{4}|nam\s+\d{4}|giai doan\s+\d{4}\s*-\s*\d{4}|(?:thang|quy)\s+[\divx]+\s*\/\s*\d{4})/.exec(fold(s));
+  return m ? clean(s.slice(m.index, m.index + m[0].length)) : null;
 }
 
 /** "so với cuối năm 2025" → "cuối năm 2025": a baseline is a time or a past result, not a denominator. */
@@ -341,7 +342,10 @@ function baselineOf(after: string): string | null {
 function sectionOf(anc: Heading[]): { kind: 'target' | 'results' | 'other'; period: string | null; heading: Heading | null } {
   // A section title, not an item that is a sentence of its own ("6. Tỷ lệ … đạt 100% …; …").
   const isTitle = (a: Heading) => a.heading.length <= 160 && (a.children.length > 0 || a.body.length > 0 || a.rest.length <= a.heading.length + 3);
-  const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && isTitle(a) && (RESULTS.test(fold(a.heading).trim()) || TARGET_SECTION.test(fold(a.heading))));
+  // A part (Phần, Chương) that holds targets and tasks ("Phần thứ hai. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP NĂM 2023") leaves it
+  // to its own sections (I. MỤC TIÊU …, II. CÁC CHỈ TIÊU …, III. NHIỆM VỤ …).
+  const mixed = (a: Heading) => a !== anc[0] && a.kind === 'chapter' && TARGET_SECTION.test(fold(a.heading)) && /nhiem vu|giai phap/.test(fold(a.heading));
+  const decisive = anc.find((a) => a.kind !== 'letter' && a.kind !== 'paren' && isTitle(a) && !mixed(a) && (RESULTS.test(fold(a.heading).trim()) || TARGET_SECTION.test(fold(a.heading))));
   let period: string | null = null;
   for (const a of anc) {
     if (a.kind === 'letter' || a.kind === 'paren') continue;
@@ -442,9 +446,11 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // A target table says so: in its header, or in the title of its section or appendix. In a results part
   // only a table that sets the plan beside what was done ("Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện 9
   // tháng | Tỷ lệ (%)") still holds targets: those of its plan column.
-  const planVsDone = header.some((c) => PLAN_HEAD.test(c)) && header.some((c) => /^(?:uoc\s+)?thuc hien\b|^uoc (?:dat|tinh)\b/.test(c));
+  // ("Chỉ số | Kết quả | Chỉ tiêu năm 2024 | Đánh giá": the same, the result first.)
+  const planVsDone = header.some((c) => PLAN_HEAD.test(c)) && header.some((c) => /^(?:uoc\s+)?thuc hien\b|^uoc (?:dat|tinh)\b|^ket qua\b/.test(c));
   if ((sec.kind === 'results' || RESULTS.test(title)) && !planVsDone) return false;
-  if (!/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan))/.test(`${header.join(' ')} ${caption}`)) return false;
+  // ("Giao trả lời bằng văn bản", "giao xử lý": work handed to someone, not targets assigned.)
+  if (!/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
   // A budget table is no target table; a revenue table that names its target column ("Ước thực hiện năm 2025 | Dự
   // toán giao năm 2026 | Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu thu nợ năm 2026 (triệu đồng)") is.
   if (MONEY.test(header.join(' ')) && !header.some((c) => /^chi tieu\b.*\d{4}|phan dau/.test(c))) return false;
@@ -458,16 +464,21 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   let resp = -1;
   const values: number[] = [];
   const baselines: number[] = [];
+  // "Năm 2023 | Năm 2025 | Năm 2030" in a programme signed in 2024: a year already over is where the targets start from.
+  const signedYear = ctx.issued ? Number(ctx.issued.slice(0, 4)) : null;
+  const pastYear = (c: string) => signedYear !== null && /^(?:nam|thang\s*\d{1,2}\s*\/?|quy\s*[ivx]+\s*\/?)\s*(\d{4})$/.test(c) && Number(c.slice(-4)) < signedYear;
   header.forEach((c, i) => {
     if (!c || /^(stt|tt|so tt)$/.test(c)) return;
     const numeric = numericShare(i) >= 0.5;
     // ("Đơn vị" over "%", "tỷ đồng", "người": the unit of each row, not a body.)
     if (/don vi tinh|^dvt/.test(c) || (c === 'don vi' && body.every((r) => { const t = r.cells[i]?.text.trim() ?? ''; return t.length <= 15 && !/^\p{Lu}\p{Ll}/u.test(t); }))) unitCol = i;
     else if (!numeric && /co quan|don vi thuc hien|chu tri|trach nhiem|phu trach|phoi hop/.test(c)) resp = i;
-    else if (!numeric && ind < 0 && /chi tieu|noi dung|tieu chi|ten chi tieu/.test(c)) ind = i;
+    else if (!numeric && ind < 0 && /chi tieu|chi so|noi dung|tieu chi|ten chi tieu/.test(c)) ind = i;
     else if (!numeric && org < 0 && /^(?:ten )?(?:don vi|dia phuong|xa|phuong|thi tran|thon|to dan pho|truong|co so|lang|buon|huyen)\b/.test(c)) org = i;
     // What is already done ("Thực hiện 2024", "Diện tích đã cấp đến 29/02/2024") is the baseline.
-    else if (numeric && /thuc hien|uoc|hien trang|ket qua|(?<!trung hoc )co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d/.test(c) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
+    else if (numeric && (/thuc hien|uoc|hien trang|ket qua|(?<!trung hoc )co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d/.test(c) || pastYear(c)) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
+    // "Tỷ lệ so với kế hoạch", "So sánh (%)": how far the plan was met, a result of neither the plan nor the baseline.
+    else if (numeric && /^(?:ty le\s+)?(?:so voi|so sanh)\b|\bso voi (?:ke hoach|chi tieu|cung ky)/.test(c)) return;
     else if (numeric) values.push(i);
   });
   // Rows named by a category the header does not call an indicator or a unit ("Cấp học | Tổng số học sinh
