@@ -859,3 +859,67 @@ describe('phases of a propaganda plan', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => [x.date, fold(x.text)])).toEqual(want);
   });
 });
+
+describe('cycles, years and lists the tuning documents lacked', () => {
+  const both = (s: string, field = false) => [scan(s, field), scan(stripMarks(s), field)];
+
+  it('reads a cycle written as periods per time, by semester, or by its day of the week', () => {
+    for (const got of both('định kỳ 02 tuần/lần')) expect(got).toEqual([['recurring', null, null, 'every 2 weeks']]);
+    for (const got of both('khám, hội chẩn lưu động định kỳ 01 quý/lần')) expect(got).toEqual([['recurring', null, null, 'quarterly']]);
+    for (const got of both('báo cáo định kỳ hằng học kỳ')) expect(got).toEqual([['recurring', null, null, 'every semester']]);
+    for (const got of both('họp giao ban định kỳ vào chiều thứ Sáu của tuần cuối mỗi tháng')) expect(got).toEqual([['recurring', null, null, 'monthly']]);
+    for (const got of both('báo cáo định kỳ vào thứ Sáu hằng tuần')) expect(got).toEqual([['recurring', null, null, 'weekly (sau)']]);
+    // The day in brackets makes a bare cycle a time: "hằng tuần (sáng thứ Hai) công khai …".
+    for (const got of both('hằng tuần (sáng thứ Hai) công khai danh sách')) expect(got).toEqual([['recurring', null, null, 'weekly (hai)']]);
+    // OCR damage the restorer leaves: a doubled space, a lost mark.
+    expect(scan('dinh ky  02 tuan / lan')).toEqual([['recurring', null, null, 'every 2 weeks']]);
+  });
+
+  it('reads "trước năm 2030" and "trước khi kết thúc năm 2025" as the year a task is due by, not a school year', () => {
+    for (const got of both('05 trường còn lại đạt chuẩn quốc gia trước năm 2030')) expect(got).toEqual([['year', '2030-01-01', '2030-12-31', null]]);
+    for (const got of both('tổ chức đối thoại trước khi kết thúc năm 2025.')) expect(got).toEqual([['year', '2025-01-01', '2025-12-31', null]]);
+    for (const got of both('trang bị áo phao trước năm học 2025 - 2026 kết thúc')) expect(got.filter((t) => t[0] === 'range')).toEqual([]);
+  });
+
+  it('keeps a period of the year that comes back ("vào quý II hằng năm") as one time limit, and a list of a month and a quarter', () => {
+    const doc = [
+      'Giao Thủy, ngày 25 tháng 4 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'I. NHIỆM VỤ',
+      '',
+      '1. Tổ chức khám sức khỏe định kỳ cho người cao tuổi vào quý II hằng năm.',
+      '',
+      '2. Đề nghị Sở Giáo dục và Đào tạo thành lập Đoàn đánh giá ngoài trong tháng 12 năm 2024 hoặc quý I năm 2025.',
+    ].join('\n');
+    const want = [
+      ['2024-04-01', '2024-06-30', 'yearly'],
+      ['2024-12-01', '2024-12-31', null],
+      ['2025-01-01', '2025-03-31', null],
+    ];
+    expect(extract(doc).deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual(want);
+    expect(extract(stripMarks(doc)).deadlines.map((d) => [d.date, d.endDate, d.recurrence])).toEqual(want);
+  });
+
+  it('reads the time limits of targets under a "Chỉ tiêu" heading of a "THỰC TRẠNG VÀ CHỈ TIÊU" part', () => {
+    const doc = [
+      'Nghĩa Đồng, ngày 18 tháng 9 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'II. THỰC TRẠNG VÀ CHỈ TIÊU',
+      '',
+      '1. Kết quả 8 tháng đầu năm 2024',
+      '',
+      'Đến ngày 31 tháng 8 năm 2024, toàn xã có 286 người tham gia.',
+      '',
+      '2. Chỉ tiêu đợt cao điểm',
+      '',
+      'a) Phát triển mới ít nhất 80 người; nâng tổng số người tham gia đến ngày 31/12/2024 lên tối thiểu 360 người.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2024-12-31']);
+  });
+});

@@ -195,6 +195,17 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
 
 const RECUR: [RegExp, string][] = [
   [/dinh ky\s*(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
+  // "định kỳ 02 tuần/lần", "định kỳ 01 quý/lần": the cycle written as a count of periods per time.
+  [/dinh ky\s*0?1\s*tuan\s*\/\s*lan/y, 'weekly'],
+  [/dinh ky\s*0?1\s*thang\s*\/\s*lan/y, 'monthly'],
+  [/dinh ky\s*0?1\s*quy\s*\/\s*lan/y, 'quarterly'],
+  [/dinh ky\s*0?1\s*nam\s*\/\s*lan/y, 'yearly'],
+  [/dinh ky\s*0?([2-9])\s*tuan\s*\/\s*lan/y, 'every $1 weeks'],
+  // "định kỳ vào chiều thứ Sáu của tuần cuối mỗi tháng", "định kỳ vào thứ Sáu hằng tuần": the day of the cycle, with
+  // its introduction.
+  [/dinh ky\s*(?:vao\s*)?(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay)\s*(?:cua\s*)?tuan\s*(?:cuoi|dau)\s*(?:cua\s*)?(?:moi|hang)\s*thang/y, 'monthly'],
+  [/dinh ky\s*(?:vao\s*)?(?:(?:sang|chieu|toi)\s*)?thu\s*(hai|ba|tu|nam|sau|bay)\s*(?:hang|moi)\s*tuan/y, 'weekly ($1)'],
+  [/(?:dinh ky\s*)?(?:hang|moi)\s*hoc\s*ky/y, 'every semester'],
   // "định kỳ 01 lần/tháng": once a cycle, the cycle (not "ít nhất 01 lần/quý", a frequency to reach).
   [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*tuan/y, 'weekly'],
   [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*thang/y, 'monthly'],
@@ -224,7 +235,8 @@ const RECUR: [RegExp, string][] = [
   [/theo\s*(?:dinh\s*)?ky\s*bao\s*cao/y, 'each reporting period'],
   // A report named by its cycle: "tổng hợp báo cáo 6 tháng, hằng năm", "báo cáo quý", "báo cáo năm trước
   // ngày 15/12"; not a report of a period named in full ("báo cáo 6 tháng đầu năm", "báo cáo quý III", "báo cáo năm 2025").
-  [/bao cao\s*0?6\s*thang(?!\s*(?:dau|cuoi)\s*nam)(?![\s/.-]*\d)/y, 'every 6 months'],
+  // ("định kỳ báo cáo kết quả 06 tháng, hằng năm": the same, what is reported named between.)
+  [/bao cao\s*(?:ket qua\s*)?0?6\s*thang(?!\s*(?:dau|cuoi)\s*nam)(?![\s/.-]*\d)/y, 'every 6 months'],
   // Whole words only: "báo cáo quyết toán", "báo cáo nắm tình hình" name no cycle.
   [/bao cao\s*quy(?![a-z])(?!\s*(?:[ivxl]+\b|1v|\d))/y, 'quarterly'],
   [/bao cao\s*thang(?![a-z])(?![\s/.-]*\d)/y, 'monthly'],
@@ -390,18 +402,21 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
           byHour = h[2];
         }
       }
+      // "hằng tuần (sáng thứ Hai)", "hằng tuần (chiều thứ Năm)": the day of the week it is due, in brackets.
+      const weekday = label === 'weekly' ? /^\s*\(\s*(?:vao\s*)?(?:(?:sang|chieu|toi)\s*)?thu\s*(hai|ba|tu|nam|sau|bay)\s*\)/.exec(f.slice(end)) : null;
+      if (weekday) end += weekday[0].length;
       // "hằng tuần trong giai đoạn chuẩn bị", "hằng ngày trong thời gian nghỉ Tết": the window it recurs in.
       const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
       if (window) end += window[0].length;
       // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
-      const introduced = !!byDay || !!byHour || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      const introduced = !!byDay || !!byHour || !!weekday || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "thời gian hoạt động từ 06 giờ 00 đến 20 giờ 00 hằng ngày": opening hours, a window of the day, not a time limit.
       if (/^daily, by/.test(label) && /tu\s*\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*)?(?:den|-|–)\s*$/.test(f.slice(Math.max(0, i - 30), i))) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
       if (/^(?:moi|hang)\b/.test(m[0]) && /(?<![\d/.-])\d{1,3}\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;
-      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: byDay ? `monthly, by day ${byDay}` : byHour ? `daily, by ${byHour}:00` : label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? ''), ...(gap ? { gap } : {}) });
+      push({ start: i, end, kind: 'recurring', date: null, endDate: null, recurrence: byDay ? `monthly, by day ${byDay}` : byHour ? `daily, by ${byHour}:00` : weekday ? `weekly (${weekday[1]})` : label.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? ''), ...(gap ? { gap } : {}) });
       // "định kỳ 6 tháng và năm", "báo cáo hằng tháng, 6 tháng, năm": further cycles named bare after the first share its
       // introduction and make one time limit with it; with the day of each in brackets ("định kỳ 6 tháng (trước ngày 10
       // tháng 6) và năm (trước ngày 10 tháng 12)"), one each. Not "6 tháng, năm 2025", "hằng tháng, năm học".
@@ -430,7 +445,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   }
 
   // Years: "cả năm 2026", "trong năm 2025", "năm học 2025 - 2026"; in prose only after a deadline word.
-  const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot|trong|den)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
+  // ("trước năm 2030", "trước khi kết thúc năm 2025": the year a value or a task is due by.)
+  const yre = /(?:(ca|het|cuoi|hoan thanh trong|trong suot|trong|den|truoc khi ket thuc|truoc)\s+)?nam\s*(?:hoc\s*)?(\d{4})(?:\s*-\s*(\d{4}))?/g;
   for (let m = yre.exec(f); m; m = yre.exec(f)) {
     // "1. Năm 2024: xóa lõm sóng …": a line of a list that opens with the year its items are due in.
     // "năm 2026 và các năm tiếp theo": every year from that one on.
@@ -440,6 +456,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       push({ start: m.index, end: m.index + m[0].length + onward[0].length, kind: 'year', date: isoDate(+m[2], 1, 1), endDate: null, recurrence: 'yearly' });
       continue;
     }
+    // ("trước năm học 2025 - 2026 kết thúc": before an event of the school year, read elsewhere.)
+    if (m[1]?.startsWith('truoc') && /nam\s*hoc/.test(m[0])) continue;
     const opensLine = !m[1] && /^\s*(?:\d+\.|[a-z]\)|[-–+])?\s*$/.test(f.slice(0, m.index)) && /^\s*:/.test(f.slice(m.index + m[0].length));
     if (!opts.field && !m[1] && !opensLine) continue;
     // "…; đến năm 2027 đạt tối thiểu 70%", "Đến năm 2026, …": a year a value is due by; not the horizon

@@ -27,7 +27,8 @@ const NOT_DEADLINE = /(?:tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai tho
  */
 // ("DIỄN BIẾN VỤ NGỘ ĐỘC", "CÁC BIỆN PHÁP ĐÃ TRIỂN KHAI": what happened and what was done, in a report.)
 const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu|du bao|dien bien)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
-const TIME_SECTION = /thoi gian|tien do|nhiem vu|to chuc thuc hien|che do bao cao|trach nhiem|phan cong/;
+// ("3. Chỉ tiêu đợt cao điểm" under "II. THỰC TRẠNG VÀ CHỈ TIÊU": the targets, each with the time it is due by.)
+const TIME_SECTION = /thoi gian|tien do|nhiem vu|to chuc thuc hien|che do bao cao|trach nhiem|phan cong|^(?:cac\s+)?(?:chi tieu|muc tieu)\b/;
 /** A cell that is a date or a range of dates and nothing else ("Trước 20/5/2024", "27/5 - 31/5/2024", "từ 03/6 đến 12/6/2024"). */
 const ONE_DATE = String.raw`(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?`;
 const ONLY_TIME = new RegExp(String.raw`^\s*(?:truoc|cham nhat|den het|tu)?\s*${ONE_DATE}(?:\s*(?:-|–|den)\s*${ONE_DATE})?\s*$`);
@@ -176,7 +177,8 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
   // ("từ 15 tháng 5 đến 31 tháng 7 hằng năm").
   mergePairs(
     (a, b) =>
-      (a.kind === 'date' || (a.kind === 'range' && /\d\s*(?:[/.-]|thang)\s*\d{1,2}\s*$/.test(f.slice(a.start, a.end)))) && b.kind === 'recurring' && b.recurrence === 'yearly' && !/\d{4}\s*$/.test(f.slice(a.start, a.end)) && /^\s*$/.test(f.slice(a.end, b.start))
+      // ("vào quý II hằng năm", "tháng 5 hằng năm": a period of the year, the same.)
+      (a.kind === 'date' || a.kind === 'quarter' || a.kind === 'month' || (a.kind === 'range' && /\d\s*(?:[/.-]|thang)\s*\d{1,2}\s*$/.test(f.slice(a.start, a.end)))) && b.kind === 'recurring' && b.recurrence === 'yearly' && !/\d{4}\s*$/.test(f.slice(a.start, a.end)) && /^\s*$/.test(f.slice(a.end, b.start))
         ? { ...a, end: b.end, recurrence: 'yearly' }
         : null,
     true,
@@ -356,7 +358,9 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       // "phát sinh từ ngày 31/12/2025 trở về trước": what happened up to a day, a condition.
       if (/^\s*tro ve truoc/.test(f.slice(t.end))) continue;
       // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").
-      const listed = !!prev && prev.kind === t.kind && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
+      // So do periods of two kinds ("trong tháng 12 năm 2025 hoặc quý I năm 2026").
+      const period = (k: TimeExpr['kind']) => k === 'month' || k === 'quarter' || k === 'year';
+      const listed = !!prev && (prev.kind === t.kind || (period(prev.kind) && period(t.kind))) && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
       // "từ tháng 5 đến hết tháng 7 năm 2025": a range that opens with its own "từ" is introduced.
       const opensRange = t.endDate !== null && /^tu\s/.test(f.slice(t.start, t.end));
       if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed && !field && !opensRange && !phase) continue;
