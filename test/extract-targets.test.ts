@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../src/extract/targets.ts';
+import { fold } from '../src/extract/text.ts';
 import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
 
 describe('extractTargets', () => {
@@ -630,6 +631,23 @@ describe('targets of a task table, a titled table, ranges and changes', () => {
     ];
     expect(extract(doc).targets.map((t) => [t.value.number, t.responsible])).toEqual(want);
     expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.responsible])).toEqual(want.map(([n, r]) => [n, stripMarks(r as string)]));
+  });
+
+  it('reads a frequency alone in the time column of a task table ("02 lần/tuần") as a target of its row, not a deadline', () => {
+    const doc = [
+      ...head,
+      'V. TỔ CHỨC THỰC HIỆN',
+      '',
+      'STT | Nội dung | Chủ trì | Phối hợp | Thời gian',
+      '1 | Truyền thông trên loa truyền thanh thôn | Phòng Văn hóa - Xã hội | Trạm Y tế xã | 02 lần/tuần',
+      '2 | Dự trù, cung ứng thuốc | Trạm Y tế xã | Trung tâm Y tế | Hằng tháng',
+      '3 | Kiểm tra bếp ăn | Trạm Y tế xã | Trường học | Định kỳ 01 lần/tháng',
+    ].join('\n');
+    for (const text of [doc, stripMarks(doc)]) {
+      const { targets, deadlines } = extract(text);
+      expect(targets.map((t) => [t.value.number, fold(t.value.unit ?? ''), t.value.comparator, fold(t.indicator)])).toEqual([[2, 'lan/tuan', '=', 'truyen thong tren loa truyen thanh thon']]);
+      expect(deadlines.map((d) => d.recurrence)).toEqual(['monthly', 'monthly']);
+    }
   });
 
   it('takes a table whose title line names targets, without its foreseen counts', () => {

@@ -193,6 +193,13 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
   return out;
 }
 
+/**
+ * A cell that says only how often something is done ("02 lần/tuần", "ít nhất 01 buổi/tháng", "01 lần/02 ngày"): a
+ * frequency to keep, which gold counts as a target, not a time limit. A cycle introduced by "định kỳ" ("định kỳ 01
+ * lần/tháng") stays a recurring time limit.
+ */
+export const FREQUENCY_ONLY = /^\s*(?:(?:it nhat|toi thieu|toi da|khong qua)\s+)?\d{1,3}\s*(?:lan|buoi|dot|ky)\s*(?:\/|moi|mot|trong)\s*(?:\d{1,2}\s*)?(?:ngay|tuan|thang|quy|nam|hoc ky)\s*[.;]?\s*$/;
+
 const RECUR: [RegExp, string][] = [
   [/dinh ky\s*(\d+)\s*ngay\s*\/\s*lan/y, 'every $1 days'],
   // "định kỳ 02 tuần/lần", "định kỳ 01 quý/lần": the cycle written as a count of periods per time.

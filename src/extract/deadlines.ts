@@ -7,7 +7,7 @@
  * cut-offs (`số liệu tính đến ngày …`) and the results part of a report are not deadlines.
  */
 import type { Deadline, SourceRef } from '../schema/plan-document.ts';
-import { LIST_JOIN, RANGE_JOIN, type TimeExpr, scanTime } from './dates.ts';
+import { FREQUENCY_ONLY, LIST_JOIN, RANGE_JOIN, type TimeExpr, scanTime } from './dates.ts';
 import { startsWithUnit, splitUnitsAndTask } from './lexicon.ts';
 import { ancestors } from './sections.ts';
 import type { ExtractContext, TaskResult } from './tasks.ts';
@@ -217,6 +217,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const time = cells[cols.time];
       const task = cells[cols.task]?.text ?? '';
       if (!time?.text || !task) continue;
+      // "02 lần/tuần" in the time column: how often, a target (targets.ts), not a time limit.
+      if (FREQUENCY_ONLY.test(fold(time.text))) continue;
       const bare = unitHead && /^\s*(?:\d{1,2}|[ivx]{1,4})(?:\s*(?:-|–|,|và|va)\s*(?:\d{1,2}|[ivx]{1,4}))*\s*$/i.test(time.text);
       if (bare) {
         const f = fold(`${unitHead === 'thang' ? 'tháng' : 'quý'} ${time.text.trim()}`);

@@ -14,6 +14,7 @@
  */
 import type { SourceRef, Target } from '../schema/plan-document.ts';
 import type { Grid } from './grids.ts';
+import { FREQUENCY_ONLY } from './dates.ts';
 import { TASK_VERBS, splitUnitsAndTask, startsWithUnit } from './lexicon.ts';
 import { pipeTable } from './loose-tables.ts';
 import { type Heading, ancestors } from './sections.ts';
@@ -844,11 +845,13 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         const cell = cells[c];
         if (!cell?.text) continue;
         const f = fold(cell.text);
+        // "02 lần/tuần" alone in the time column: how often the row's task is done.
+        const frequency = c === cols.time && FREQUENCY_ONLY.test(f);
         for (const q of quantities(cell.text, f, [])) {
-          if (!q.firm) continue;
-          const indicator = clean(`${q.unit ?? ''} ${indicatorAfter(cell.text, q.end, cell.text.length)}`);
+          if (!q.firm && !frequency) continue;
+          const indicator = frequency ? clean(cells[cols.task]?.text ?? '') : clean(`${q.unit ?? ''} ${indicatorAfter(cell.text, q.end, cell.text.length)}`);
           if (indicator.split(' ').length < 2) continue;
-          emit({ indicator, value: { text: clean(cell.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator }, baseline: null, period: null, responsible: cells[cols.lead]?.text || null, ref: cell.ref });
+          emit({ indicator, value: { text: clean(cell.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' }, baseline: null, period: null, responsible: cells[cols.lead]?.text || null, ref: cell.ref });
         }
       }
     }
