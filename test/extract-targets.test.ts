@@ -34,6 +34,19 @@ describe('extractTargets', () => {
     expect(rows(section('- Hỗ trợ 100 triệu đồng cho mỗi xã; mỗi hộ 50 đồng.'))).toEqual([]);
   });
 
+  it('keeps the comparator of a firm share for the share listed after it, not for the rest of the whole', () => {
+    const tasks = (line: string) => ['KẾ HOẠCH', 'Thử', '', 'IV. NHIỆM VỤ', '', line].join('\n');
+    const doc = tasks('c) Thành lập câu lạc bộ; mỗi câu lạc bộ có 50 đến 70 thành viên, trong đó ít nhất 70% là người cao tuổi, 60% là nữ; hoạt động gồm văn nghệ.');
+    const rest = tasks('c) Thành lập câu lạc bộ; mỗi câu lạc bộ có 50 đến 70 thành viên, trong đó ít nhất 70% là người cao tuổi, 30% là người trẻ hơn; hoạt động gồm văn nghệ.');
+    for (const t of [doc, stripMarks(doc)]) expect(extract(t).targets.filter((x) => x.value.unit === '%').map((x) => [x.value.number, x.value.comparator])).toEqual([[70, '>='], [60, '>=']]);
+    for (const t of [rest, stripMarks(rest)]) expect(extract(t).targets.filter((x) => x.value.unit === '%').map((x) => [x.value.number, x.value.comparator])).toEqual([[70, '>=']]);
+  });
+
+  it('reads no target in how badly something was hit ("bị thiệt hại trên 70%")', () => {
+    const doc = ['KẾ HOẠCH', 'Thử', '', 'IV. NHIỆM VỤ', '', 'a) Làm đất, phá váng; diện tích bị thiệt hại trên 70% thì gieo trồng lại bằng giống ngắn ngày.', 'b) Duy trì tỷ lệ che phủ rừng trên 42%.'].join('\n');
+    for (const t of [doc, stripMarks(doc)]) expect(extract(t).targets.map((x) => [x.value.number, x.value.comparator])).toEqual([[42, '>']]);
+  });
+
   it('gives a value at another place the indicator and comparator of the one before', () => {
     expect(rows(section('d) Tỷ lệ số hóa hồ sơ đạt tối thiểu 80% ở cấp huyện và 70% ở cấp xã; tỷ lệ khai thác dữ liệu đạt tối thiểu 40%.'))).toEqual([
       [80, '>=', 'Tỷ lệ số hóa hồ sơ', 'cấp huyện'],

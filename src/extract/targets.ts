@@ -933,6 +933,12 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         q.firm = true;
         listLead = prev.lead ?? indicatorBefore(p.text, prev.q.valueStart, clauseStart);
       }
+      // "ít nhất 70% là người cao tuổi, 70% là nữ": a share listed after a firm one keeps its comparator. (Not the rest of
+      // the whole, "ít nhất 70% là người cao tuổi, 30% là người trẻ hơn": that restates the first.)
+      if (!q.comparator && q.unit === '%' && prev && prev.q.firm && prev.q.unit === '%' && (prev.q.number ?? 0) + (q.number ?? 0) !== 100 && /^\s+[^,;.\d]{2,60}(?:,|\s+va)\s*$/.test(f.slice(prev.q.end, q.valueStart))) {
+        q.comparator = prev.q.comparator;
+        q.firm = true;
+      }
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
       const leading: boolean =
         /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:phan dau\s+)?(?:(?:den het|den cuoi|den|trong|cuoi|nam|thang)\s+(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|(?:nam\s+|thang\s+|ngay\s+)?[\d/]+)\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
@@ -962,6 +968,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       const bounded =
         !!q.comparator &&
         !/(?:^|\s)(?:(?<!hien )co|doi voi|neu|khi|cua|voi)\s/.test(pre) &&
+        // ("diện tích bị thiệt hại trên 70%", "hộ bị ngập trên 50%": how badly something was hit, who a rule is for.)
+        !/(?:^|\s)bi\s+[a-z]+(?:\s+[a-z]+)?\s*$/.test(pre) &&
         ((q.unit === '%' && (q.number ?? 100) < 100) || /(?:^|\s)(?:san luong|dien tich|nang suat|tong so|so luong|quy mo|doanh thu|kim ngach|gia tri|tong muc)(?:\s+[a-z]+){0,4}\s*$/.test(pre));
       // "100% tàu cá từ 15 m trở lên duy trì kết nối …": the minimum says which ones are counted.
       if (q.firm && q.unit !== '%' && /(?:^|,)\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*100\s*%\s+[^;,.\d]{1,40}$/.test(pre)) {
