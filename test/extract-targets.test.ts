@@ -42,6 +42,17 @@ describe('extractTargets', () => {
     for (const t of [rest, stripMarks(rest)]) expect(extract(t).targets.filter((x) => x.value.unit === '%').map((x) => [x.value.number, x.value.comparator])).toEqual([[70, '>=']]);
   });
 
+  it('reads no target in the rules a part tells people ("Nội dung tư vấn trọng tâm")', () => {
+    const doc = [
+      'KẾ HOẠCH', 'Thử', '', 'II. NHIỆM VỤ', '',
+      '2. Tuyên truyền, tư vấn', '',
+      'a) Tổ chức tư vấn trực tiếp cho ít nhất 500 hộ gia đình.', '',
+      '3. Nội dung tư vấn trọng tâm', '',
+      'a) Người tham gia được đóng một lần cho nhiều năm về sau nhưng không quá 5 năm; người còn thiếu không quá 10 năm đóng thì được đóng một lần.',
+    ].join('\n');
+    for (const t of [doc, stripMarks(doc)]) expect(extract(t).targets.map((x) => [x.value.number, x.value.comparator])).toEqual([[500, '>=']]);
+  });
+
   it('reads no target in how badly something was hit ("bị thiệt hại trên 70%")', () => {
     const doc = ['KẾ HOẠCH', 'Thử', '', 'IV. NHIỆM VỤ', '', 'a) Làm đất, phá váng; diện tích bị thiệt hại trên 70% thì gieo trồng lại bằng giống ngắn ngày.', 'b) Duy trì tỷ lệ che phủ rừng trên 42%.'].join('\n');
     for (const t of [doc, stripMarks(doc)]) expect(extract(t).targets.map((x) => [x.value.number, x.value.comparator])).toEqual([[42, '>']]);
