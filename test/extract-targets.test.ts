@@ -42,6 +42,19 @@ describe('extractTargets', () => {
     for (const t of [rest, stripMarks(rest)]) expect(extract(t).targets.filter((x) => x.value.unit === '%').map((x) => [x.value.number, x.value.comparator])).toEqual([[70, '>=']]);
   });
 
+  it('names each amount of a list by the word before it ("trong đó: ngô 180 ha, khoai tây 90 ha, rau các loại 150 ha")', () => {
+    const doc = section('2. Diện tích gieo trồng vụ Đông đạt 520 ha, trong đó: ngô 180 ha, khoai tây 90 ha, rau các loại 150 ha, đậu tương, lạc 40 ha.');
+    const want = [
+      [520, 'Diện tích gieo trồng vụ Đông'],
+      [180, 'ngô'],
+      [90, 'khoai tây'],
+      [150, 'rau các loại'],
+      [40, 'lạc'],
+    ];
+    expect(extract(doc).targets.map((t) => [t.value.number, t.indicator])).toEqual(want);
+    expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.indicator])).toEqual(want.map(([n, i]) => [n, stripMarks(i as string)]));
+  });
+
   it('reads no target in the rules a part tells people ("Nội dung tư vấn trọng tâm")', () => {
     const doc = [
       'KẾ HOẠCH', 'Thử', '', 'II. NHIỆM VỤ', '',

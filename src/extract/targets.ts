@@ -149,7 +149,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     const rest = f.slice(end);
     // Dates, fractions, ranks, codes and labels.
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
-    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\bap|\bkhom|\blop)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating; "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade
+    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|(?<!cac\s)\bloai|\bhang|\bcap|\bcap do|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\bap|\bkhom|\blop)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating; "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade; "loại 2" a class (not "rau các loại 150 ha")
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     // "58.500 đơn vị máu (quy đổi đơn vị 250 ml)": the measure a count is converted by, not a value of its own.
@@ -1080,7 +1080,10 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // "Tiếp nhận 58.500 đơn vị máu, tăng 6,7% so với năm 2025": the change of the value before it, the same measure.
       const change = /(?:^|[\s,])(tang|giam)(?:\s+them)?\s*$/.exec(f.slice(localStart, q.valueStart));
       if ((!indicator || indicator.split(' ').length < 2) && prev && change && /^\s*so voi\s/.test(f.slice(q.end))) indicator = `${prev.indicator}, ${p.text.slice(localStart + change.index, q.valueStart).replace(/^[\s,]+/, '').trim().toLowerCase()}`;
-      if (!indicator || indicator.split(' ').length < 2) {
+      // "trong đó: ngô 180 ha, khoai tây 90 ha, …": a one-word name right before a counted value that nothing after
+      // describes names it; the words after belong to the next item.
+      const named = !!indicator && !!q.unit && q.unit !== '%' && indicator.split(' ').length === 1 && /^\p{L}{2,}$/u.test(indicator) && /^\s*(?:[,;.(]|$)/.test(f.slice(q.end));
+      if (!indicator || (indicator.split(' ').length < 2 && !named)) {
         let alt = q.unit && q.unit !== '%' ? clean(`${q.unit} ${indicatorAfter(p.text, q.end, clauseEnd)}`) : '';
         // "phấn đấu năm 2025 xã đạt từ 85 điểm trở lên": who, and what is counted.
         if (alt.split(' ').length < 2 && indicator && q.unit && q.unit !== '%') alt = `${indicator} (${q.unit})`;
