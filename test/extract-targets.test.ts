@@ -55,6 +55,15 @@ describe('extractTargets', () => {
     expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.indicator])).toEqual(want.map(([n, i]) => [n, stripMarks(i as string)]));
   });
 
+  it('reads a numbered item that names "chương trình mục tiêu quốc gia" (a source of funds) as no target part', () => {
+    const doc = [
+      'TỜ TRÌNH', 'Đề nghị đánh giá ngoài', '', 'III. CÔNG TÁC CHUẨN BỊ', '',
+      '2. Bố trí 4.860 triệu đồng từ vốn đầu tư công, chương trình mục tiêu quốc gia xây dựng nông thôn mới để xây dựng 06 phòng học, 04 phòng bộ môn tại 03 trường.',
+      '', '3. Mục tiêu: xây dựng 06 phòng học.',
+    ].join('\n');
+    for (const t of [doc, stripMarks(doc)]) expect(extract(t).targets.map((x) => x.value.number)).toEqual([6]);
+  });
+
   it('reads no target in the rules a part tells people ("Nội dung tư vấn trọng tâm")', () => {
     const doc = [
       'KẾ HOẠCH', 'Thử', '', 'II. NHIỆM VỤ', '',

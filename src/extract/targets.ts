@@ -87,7 +87,8 @@ interface Qty {
   valueStart: number;
 }
 
-const TARGET_SECTION = /muc tieu|chi tieu/;
+// (Not the name of a funding source: "chương trình mục tiêu quốc gia xây dựng nông thôn mới".)
+const TARGET_SECTION = /(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu/;
 /**
  * Results, legal grounds, budgets (see deadlines.ts): figures there are not targets. Nor in what is to be told to people
  * ("Nội dung tư vấn trọng tâm", "NỘI DUNG TUYÊN TRUYỀN"): the rules of law it explains ("đóng một lần … không quá 5 năm").
