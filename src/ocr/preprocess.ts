@@ -317,10 +317,11 @@ export function turnSteps(width: number, height: number, degrees: number) {
 
 /**
  * The `w`×`h` crop at (`x`, `y`) of rotateImage(img, degrees), computed for that crop only (the
- * same levels: table cells of a deskewed page are cut without turning the whole page).
+ * same levels: table cells of a deskewed page are cut without turning the whole page), written
+ * into `into` when given (every pixel is written).
  */
-export function rotatedCrop(img: GrayImage, degrees: number, x: number, y: number, w: number, h: number): Uint8Array {
-  const out = new Uint8Array(w * h);
+export function rotatedCrop(img: GrayImage, degrees: number, x: number, y: number, w: number, h: number, into?: Uint8Array): Uint8Array {
+  const out = into ? into.subarray(0, w * h) : new Uint8Array(w * h);
   const { width: iw, height: ih, data } = img;
   if (Math.abs(degrees) < 0.05) {
     for (let r = 0; r < h; r++) out.set(data.subarray((y + r) * iw + x, (y + r) * iw + x + w), r * w);
@@ -495,20 +496,30 @@ function upDownVerdict(mask: InkMask): number {
   return 0;
 }
 
+const TIFF_ENTRIES = 11;
+
+/** Bytes of grayTiff's file for `width`×`height` pixels. */
+export function grayTiffSize(width: number, height: number): number {
+  return 8 + 2 + TIFF_ENTRIES * 12 + 4 + 16 + width * height;
+}
+
 /**
  * An uncompressed 8-bit grayscale TIFF (little-endian, one strip) of `width`×`height` at `dpi`,
  * with its pixels left to fill: `pixels` is the view of the file where row-major gray levels go.
  * What tesseract.js is given: leptonica reads the strip with one copy, where a binary PGM is read
  * one byte per call (about 0.1 s for an A4 page at 300 dpi inside tesseract's wasm) and a PNG
- * costs zlib and checksums at both ends.
+ * costs zlib and checksums at both ends. With `into` (large enough), the file is written at its
+ * start instead of into a new buffer.
  */
-export function grayTiff(width: number, height: number, dpi: number): { file: Uint8Array; pixels: Uint8Array } {
-  const entries = 11;
+export function grayTiff(width: number, height: number, dpi: number, into?: Uint8Array): { file: Uint8Array; pixels: Uint8Array } {
+  const entries = TIFF_ENTRIES;
   const ifd = 8;
   const resolution = ifd + 2 + entries * 12 + 4;
   const data = resolution + 16;
-  const file = new Uint8Array(data + width * height);
-  const dv = new DataView(file.buffer);
+  const size = grayTiffSize(width, height);
+  const file = into && into.length >= size ? into.subarray(0, size) : new Uint8Array(size);
+  file.fill(0, 0, data); // a reused buffer holds the last file
+  const dv = new DataView(file.buffer, file.byteOffset, file.byteLength);
   file[0] = file[1] = 0x49; // "II": little-endian
   dv.setUint16(2, 42, true);
   dv.setUint32(4, ifd, true);

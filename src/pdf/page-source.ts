@@ -21,6 +21,7 @@ import {
   contrastLut,
   estimateSkew,
   grayTiff,
+  grayTiffSize,
   histogram,
   inkMaskReduced,
   isSideways,
@@ -44,6 +45,7 @@ export { MOSAIC_PAD, sniffKind, type CellMosaic, type FileKind, type MosaicSlot,
 
 export interface PageSource {
   total: number;
+  /** Page `n`; a scanned page's images are valid until the next page is read (see `kept`). */
   page(n: number): Promise<SourcePage>;
   close(): Promise<void>;
 }
@@ -96,20 +98,27 @@ async function scannedJpegPage(images: PDFDocument | null, n: number, opts: Sour
   if (rgba.naturalWidth !== pj.width || rgba.naturalHeight !== pj.height) return null;
   dpi = Math.round((72 * rgba.width) / pj.pageWidth);
   const hist = new Uint32Array(256);
-  let gray = rgbaToGray(rgba.data, rgba.width, rgba.height, hist, rgba.stride, grayScratch(rgba.width * rgba.height));
+  let gray = rgbaToGray(rgba.data, rgba.width, rgba.height, hist, rgba.stride, kept('gray', rgba.width * rgba.height));
   if (pj.rotate) gray = rotateQuarter(gray, pj.rotate / 90);
   return cleanScan(gray, dpi, hist);
 }
 
 /**
- * The gray levels of the page being read, kept from page to page (grown to the largest page): a
- * scanned page's levels live only while it is cleaned.
+ * The big buffers of the page being read, kept from page to page (each grown to the largest page):
+ * its gray levels, its OCR file, its half-resolution ink mask, its table areas and mosaics. Fresh
+ * buffers of 1–9 MB per page cost their zeroing by the kernel and, counted as external memory,
+ * a full garbage collection of this process about every page. A page's buffers live until the
+ * next page is read: the page process sends each page (a copy) before it reads the next one.
  */
-let grayLevels = new Uint8Array(0);
+const keptBuffers = new Map<string, Uint8Array>();
 
-function grayScratch(n: number): Uint8Array {
-  if (grayLevels.length < n) grayLevels = new Uint8Array(n);
-  return grayLevels;
+function kept(key: string, n: number): Uint8Array {
+  let b = keptBuffers.get(key);
+  if (!b || b.length < n) {
+    b = new Uint8Array(n);
+    keptBuffers.set(key, b);
+  }
+  return b.subarray(0, n);
 }
 
 /** Resolution for a page of `wPt`×`hPt` points: the wanted dpi, lowered to fit maxPixels. */
@@ -380,7 +389,7 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
   const skewDegrees = estimateSkew(small.ink);
   const rotation = Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0;
   // The OCR image, deskewed and written straight into its file.
-  let file = grayTiff(gray.width, gray.height, dpi);
+  let file = grayTiff(gray.width, gray.height, dpi, keptFile('page', gray.width, gray.height));
   let out: GrayImage = { width: gray.width, height: gray.height, data: file.pixels };
   const factor = reduction(gray, 1600);
   let mask = finish(gray, rotation, out, lut, threshold, factor, { paper, marked: small.marked, factor: reduction(gray, 1200) });
@@ -389,7 +398,7 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
   if (upsideDown) {
     quarterTurns += 2;
     const turned = rotateQuarter(out, 2);
-    file = grayTiff(turned.width, turned.height, dpi);
+    file = grayTiff(turned.width, turned.height, dpi, keptFile('page', turned.width, turned.height));
     file.pixels.set(turned.data);
     out = { width: turned.width, height: turned.height, data: file.pixels };
     mask = rotateQuarter(mask, 2);
@@ -407,15 +416,23 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
   // Table cells are cut from the raw levels turned like the OCR image, each table's area turned
   // on its own (half a turn reverses a crop's pixels).
   const source = gray;
-  const levels = (x: number, y: number, w: number, h: number) =>
-    upsideDown ? rotatedCrop(source, rotation, source.width - x - w, source.height - y - h, w, h).reverse() : rotatedCrop(source, rotation, x, y, w, h);
-  const tableImages = tables.map((t) => cellMosaic(tableRegion(levels, out, lut, t, rules), t, dpi, stretchedThreshold));
+  // One table's area is cut at a time, each into the same kept buffer (a mosaic copies its cells).
+  const levels = (x: number, y: number, w: number, h: number) => {
+    const into = kept('table', w * h);
+    return upsideDown ? rotatedCrop(source, rotation, source.width - x - w, source.height - y - h, w, h, into).reverse() : rotatedCrop(source, rotation, x, y, w, h, into);
+  };
+  const tableImages = tables.map((t, i) => cellMosaic(tableRegion(levels, out, lut, t, rules), t, dpi, stretchedThreshold, `mosaic ${i}`));
   for (const t of tables) {
     for (let y = Math.max(0, t.bbox.y0); y < Math.min(out.height, t.bbox.y1 + 1); y++) {
       out.data.fill(255, y * out.width + Math.max(0, t.bbox.x0), y * out.width + Math.min(out.width, t.bbox.x1 + 1));
     }
   }
   return { kind: 'scanned', width: out.width, height: out.height, dpi, image: file.file, tables, tableImages, skewDegrees, quarterTurns };
+}
+
+/** A kept buffer for a TIFF file (grayTiff) of `width`×`height` pixels. */
+function keptFile(key: string, width: number, height: number): Uint8Array {
+  return kept(key, grayTiffSize(width, height));
 }
 
 /** The integer reduction that brings the longer side of an image to about `pixels`. */
@@ -467,7 +484,7 @@ function finish(gray: GrayImage, degrees: number, out: GrayImage, lut: Uint8Arra
   for (let v = 0; v < 256; v++) paper[v] = lut[v] >= PAGE_PAPER ? 255 : lut[v];
   const mw = Math.floor(w / factor);
   const mh = Math.floor(h / factor);
-  const m = new Uint8Array(mw * mh);
+  const m = kept('mask', mw * mh).fill(0);
   const cols = new Int32Array(w);
   for (let x = 0; x < w; x++) cols[x] = Math.min(mw - 1, (x / factor) | 0);
   if (!degrees) {
@@ -590,7 +607,7 @@ function tableRegion(
  * The cells of a table cropped (inside their rules) from its region and stacked top to bottom
  * with wide gaps.
  */
-function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTable, dpi: number, threshold: number): CellMosaic {
+function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTable, dpi: number, threshold: number, key: string): CellMosaic {
   const inset = Math.max(2, Math.round(dpi / 100));
   const gap = Math.round(dpi * 0.25);
   const slots: MosaicSlot[] = [];
@@ -610,7 +627,7 @@ function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTab
   const mw = width + 2 * MOSAIC_PAD;
   const mh = Math.max(1, top - gap + MOSAIC_PAD);
   // Written straight into its file; one pair of labelling buffers serves every cell.
-  const { file, pixels: data } = grayTiff(mw, mh, dpi);
+  const { file, pixels: data } = grayTiff(mw, mh, dpi, keptFile(key, mw, mh));
   data.fill(255);
   const largest = Math.max(0, ...slots.map((s) => s.width * s.height));
   const scratch = { label: new Int32Array(largest), stack: new Int32Array(largest) };
