@@ -64,6 +64,8 @@ interface WordSlot {
   /** Filled by the search: the candidate best on the left context alone, and its lead over the next. */
   stepBest?: number;
   margin?: number;
+  /** Filled by the search when the slot is sure (see SURE_MARGIN): the confidence of its step-best reading and the next ones. */
+  sure?: Confidence;
   before?: { u: number; v: number };
   after?: [number, number];
 }
@@ -198,10 +200,13 @@ export class Decoder {
   private cWeighted = new Float64Array(32);
   private cBonus = new Float64Array(32);
   private cBound = new Float64Array(32);
+  /** Per candidate: its best score on the left context (over the hypotheses), −∞ when pruned. */
+  private cBest = new Float64Array(32);
   private growCandidateArrays(n: number): void {
     this.cWeighted = new Float64Array(n * 2);
     this.cBonus = new Float64Array(n * 2);
     this.cBound = new Float64Array(n * 2);
+    this.cBest = new Float64Array(n * 2);
   }
   private grow(): void {
     const size = this.xScore.length * 2;
@@ -474,9 +479,10 @@ export class Decoder {
       let stepSecond = -Infinity;
       // What each candidate adds whatever the hypothesis, read once per slot into flat arrays.
       if (this.cWeighted.length < cands.length) this.growCandidateArrays(cands.length);
-      const { cWeighted, cBonus, cBound } = this;
+      const { cWeighted, cBonus, cBound, cBest } = this;
       for (let ci = 0; ci < cands.length; ci++) {
         const c = cands[ci];
+        cBest[ci] = -Infinity;
         cWeighted[ci] = W * c.cost;
         cBonus[ci] = this.cacheSize ? this.cacheBonus[c.ids[0]] || 0 : 0;
         cBound[ci] = lm.bound(c.ids[0]);
@@ -505,6 +511,7 @@ export class Decoder {
             u = -1;
             v = lm.bos;
           }
+          if (score > cBest[ci]) cBest[ci] = score;
           if (score < best - threshold) continue;
           if (score > best) best = score;
           if (ci === stepCi) {
@@ -545,6 +552,7 @@ export class Decoder {
       beam = next;
       item.slot.stepBest = stepCi;
       item.slot.margin = stepBest - stepSecond;
+      if (stepBest - stepSecond >= SURE_MARGIN) item.slot.sure = this.leftConfidence(cands, stepCi, cBest);
     }
     // A paragraph ends its last sentence, with or without a full stop (a heading, a table row).
     if (endsParagraph && eos >= 0) for (const h of beam) if (h.v !== lm.bos) h.score += lm.logp(h.u, h.v, eos);
@@ -565,10 +573,11 @@ export class Decoder {
     const { pieces, outPieces, slots, changes } = p;
     for (const slot of slots) {
       const cand = slot.chosen!;
-      // Weighed at most once per slot (it is the dearest step here).
-      let weighed: Confidence | undefined;
+      // Weighed at most once per slot (it is the dearest step here); a sure slot's reading was
+      // weighed by the search.
+      const sure = slot.sure && slot.cands[slot.stepBest!] === cand ? slot.sure : undefined;
+      let weighed: Confidence | undefined = sure;
       if (this.onDecided && cand.ids.length === 1 && slot.cands.length > 1 && !cand.keep) {
-        const sure = slot.cands[slot.stepBest!] === cand && slot.margin! >= SURE_MARGIN;
         this.onDecided(cand.ids[0], sure ? 1 : (weighed = this.confidence(slot, cand)).confidence);
       }
       const restoredCore = this.render(slot.core, cand);
@@ -623,7 +632,32 @@ export class Decoder {
     return !!form && form.length >= 2 && form === form.toUpperCase() && form !== form.toLowerCase();
   }
 
-  /** Posterior-like confidence from the channel and unigram scores of the slot's candidates. */
+  /**
+   * Confidence of a sure slot's step-best reading (it led every other by SURE_MARGIN on its left
+   * context, and the search kept it): a softmax over the slot's readings of their best scores on
+   * the left context, as the search found them (readings it pruned weigh nothing). Alternatives
+   * are the next best readings. Three quarters of the changes in text without marks are sure:
+   * weighing them here instead of with the window below halves the time spent on confidence.
+   */
+  private leftConfidence(cands: Candidate[], chosen: number, best: Float64Array): Confidence {
+    let z = 0;
+    for (let k = 0; k < cands.length; k++) if (best[k] > -Infinity) z += Math.exp(best[k] - best[chosen]);
+    const alternatives: Candidate[] = [];
+    let floor = Infinity;
+    for (let r = 0; r < 3; r++) {
+      let bi = -1;
+      for (let k = 0; k < cands.length; k++) {
+        if (k === chosen || best[k] === -Infinity || best[k] > floor) continue;
+        if (best[k] === floor && alternatives.includes(cands[k])) continue;
+        if (bi < 0 || best[k] > best[bi]) bi = k;
+      }
+      if (bi < 0) break;
+      floor = best[bi];
+      alternatives.push(cands[bi]);
+    }
+    return { confidence: Math.round(1000 / z) / 1000, alternatives };
+  }
+
   /**
    * Confidence of the chosen reading: a softmax over the slot's candidates of channel score plus
    * the LM score of the window around it (two words before, the candidate, two words after),
