@@ -37,10 +37,13 @@ export interface IntendedPrep {
   text: string;
   /** The diacritic weight it was made with (its segment costs depend on it). */
   weight: number;
-  idx: Int32Array;
-  del: Float64Array;
-  seg1: (SegmentsByEnd | undefined)[];
-  seg2: (SegmentsByEnd | undefined)[];
+  // Plain arrays (small integers, doubles), not typed ones: tens of thousands of these are kept,
+  // and a typed array costs some 200 bytes of its own however short it is.
+  idx: number[];
+  del: number[];
+  /** Per character, or null when no character has segment confusions. */
+  seg1: (SegmentsByEnd | undefined)[] | null;
+  seg2: (SegmentsByEnd | undefined)[] | null;
 }
 
 interface Decomposed {
@@ -266,8 +269,8 @@ export class ChannelModel {
       const up = row - stride;
       d[row] = d[up] + del;
       // Segment confusions ending at i: intended one or two characters printed as another segment.
-      const seg1 = prep.seg1[i - 1];
-      const seg2 = prep.seg2[i - 1];
+      const seg1 = prep.seg1 ? prep.seg1[i - 1] : undefined;
+      const seg2 = prep.seg2 ? prep.seg2[i - 1] : undefined;
       const a = prep.idx[i - 1];
       const base = a * C;
       let rowMin = d[row];
@@ -318,15 +321,21 @@ export class ChannelModel {
     let p = this.prepCache.get(intended);
     if (p) return p;
     const n = intended.length;
-    p = { text: intended, weight: this.weight, idx: new Int32Array(n), del: new Float64Array(n), seg1: [], seg2: [] };
+    const idx: number[] = [];
+    const del: number[] = [];
+    const seg1: (SegmentsByEnd | undefined)[] = [];
+    const seg2: (SegmentsByEnd | undefined)[] = [];
     for (let i = 0; i < n; i++) {
       const ch = intended[i];
       const pair = i >= 1 ? intended.slice(i - 1, i + 1) : null;
-      p.idx[i] = this.charIndex(ch);
-      p.del[i] = this.delCost(ch);
-      p.seg1.push(this.byEnd(this.segmentsOf(ch)));
-      p.seg2.push(pair ? this.byEnd(this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined);
+      idx.push(this.charIndex(ch));
+      del.push(this.delCost(ch));
+      seg1.push(this.byEnd(this.segmentsOf(ch)));
+      seg2.push(pair ? this.byEnd(this.multiByIntended.get(pair) ?? this.multiByIntended.get(pair.toLowerCase())) : undefined);
     }
+    // Copies of exact length: an array grown by push keeps room for 17 elements.
+    const any = (l: (SegmentsByEnd | undefined)[]) => (l.some(Boolean) ? l.slice() : null);
+    p = { text: intended, weight: this.weight, idx: idx.slice(), del: del.slice(), seg1: any(seg1), seg2: any(seg2) };
     if (this.prepCache.size > 200_000) this.prepCache.clear();
     this.prepCache.set(intended, p);
     return p;
