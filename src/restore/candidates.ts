@@ -34,6 +34,18 @@ export interface Candidate {
   verbatim?: boolean;
   /** Written in lower case whatever the observed case (its capital was the misreading). */
   lower?: boolean;
+  /** The decoder's memo: the observed token it last wrote this candidate for, and how. */
+  renderedFor?: string;
+  rendered?: string;
+}
+
+/**
+ * A candidate with every field present from the start: the search reads thousands of them per
+ * document, and objects that all share one shape keep its property reads fast (a field added
+ * later, such as the decoder's memo, would give the same kind of object several shapes).
+ */
+export function candidate(text: string, ids: number[], cost: number, flags: { keep?: boolean; verbatim?: boolean; lower?: boolean } = {}): Candidate {
+  return { text, ids, cost, keep: flags.keep ?? false, verbatim: flags.verbatim ?? false, lower: flags.lower ?? false, renderedFor: undefined, rendered: undefined };
 }
 
 export interface LexiconEntry {
@@ -264,7 +276,7 @@ export class CandidateGenerator {
     const out: Candidate[] = [];
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k];
-      if (costs[k] <= limit) out.push(lower[k] ? { text: e.text, ids: [e.id], cost: costs[k], lower: true } : { text: e.text, ids: [e.id], cost: costs[k] });
+      if (costs[k] <= limit) out.push(candidate(e.text, [e.id], costs[k], { lower: lower[k] === 1 }));
     }
     return out;
   }
@@ -298,12 +310,12 @@ export class CandidateGenerator {
     // No Vietnamese word or two-syllable run is this long (a table rule read as letters, a URL):
     // keep it as it is rather than search.
     if ([...observed].length > MAX_WORD) {
-      return [{ text: lower, ids: [this.lm.id(lower)], cost: known ? 0 : this.keepCost(observed), keep: true }];
+      return [candidate(lower, [this.lm.id(lower)], known ? 0 : this.keepCost(observed), { keep: true })];
     }
     // Text that lost its marks wholesale was typed or converted, not read: its digits are digits,
     // so a token of letters and digits is a code or a unit (3HP, CD4, N95, 4G, m3) as written.
     if (this.options.lettersStand && /\d/.test(observed) && /\p{L}/u.test(observed)) {
-      return [{ text: lower, ids: [this.lm.id(lower)], cost: 0, keep: true }];
+      return [candidate(lower, [this.lm.id(lower)], 0, { keep: true })];
     }
     // In text that lost its marks wholesale (typed or converted without them) the letters stand:
     // a token that reads as a word with its own letters is looked up without letter edits. (The
@@ -317,8 +329,8 @@ export class CandidateGenerator {
       const id = this.lm.id(text);
       if (id < 0) continue;
       const at = out.findIndex((c) => c.text === text);
-      if (at < 0) out.push({ text, ids: [id], cost });
-      else if (cost < out[at].cost) out[at] = { ...out[at], cost };
+      if (at < 0) out.push(candidate(text, [id], cost));
+      else if (cost < out[at].cost) out[at] = candidate(out[at].text, out[at].ids, cost, out[at]);
     }
     const best0 = out.reduce((m, c) => Math.min(m, c.cost), Infinity);
     // Two syllables run together: try every split when nothing single fits well.
@@ -337,14 +349,14 @@ export class CandidateGenerator {
             .slice(0, 3)
             .map((x) => x.c);
         for (const l of top(left)) for (const r of top(right)) {
-          out.push({ text: `${l.text} ${r.text}`, ids: [...l.ids, ...r.ids], cost: l.cost + r.cost + 1.0 });
+          out.push(candidate(`${l.text} ${r.text}`, [...l.ids, ...r.ids], l.cost + r.cost + 1.0));
         }
       }
     }
     if (known || !out.length || /^[\p{L}']+$/u.test(observed)) {
       const id = this.lm.id(lower);
       out = out.filter((c) => c.text !== lower);
-      out.push({ text: lower, ids: [id], cost: known ? 0 : this.keepCost(observed), keep: true });
+      out.push(candidate(lower, [id], known ? 0 : this.keepCost(observed), { keep: true }));
     }
     // Prune by channel cost, then rank by channel cost and unigram prior together.
     const best = out.reduce((m, c) => Math.min(m, c.cost), Infinity);

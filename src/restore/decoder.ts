@@ -9,7 +9,7 @@ import type { TokenChange } from '../tree/types.ts';
 import type { LanguageModel, LmContext } from './lm.ts';
 import { EOS, NUM } from './lm.ts';
 import { lmToken } from './lm-build.ts';
-import type { Candidate, CandidateGenerator } from './candidates.ts';
+import { candidate, type Candidate, type CandidateGenerator } from './candidates.ts';
 import type { ChannelModel } from './channel.ts';
 import { applyCase, canonicalTone, casePattern, isValidSyllable, type ToneStyle } from './syllables.ts';
 import { splitPieces, type Piece } from '../text/vietnamese.ts';
@@ -316,8 +316,8 @@ export class Decoder {
       if (!byCore) this.printedCands.set(keepCost * 1000 + extra, (byCore = new Map()));
       let cands = byCore.get(at.core);
       if (cands === undefined) {
-        const readings = this.gen.candidates(at.core).filter((c) => !c.keep).map((c) => (extra ? { ...c, cost: c.cost + extra } : c));
-        cands = readings.length ? [{ text: at.core, ids: [lm.id(NUM)], cost: keepCost, keep: true, verbatim: true }, ...readings] : null;
+        const readings = this.gen.candidates(at.core).filter((c) => !c.keep).map((c) => (extra ? candidate(c.text, c.ids, c.cost + extra, c) : c));
+        cands = readings.length ? [candidate(at.core, [lm.id(NUM)], keepCost, { keep: true, verbatim: true }), ...readings] : null;
         if (byCore.size >= 100_000) byCore.clear();
         byCore.set(at.core, cands);
       }
@@ -729,11 +729,10 @@ export class Decoder {
     if (cand.verbatim) return observed;
     // Tokens repeat, and a token's candidates are cached with it: a candidate remembers how it was
     // last written, for which observed token.
-    const memo = cand as Candidate & { renderedFor?: string; rendered?: string };
-    if (memo.renderedFor === observed) return memo.rendered!;
+    if (cand.renderedFor === observed) return cand.rendered!;
     const out = this.renderUncached(observed, cand);
-    memo.renderedFor = observed;
-    memo.rendered = out;
+    cand.renderedFor = observed;
+    cand.rendered = out;
     return out;
   }
 
