@@ -556,3 +556,50 @@ export function grayTiff(width: number, height: number, dpi: number, into?: Uint
   dv.setUint32(resolution + 12, 1, true);
   return { file, pixels: file.subarray(data) };
 }
+
+/** Where grayTiff's pixels start, and where its compression and strip byte count are written. */
+const TIFF_DATA = grayTiffSize(0, 0);
+const TIFF_COMPRESSION_VALUE = 8 + 2 + 3 * 12 + 8;
+const TIFF_STRIP_BYTES_VALUE = 8 + 2 + 8 * 12 + 8;
+
+/**
+ * A grayTiff file (`width`×`height`) as the same TIFF with its strip PackBits-coded (TIFF's own
+ * run-length code, row by row), written into `into` when it is large enough. A cleaned page is
+ * mostly plain paper (255): its file comes out several times smaller, and every copy of it on
+ * its way to tesseract (to the host process, into a message to an OCR thread, into tesseract's
+ * file system) is that much shorter; leptonica reads it back to the same pixels.
+ */
+export function packBitsTiff(file: Uint8Array, width: number, height: number, into?: Uint8Array): Uint8Array {
+  const most = TIFF_DATA + width * height + Math.ceil(width / 128) * height;
+  const out = into && into.length >= most ? into : new Uint8Array(most);
+  out.set(file.subarray(0, TIFF_DATA));
+  const px = file.subarray(TIFF_DATA, TIFF_DATA + width * height);
+  let o = TIFF_DATA;
+  for (let y = 0; y < height; y++) {
+    const end = (y + 1) * width;
+    let i = y * width;
+    while (i < end) {
+      // A run of one level (3 to 128 pixels): two bytes.
+      const v = px[i];
+      let j = i + 1;
+      const runEnd = Math.min(end, i + 128);
+      while (j < runEnd && px[j] === v) j++;
+      if (j - i >= 3) {
+        out[o++] = 257 - (j - i);
+        out[o++] = v;
+        i = j;
+        continue;
+      }
+      // Otherwise literal pixels up to the next run of 3 (at most 128).
+      let k = i + 1;
+      const litEnd = Math.min(end, i + 128);
+      while (k < litEnd && !(k + 2 < end && px[k] === px[k + 1] && px[k] === px[k + 2])) k++;
+      out[o++] = k - i - 1;
+      for (; i < k; i++) out[o++] = px[i];
+    }
+  }
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  dv.setUint16(TIFF_COMPRESSION_VALUE, 32773, true);
+  dv.setUint32(TIFF_STRIP_BYTES_VALUE, o - TIFF_DATA, true);
+  return out.subarray(0, o);
+}

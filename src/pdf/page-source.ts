@@ -3,8 +3,8 @@
  * layer gives positioned words directly (born-digital, no OCR); a PDF page that is one full-page
  * JPEG (most scans) has that JPEG decoded natively (scan-image.ts); any other page (other scanned
  * PDF pages, PNG, JPEG, TIFF frames) is rendered or decoded; then it is cleaned
- * (src/ocr/preprocess.ts), searched for ruled tables (src/layout/grid.ts) and handed over as a TIFF
- * image for OCR, with its table cells cut out into mosaics.
+ * (src/ocr/preprocess.ts), searched for ruled tables (src/layout/grid.ts) and handed over as a
+ * run-length coded TIFF image for OCR, with its table cells cut out into mosaics.
  *
  * Runs inside the page process (src/pdf/page-worker.ts, a child process): decoding, rendering and
  * preprocessing are CPU-bound and would otherwise block the hosting process's event loop, and
@@ -22,6 +22,7 @@ import {
   estimateSkew,
   grayTiff,
   grayTiffSize,
+  packBitsTiff,
   histogram,
   inkMaskReduced,
   isSideways,
@@ -427,12 +428,18 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
       out.data.fill(255, y * out.width + Math.max(0, t.bbox.x0), y * out.width + Math.min(out.width, t.bbox.x1 + 1));
     }
   }
-  return { kind: 'scanned', width: out.width, height: out.height, dpi, image: file.file, tables, tableImages, skewDegrees, quarterTurns };
+  const image = packBitsTiff(file.file, out.width, out.height, keptPacked('page', out.width, out.height));
+  return { kind: 'scanned', width: out.width, height: out.height, dpi, image, tables, tableImages, skewDegrees, quarterTurns };
 }
 
 /** A kept buffer for a TIFF file (grayTiff) of `width`×`height` pixels. */
 function keptFile(key: string, width: number, height: number): Uint8Array {
   return kept(key, grayTiffSize(width, height));
+}
+
+/** A kept buffer for a `width`×`height` file packed by packBitsTiff (at its longest). */
+function keptPacked(key: string, width: number, height: number): Uint8Array {
+  return kept(`${key} packed`, grayTiffSize(width, height) + Math.ceil(width / 128) * height);
 }
 
 /** The integer reduction that brings the longer side of an image to about `pixels`. */
@@ -638,7 +645,7 @@ function cellMosaic(region: GrayImage & { x: number; y: number }, table: GridTab
     }
     despeckle(data, mw, MOSAIC_PAD, s.top, s.width, s.height, threshold, dpi, scratch);
   }
-  return { image: file, slots, scale: 1 };
+  return { image: packBitsTiff(file, mw, mh, keptPacked(key, mw, mh)), slots, scale: 1 };
 }
 
 /**

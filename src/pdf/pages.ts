@@ -19,7 +19,7 @@ export interface ScannedPage {
   width: number;
   height: number;
   dpi: number;
-  /** Cleaned page as an uncompressed grayscale TIFF (see grayTiff), rules erased. */
+  /** Cleaned page as a grayscale TIFF, PackBits-coded (see packBitsTiff), rules erased. */
   image: Uint8Array;
   tables: GridTable[];
   /** One image per table (same order): its cells stacked for OCR (see cellMosaic). */
