@@ -70,6 +70,11 @@ interface WordSlot {
   after?: [number, number];
 }
 
+/** A slot with every field present from the start (one shape for all: see `candidate`). */
+function makeSlot(piece: number, prefix: string, core: string, suffix: string, cands: Candidate[], reset: boolean): WordSlot {
+  return { piece, prefix, core, suffix, cands, reset, caseCost: undefined, chosen: undefined, stepBest: -1, margin: 0, sure: undefined, before: undefined, after: undefined };
+}
+
 type SequenceItem = { kind: 'slot'; slot: WordSlot } | { kind: 'fixed'; id: number; reset: boolean };
 
 interface Prepared {
@@ -310,7 +315,7 @@ export class Decoder {
     let firstWord = true;
     // Digits that may be a number as printed or a misread syllable: a slot where keeping the print
     // costs `keepCost` and each reading `extra` on top of its channel cost (false: no reading).
-    const printedOrRead = (at: Omit<WordSlot, 'cands'>, keepCost: number, extra: number): boolean => {
+    const printedOrRead = (at: { piece: number; prefix: string; core: string; suffix: string; reset: boolean }, keepCost: number, extra: number): boolean => {
       // Numbers recur: their candidate lists are kept, like a word's.
       let byCore = this.printedCands.get(keepCost * 1000 + extra);
       if (!byCore) this.printedCands.set(keepCost * 1000 + extra, (byCore = new Map()));
@@ -322,7 +327,7 @@ export class Decoder {
         byCore.set(at.core, cands);
       }
       if (!cands) return false;
-      const slot: WordSlot = { ...at, cands };
+      const slot = makeSlot(at.piece, at.prefix, at.core, at.suffix, cands, at.reset);
       slots.push(slot);
       sequence.push({ kind: 'slot', slot });
       return true;
@@ -349,7 +354,7 @@ export class Decoder {
           if (abbr.length) cands = abbr;
         }
       }
-      const slot: WordSlot = { piece: i, prefix, core, suffix, cands, reset };
+      const slot = makeSlot(i, prefix, core, suffix, cands, reset);
       const previous = sequence[sequence.length - 1];
       const midSentence = !lineStart && !capsLine && !(previous?.kind === 'fixed' ? previous.reset : previous?.slot.reset);
       if (midSentence) slot.caseCost = this.caseCosts(core, cands);
