@@ -67,13 +67,16 @@ interface WordSlot {
   /** Filled by the search when the slot is sure (see SURE_MARGIN): the confidence of its step-best reading and the next ones. */
   sure?: Confidence;
   before?: { u: number; v: number };
-  after?: [number, number];
+  after1: number;
+  after2: number;
 }
 
 /** A slot with every field present from the start (one shape for all: see `candidate`). */
 function makeSlot(piece: number, prefix: string, core: string, suffix: string, cands: Candidate[], reset: boolean): WordSlot {
-  return { piece, prefix, core, suffix, cands, reset, caseCost: undefined, chosen: undefined, stepBest: -1, margin: 0, sure: undefined, before: undefined, after: undefined };
+  return { piece, prefix, core, suffix, cands, reset, caseCost: undefined, chosen: undefined, stepBest: -1, margin: 0, sure: undefined, before: undefined, after1: -1, after2: -1 };
 }
+
+const NO_STATE = { u: -1, v: -1 };
 
 type SequenceItem = { kind: 'slot'; slot: WordSlot } | { kind: 'fixed'; id: number; reset: boolean };
 
@@ -294,7 +297,8 @@ export class Decoder {
     prepared.flatMap((p) => p.slots).forEach((slot, i) => {
       slot.chosen = chosen.path[i];
       slot.before = chosen.before[i];
-      slot.after = [chosen.path[i + 1]?.ids[0] ?? -1, chosen.path[i + 1]?.ids[1] ?? chosen.path[i + 2]?.ids[0] ?? -1];
+      slot.after1 = chosen.path[i + 1]?.ids[0] ?? -1;
+      slot.after2 = chosen.path[i + 1]?.ids[1] ?? chosen.path[i + 2]?.ids[0] ?? -1;
     });
     const out = prepared.map((p) => this.finish(p));
     return { lines: out, state: chosen.state };
@@ -566,7 +570,8 @@ export class Decoder {
     const before: { u: number; v: number }[] = [];
     for (let h: Hyp | null = best; h && h.cand; h = h.prev) {
       path.push(h.cand);
-      before.push({ u: h.prev?.u ?? -1, v: h.prev?.v ?? -1 });
+      // The hypothesis it extended holds the LM state before it (the first one always exists).
+      before.push(h.prev ?? NO_STATE);
     }
     path.reverse();
     before.reverse();
@@ -672,7 +677,8 @@ export class Decoder {
     const W = this.opts.channelWeight;
     const lm = this.lm;
     const { u: u0, v: v0 } = slot.before ?? { u: -1, v: -1 };
-    const [n1, n2] = slot.after ?? [-1, -1];
+    const n1 = slot.after1;
+    const n2 = slot.after2;
     const ctx = lm.context(u0, v0);
     // The chosen reading against the likeliest others (the slot's candidates come ranked by
     // channel cost and prior; those further down carry next to no probability mass).

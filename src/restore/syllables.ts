@@ -218,6 +218,19 @@ const caseCache = new Map<string, CasePattern>();
 
 /** The case pattern of a token's letters: UPPER (two or more letters, all capitals), Title, lower. */
 export function casePattern(token: string): CasePattern {
+  // A token of ASCII letters (most of text without marks) is read off its character codes.
+  let upper = 0;
+  let k = 0;
+  for (; k < token.length; k++) {
+    const ch = token.charCodeAt(k);
+    if (ch >= 65 && ch <= 90) upper++;
+    else if (ch < 97 || ch > 122) break;
+  }
+  if (k === token.length && k > 0) {
+    if (upper === k && k > 1) return 'upper';
+    const first = token.charCodeAt(0);
+    return first >= 65 && first <= 90 ? 'title' : 'lower';
+  }
   let c = caseCache.get(token);
   if (c === undefined) {
     const letters = token.replace(/[^\p{L}]/gu, '');
