@@ -25,6 +25,8 @@ export interface RunResult {
   pageProcessCpu: number;
   /** Resident memory in MB after each completed page: [page, host, page process]. */
   rss: Array<[number, number, number]>;
+  /** Seconds from the start of the read to each page's completion, in completion order. */
+  done: number[];
 }
 
 function procStat(pid: number): { cpu: number; rssMb: number } {
@@ -44,10 +46,12 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
   const p0 = pid ? procStat(pid).cpu : 0;
   const c0 = process.cpuUsage();
   const rss: RunResult['rss'] = [];
+  const done: number[] = [];
   const t0 = performance.now();
   const { pages, failures } = await readScannedFile(spec.file, {
     pool,
     onPage: ({ page }) => {
+      done.push((performance.now() - t0) / 1000);
       if (!spec.every) return;
       const child = pageProcessPid();
       rss.push([page, process.memoryUsage().rss / 2 ** 20, child ? procStat(child).rssMb : 0]);
@@ -57,7 +61,7 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
   const cpu = process.cpuUsage(c0);
   const pageProcessCpu = pid ? procStat(pid).cpu - p0 : 0;
   await pool.close();
-  return { pages: pages.length, failures: failures.length, seconds, hostCpu: (cpu.user + cpu.system) / 1e6, pageProcessCpu, rss };
+  return { pages: pages.length, failures: failures.length, seconds, hostCpu: (cpu.user + cpu.system) / 1e6, pageProcessCpu, rss, done };
 }
 
 const self = `file://${process.argv[1]}`;
