@@ -210,6 +210,8 @@ export class Decoder {
   private cBound = new Float64Array(32);
   /** Per candidate: its best score on the left context (over the hypotheses), −∞ when pruned. */
   private cBest = new Float64Array(32);
+  /** The LM history of the hypothesis being expanded (one object, refilled). */
+  private readonly scratchContext: LmContext = { u: -1, v: -1, hist: -1, bow2: 0 };
   private growCandidateArrays(n: number): void {
     this.cWeighted = new Float64Array(n * 2);
     this.cBonus = new Float64Array(n * 2);
@@ -504,7 +506,7 @@ export class Decoder {
           if (base + cBound[ci] < best - threshold) continue;
           const ids = cands[ci].ids;
           // The hypothesis's history is looked up once for all the slot's candidates.
-          ctx ??= lm.context(h.u, h.v);
+          ctx ??= lm.context(h.u, h.v, this.scratchContext);
           // A one-word reading scoring below the threshold is dropped below, whatever its exact
           // score: the LM may skip its lookup (the margin covers rounding).
           let score = base + (ids.length === 1 ? lm.scoreAbove(ctx, ids[0], best - threshold - base - 1e-6) : lm.score(ctx, ids[0]));
@@ -594,13 +596,12 @@ export class Decoder {
       if (restoredCore === slot.core) continue;
       outPieces[slot.piece] = slot.prefix + restoredCore + slot.suffix;
       const { confidence, alternatives } = weighed ?? this.confidence(slot, cand);
-      changes.push({
-        column: pieces[slot.piece].start + slot.prefix.length + 1,
-        original: slot.core,
-        restored: restoredCore,
-        confidence,
-        alternatives: alternatives.map((a) => this.render(slot.core, a)).filter((a) => a !== restoredCore),
-      });
+      const written: string[] = [];
+      for (const a of alternatives) {
+        const text = this.render(slot.core, a);
+        if (text !== restoredCore) written.push(text);
+      }
+      changes.push({ column: pieces[slot.piece].start + slot.prefix.length + 1, original: slot.core, restored: restoredCore, confidence, alternatives: written });
     }
     changes.sort((a, b) => a.column - b.column);
     return { text: outPieces.join(''), changes };

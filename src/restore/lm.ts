@@ -110,7 +110,7 @@ export interface LanguageModel {
   bound(w: number): number;
   logp(u: number, v: number, w: number): number;
   /** The history (u, v) prepared for `score` (same conventions as `logp`). */
-  context(u: number, v: number): LmContext;
+  context(u: number, v: number, into?: LmContext): LmContext;
   /** ln p(w | context): equal to `logp(ctx.u, ctx.v, w)`. */
   score(ctx: LmContext, w: number): number;
   /**
@@ -293,7 +293,7 @@ export class NgramModel implements LanguageModel {
     return bow2 + this.uniBow[v] + this.uniLogp[w];
   }
 
-  context(u: number, v: number): LmContext {
+  context(u: number, v: number, into?: LmContext): LmContext {
     let hist = -1;
     let bow2 = 0;
     if (u >= 0 && v >= 0) {
@@ -303,7 +303,12 @@ export class NgramModel implements LanguageModel {
         bow2 = this.biBow[b];
       }
     }
-    return { u, v, hist, bow2 };
+    if (!into) return { u, v, hist, bow2 };
+    into.u = u;
+    into.v = v;
+    into.hist = hist;
+    into.bow2 = bow2;
+    return into;
   }
 
   score(ctx: LmContext, w: number): number {
@@ -486,8 +491,13 @@ export class InterpolatedModel implements LanguageModel {
     return this.mix(this.base.unigram(this.map(this.toBase, w)), this.overlay.unigram(this.map(this.toOverlay, w)));
   }
 
-  context(u: number, v: number): LmContext {
-    return { u, v, hist: -1, bow2: 0 };
+  context(u: number, v: number, into?: LmContext): LmContext {
+    if (!into) return { u, v, hist: -1, bow2: 0 };
+    into.u = u;
+    into.v = v;
+    into.hist = -1;
+    into.bow2 = 0;
+    return into;
   }
 
   score(ctx: LmContext, w: number): number {
