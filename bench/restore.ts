@@ -42,11 +42,9 @@ export async function benchRestore(): Promise<string> {
   const admin = emptyReport();
   const adminEarly = emptyReport();
   const adminLate = emptyReport();
-  const speedDocs: string[][] = [];
   for (const f of split.heldOut) {
     const gold = read(join(root, 'dictionaries/corpus/admin', f)).split('\n');
     const input = gold.map(stripDiacritics);
-    speedDocs.push(input);
     const output = restore(input);
     scoreLines(input, output, gold, admin);
     // The corpus grew in batches; the later ones took subjects the earlier ones had not covered.
@@ -83,26 +81,15 @@ export async function benchRestore(): Promise<string> {
     seedRows.push(row(`seed ${name}`, one));
   }
 
-  // Speed: one core, after the model is loaded, document by document as the pipeline restores
-  // them. Cold: a fresh restorer (empty candidate caches), as for the first documents of a run;
-  // steady: the same documents again, as deep into a batch where the words have been met before;
-  // batch: a fresh restorer that first restored the development documents (not timed), as a worker
-  // after its first documents (the caches hold the common words, not these documents' own).
-  // Wall and CPU time: other jobs on the machine can slow the wall clock.
-  const syllables = speedDocs.reduce((a, d) => a + d.reduce((b, l) => b + tokensOf(l).length, 0), 0);
+  // Speed: one core, in a process of its own that holds the restorer as a worker does (see
+  // bench/restore-speed.ts: batch, cold and steady, the held-out documents one by one).
+  const speed = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/restore-speed.ts')], { cwd: root, encoding: 'utf8' })) as Record<'batch' | 'cold' | 'steady', { secs: number; cpu: number }> & { syllables: number };
+  const { syllables, batch, cold, steady } = speed;
   const timed = (f: () => void) => {
     const t = performance.now();
-    const cpu0 = process.cpuUsage();
     f();
-    return { secs: (performance.now() - t) / 1000, cpu: process.cpuUsage(cpu0).user / 1e6 };
+    return (performance.now() - t) / 1000;
   };
-  const restoreAll = (r: { restoreLines(lines: string[]): unknown }) => () => speedDocs.forEach((d) => r.restoreLines(d));
-  const fresh = loadRestorer({ toneStyle: 'modern' }); // separate caches: measure cold candidates too
-  const cold = timed(restoreAll(fresh));
-  const steady = timed(restoreAll(fresh));
-  const batchRestorer = createRestorer(loadModels());
-  for (const f of split.dev) batchRestorer.restoreLines(read(join(root, 'dictionaries/corpus/admin', f)).split('\n').map(stripDiacritics));
-  const batch = timed(restoreAll(batchRestorer));
   const seedInputs = readdirSync(goldDir)
     .filter((f) => f.endsWith('.gold.txt'))
     .map((g) => join(root, '../shared/seeds', g.replace('.gold.txt', '.txt')))
@@ -110,7 +97,7 @@ export async function benchRestore(): Promise<string> {
     .map((p) => read(p).split('\n'));
   const ocrSyllables = seedInputs.reduce((a, lines) => a + lines.reduce((b, l) => b + tokensOf(l).length, 0), 0);
   const ocrRestorer = createRestorer(loadModels(), { search: {} });
-  const ocrSecs = timed(() => seedInputs.forEach((lines) => ocrRestorer.restoreLines(lines))).secs;
+  const ocrSecs = timed(() => seedInputs.forEach((lines) => ocrRestorer.restoreLines(lines)));
   // Memory in a process of its own (this one also holds the UD-only model and several restorers).
   const rss = (JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/restore-memory.ts')], { cwd: root, encoding: 'utf8' })) as { rssMB: number }).rssMB;
   const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en');
@@ -135,7 +122,7 @@ export async function benchRestore(): Promise<string> {
     '',
     `Real OCR seeds: ${errorTable(seeds)}`,
     '',
-    `Speed on one core (target 100,000 syllables/s), the held-out stripped documents (${syllables} syllables) restored one by one: ${rate(syllables, cold.secs)} syllables/s cold (${cold.secs.toFixed(2)} s; ${rate(syllables, cold.cpu)} per CPU-second; a fresh restorer, empty caches), ${rate(syllables, batch.secs)} syllables/s in a batch (${rate(syllables, batch.cpu)} per CPU-second; after the ${split.dev.length} development documents, caches warm with other documents' words), ${rate(syllables, steady.secs)} syllables/s steady (${rate(syllables, steady.cpu)} per CPU-second; the same documents again); real OCR text of the seeds ${rate(ocrSyllables, ocrSecs)} syllables/s cold (${ocrSyllables} syllables). Model load ${loadMs.toFixed(0)} ms; resident memory ${rss.toFixed(0)} MB (a process that loads the restorer and restores the held-out documents and the seeds).`,
+    `Speed on one core (target 100,000 syllables/s), in a process of its own that holds the restorer as a worker does, the held-out stripped documents (${syllables} syllables) restored one by one after the ${split.dev.length} development documents: ${rate(syllables, batch.secs)} syllables/s in a batch (${batch.secs.toFixed(2)} s; ${rate(syllables, batch.cpu)} per CPU-second, the collector's threads included; the restorer that restored the development documents goes on, its caches warm with other documents' words), ${rate(syllables, cold.secs)} syllables/s cold (${rate(syllables, cold.cpu)} per CPU-second; a fresh restorer, empty caches), ${rate(syllables, steady.secs)} syllables/s steady (${rate(syllables, steady.cpu)} per CPU-second; the fresh restorer again, every word met before); real OCR text of the seeds ${rate(ocrSyllables, ocrSecs)} syllables/s cold (${ocrSyllables} syllables, in the bench's own process). Model load ${loadMs.toFixed(0)} ms; resident memory ${rss.toFixed(0)} MB (a process that loads the restorer and restores the held-out documents and the seeds).`,
     '',
   ].join('\n');
 }
