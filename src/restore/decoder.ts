@@ -42,7 +42,7 @@ const CACHE_WEIGHT = 0.3;
 
 /**
  * A slot whose chosen reading led every other by this much on its left context is taken as sure
- * without weighing its right context (DocumentWords).
+ * without weighing its right context (DocumentWords; its confidence: `leftConfidence`).
  */
 const SURE_MARGIN = 4;
 
@@ -61,9 +61,8 @@ interface WordSlot {
   caseCost?: Float64Array;
   /** Filled by the search: the choice, the LM state before it, the next two chosen words. */
   chosen?: Candidate;
-  /** Filled by the search: the candidate best on the left context alone, and its lead over the next. */
-  stepBest?: number;
-  margin?: number;
+  /** Filled by the search: the candidate best on the left context alone. */
+  stepBest: number;
   /** Filled by the search when the slot is sure (see SURE_MARGIN): the confidence of its step-best reading and the next ones. */
   sure?: Confidence;
   before?: { u: number; v: number };
@@ -73,7 +72,7 @@ interface WordSlot {
 
 /** A slot with every field present from the start (one shape for all: see `candidate`). */
 function makeSlot(piece: number, prefix: string, core: string, suffix: string, cands: Candidate[], reset: boolean): WordSlot {
-  return { piece, prefix, core, suffix, cands, reset, caseCost: undefined, chosen: undefined, stepBest: -1, margin: 0, sure: undefined, before: undefined, after1: -1, after2: -1 };
+  return { piece, prefix, core, suffix, cands, reset, caseCost: undefined, chosen: undefined, stepBest: -1, sure: undefined, before: undefined, after1: -1, after2: -1 };
 }
 
 const NO_STATE = { u: -1, v: -1 };
@@ -562,7 +561,6 @@ export class Decoder {
       }
       beam = next;
       item.slot.stepBest = stepCi;
-      item.slot.margin = stepBest - stepSecond;
       if (stepBest - stepSecond >= SURE_MARGIN) item.slot.sure = this.leftConfidence(cands, stepCi, cBest);
     }
     // A paragraph ends its last sentence, with or without a full stop (a heading, a table row).
@@ -587,7 +585,7 @@ export class Decoder {
       const cand = slot.chosen!;
       // Weighed at most once per slot (it is the dearest step here); a sure slot's reading was
       // weighed by the search.
-      const sure = slot.sure && slot.cands[slot.stepBest!] === cand ? slot.sure : undefined;
+      const sure = slot.sure && slot.cands[slot.stepBest] === cand ? slot.sure : undefined;
       let weighed: Confidence | undefined = sure;
       if (this.onDecided && cand.ids.length === 1 && slot.cands.length > 1 && !cand.keep) {
         this.onDecided(cand.ids[0], sure ? 1 : (weighed = this.confidence(slot, cand)).confidence);
@@ -654,16 +652,13 @@ export class Decoder {
     let z = 0;
     for (let k = 0; k < cands.length; k++) if (best[k] > -Infinity) z += Math.exp(best[k] - best[chosen]);
     const alternatives: Candidate[] = [];
-    let floor = Infinity;
     for (let r = 0; r < 3; r++) {
       let bi = -1;
       for (let k = 0; k < cands.length; k++) {
-        if (k === chosen || best[k] === -Infinity || best[k] > floor) continue;
-        if (best[k] === floor && alternatives.includes(cands[k])) continue;
+        if (k === chosen || best[k] === -Infinity || alternatives.includes(cands[k])) continue;
         if (bi < 0 || best[k] > best[bi]) bi = k;
       }
       if (bi < 0) break;
-      floor = best[bi];
       alternatives.push(cands[bi]);
     }
     return { confidence: Math.round(1000 / z) / 1000, alternatives };
