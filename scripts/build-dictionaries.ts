@@ -8,9 +8,15 @@
  *   dictionaries/channel/channel.json       channel model (learned pairs + unicharambigs prior)
  *   dictionaries/corpus/split.json          which admin documents are held out
  *
- * Usage: npm run build:dict [-- --corpus ../shared/corpus]
+ * The shipped model learns from the training and the development documents (the development
+ * split chose the model's settings; once they are fixed, its text is more evidence). Tuning needs
+ * a model that has not seen them: `--tuning <dir>` builds one from the training documents only
+ * and writes the model files (lm/, channel/channel.json, domain/code-parts.txt) under <dir>,
+ * leaving `dictionaries/` as it is; `scripts/tune-restore.ts` reads it from there.
+ *
+ * Usage: npm run build:dict [-- --corpus ../shared/corpus] [-- --tuning .cache/tuning-models]
  */
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKneserNey, lmToken, textToSentences, wordTokens } from '../src/restore/lm-build.ts';
 import { NgramModel, NUM } from '../src/restore/lm.ts';
@@ -21,6 +27,11 @@ const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const corpusDir = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : join(root, '../shared/corpus');
 const dict = join(root, 'dictionaries');
+const tuning = args.includes('--tuning') ? args[args.indexOf('--tuning') + 1] : undefined;
+/** Where the model files go: `dictionaries/`, or the tuning build's own folder. */
+const out = tuning ?? dict;
+for (const sub of ['lm', 'channel', 'domain']) mkdirSync(join(out, sub), { recursive: true });
+if (tuning) copyFileSync(join(dict, 'domain/code-parts.txt'), join(out, 'domain/code-parts.txt'));
 
 const read = (p: string) => readFileSync(p, 'utf8').normalize('NFC');
 
@@ -83,7 +94,9 @@ function addText(text: string, countForms: boolean) {
     cased.set(lower, m);
   }
 }
-for (const f of train) addText(read(join(adminDir, f)), true);
+/** The admin documents the model learns from: the development ones too, except in a tuning build. */
+const learnFrom = tuning ? train : [...train, ...dev];
+for (const f of learnFrom) addText(read(join(adminDir, f)), true);
 const adminTrainSyllables = adminSyllables;
 
 // Domain dictionary: multi-word terms (bodies, procedures, places…) as short sentences.
@@ -142,11 +155,11 @@ const tables = buildKneserNey({
   unigramMix: mix ?? UNIGRAM_MIX,
 });
 const bin = NgramModel.serialise(tables);
-writeFileSync(join(dict, 'lm/syllable-3gram.bin.gz'), bin);
+writeFileSync(join(out, 'lm/syllable-3gram.bin.gz'), bin);
 const model = NgramModel.deserialise(bin);
 console.log(
   `LM: ${model.size.unigrams} unigrams, ${model.size.bigrams} bigrams, ${model.size.trigrams} trigrams, ` +
-    `${(bin.length / 1e6).toFixed(1)} MB, built in ${Date.now() - started} ms; admin train syllables ${adminTrainSyllables} in ${train.length} documents`,
+    `${(bin.length / 1e6).toFixed(1)} MB, built in ${Date.now() - started} ms; admin syllables ${adminTrainSyllables} in ${learnFrom.length} documents (${tuning ? 'training only: a tuning build' : 'training and development'})`,
 );
 
 // Written forms of non-syllable tokens (abbreviations, names): the most frequent spelling.
@@ -156,7 +169,7 @@ for (const [lower, m] of [...cased].sort((a, b) => a[0].localeCompare(b[0]))) {
   if (best !== lower) forms.push(`${lower}\t${best}`);
   else forms.push(`${lower}\t${lower}`);
 }
-writeFileSync(join(dict, 'lm/forms.tsv'), forms.join('\n') + '\n');
+writeFileSync(join(out, 'lm/forms.tsv'), forms.join('\n') + '\n');
 
 // Case: syllables written with a capital inside sentences (names of places and people), with the
 // counts the decoder smooths into P(capital | syllable).
@@ -166,7 +179,7 @@ const caseLines = [...caseCounts]
   .map(([w, [cap, all]]) => `${w}\t${cap}\t${all}`);
 const totals = [...caseCounts.values()].reduce((a, [cap, all]) => [a[0] + cap, a[1] + all], [0, 0]);
 writeFileSync(
-  join(dict, 'lm/case.tsv'),
+  join(out, 'lm/case.tsv'),
   `# syllable\ttimes capitalised inside a sentence\ttimes seen inside a sentence (all: ${totals[0]}\t${totals[1]})\n` + caseLines.join('\n') + '\n',
 );
 console.log(`case: ${caseLines.length} syllables seen capitalised inside sentences (${totals[0]} of ${totals[1]} tokens)`);
@@ -175,7 +188,7 @@ console.log(`case: ${caseLines.length} syllables seen capitalised inside sentenc
 const attested = new Set([...unigramCounts.keys(), ...sentences.flat()]);
 const inventory = generateInventory('classic');
 writeFileSync(
-  join(dict, 'lm/syllables.tsv'),
+  join(out, 'lm/syllables.tsv'),
   '# syllable\tattested (1) or only allowed by the spelling rules (0)\n' + inventory.map((s) => `${s}\t${attested.has(s) ? 1 : 0}`).join('\n') + '\n',
 );
 console.log(`inventory: ${inventory.length} syllables, ${inventory.filter((s) => attested.has(s)).length} attested`);
@@ -186,5 +199,5 @@ const channel = buildChannel({
   unicharambigs: read(join(corpusDir, 'tesseract-langdata-vie/vie.unicharambigs')),
   pairFiles: existsSync(pairsDir) ? readdirSync(pairsDir).filter((f) => f.endsWith('.tsv')).map((f) => read(join(pairsDir, f))) : [],
 });
-writeFileSync(join(dict, 'channel/channel.json'), JSON.stringify(channel, null, 1) + '\n');
+writeFileSync(join(out, 'channel/channel.json'), JSON.stringify(channel, null, 1) + '\n');
 console.log(`channel: ${Object.keys(channel.sub).length} substitutions, ${Object.keys(channel.multi).length} segment confusions, learned from ${channel.learnedFrom} aligned token pairs`);

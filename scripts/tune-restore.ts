@@ -3,13 +3,16 @@
  * syllable accuracy of restoring (1) their diacritic-stripped text and (2) a simulated OCR of them:
  * every word replaced by a reading drawn from what tesseract printed for that word in the channel
  * pairs (`dictionaries/channel/pairs`), or stripped of its marks when the pairs never saw it.
- * Also the time taken (one core). Usage, after a build:
+ * Also the time taken (one core). It reads a model that never saw the development documents
+ * (the shipped one learns from them), from a tuning build. Usage:
+ *   npm run build:dict -- --tuning .cache/tuning-models             # once, and after corpus changes
  *   node --import tsx scripts/tune-restore.ts                       # the default widths
+ *   node --import tsx scripts/tune-restore.ts --models=<dir>         # a tuning build elsewhere
  *   node --import tsx scripts/tune-restore.ts beamWidth=6 maxCandidates=10 …
  *   node --import tsx scripts/tune-restore.ts --errors=40           # also the 40 commonest mistakes
  *   node --import tsx scripts/tune-restore.ts --upto=160            # only documents numbered ≤ 160
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRestorer, loadModels, DEFAULT_WIDTHS, type SearchWidths } from '../src/restore/restorer.ts';
@@ -22,7 +25,12 @@ const split = JSON.parse(readFileSync(join(root, 'dictionaries/corpus/split.json
 const widths: Partial<SearchWidths> = {};
 let showErrors = 0;
 let upto = Infinity;
+let modelsDir = join(root, '.cache/tuning-models');
 for (const arg of process.argv.slice(2)) {
+  if (arg.startsWith('--models=')) {
+    modelsDir = arg.slice('--models='.length);
+    continue;
+  }
   if (arg.startsWith('--upto=')) {
     upto = Number(arg.split('=')[1]);
     continue;
@@ -67,7 +75,10 @@ function simulateOcr(line: string, random: () => number): string {
   });
 }
 
-const restorer = createRestorer(loadModels(), { search: widths });
+if (!existsSync(join(modelsDir, 'lm/syllable-3gram.bin.gz'))) {
+  throw new Error(`no tuning model in ${modelsDir}: run \`npm run build:dict -- --tuning ${modelsDir}\` first (the shipped model has learned from the development documents)`);
+}
+const restorer = createRestorer(loadModels(modelsDir), { search: widths });
 const stripped = emptyReport();
 const ocr = emptyReport();
 const random = rng(7);
