@@ -923,3 +923,39 @@ describe('cycles, years and lists the tuning documents lacked', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2024-12-31']);
   });
 });
+
+describe('lists of months, steps with their month in brackets, and what expires then', () => {
+  const plan = (...body: string[]) => ['Kim Sơn, ngày 12 tháng 3 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'I. NHIỆM VỤ', '', ...body].join('\n');
+  const dates = (doc: string) => [doc, stripMarks(doc)].map((d) => extract(d).deadlines.map((x) => [x.date, x.endDate]));
+
+  it('reads every month of "trong các tháng 5, 6, 7, 8 năm 2025" and of "dự kiến vào tháng 4, tháng 6"', () => {
+    const doc = plan('1. Phấn đấu giảm tối thiểu 12% lượng điện tiêu thụ trong các tháng 5, 6, 7, 8 năm 2025 so với cùng kỳ.', '', '2. Tổ chức phiên chợ; các phiên chợ dự kiến vào tháng 4, tháng 6 và tháng 8.');
+    const want = [
+      ['2025-05-01', '2025-05-31'],
+      ['2025-06-01', '2025-06-30'],
+      ['2025-07-01', '2025-07-31'],
+      ['2025-08-01', '2025-08-31'],
+      ['2025-04-01', '2025-04-30'],
+      ['2025-06-01', '2025-06-30'],
+      ['2025-08-01', '2025-08-31'],
+    ];
+    for (const got of dates(doc)) expect(got).toEqual(want);
+  });
+
+  it('gives each step of a list the month in its brackets, in the plan year', () => {
+    const doc = plan('1. Các bước: chuẩn bị, xây dựng văn kiện (tháng 5, tháng 6); diễn tập chỉ huy - cơ quan (tháng 7); rút kinh nghiệm trong tháng 9 năm 2025.');
+    const want = [
+      ['2025-05-01', '2025-05-31'],
+      ['2025-06-01', '2025-06-30'],
+      ['2025-07-01', '2025-07-31'],
+      ['2025-09-01', '2025-09-30'],
+    ];
+    for (const got of dates(doc)) expect(got).toEqual(want);
+    // Outside brackets, a month of prose without a trigger stays a season: "mưa lớn vào tháng 7, tháng 8".
+    for (const got of dates(plan('1. Tuyên truyền cho người dân; mưa lớn thường xảy ra tháng 7, tháng 8.'))) expect(got).toEqual([]);
+  });
+
+  it('leaves out the months in which something expires ("người sắp hết hạn thẻ trong các tháng 10, 11, 12")', () => {
+    for (const got of dates(plan('1. Lập danh sách riêng người sắp hết hạn thẻ trong các tháng 10, 11, 12 và tháng 01/2026.'))) expect(got).toEqual([]);
+  });
+});

@@ -157,7 +157,10 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
     // So does "từ" opening a range of months ("từ tháng 5 đến tháng 9").
     const pre = f.slice(Math.max(0, hits[i].start - 12), hits[i].start);
     const opensRange = j > i && RANGE_JOIN.test(f.slice(hits[i].end, hits[i + 1].start)) && /(?:^|\s)tu\s*$/.test(pre);
-    const introduced = (/(?:^|[\s(])(?:truoc|trong|den het|cham nhat|du kien)\s*$/.test(pre) || opensRange) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
+    // ("dự kiến vào tháng 4, tháng 6, …"; "trong các tháng 5, 6"; "(tháng 7)": a month alone in brackets, the time of what
+    // stands before them.)
+    const alone = /\(\s*$/.test(pre) && /^\s*\)/.test(f.slice(hits[j].end));
+    const introduced = (/(?:^|[\s(])(?:truoc|trong|den het|cham nhat|du kien)(?:\s+(?:vao|cac))?\s*$/.test(pre) || opensRange || alone) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
     const chainYear = hits[j].y ?? (opts.field || introduced ? (opts.year ?? null) : null);
     for (let k = i; k <= j; k++) {
       const a = hits[k];

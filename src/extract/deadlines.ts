@@ -15,12 +15,14 @@ import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 
 // ("dự kiến tháng 7": the time a step is planned for.)
 // ("vào sáng ngày 06 tháng 5", "vào tối ngày 02/02": the part of the day between.)
-const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao(?:\s+(?:sang|trua|chieu|toi|dem))?|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien)\s*(?:ngay|thang)?\s*[:,]?\s*$/;
+// ("trong các tháng 5, 6, 7, 8 năm 2024", "vào các ngày …": the trigger of a list.)
+const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao(?:\s+(?:sang|trua|chieu|toi|dem))?|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien)\s*(?:cac\s*)?(?:ngay|thang)?\s*[:,]?\s*$/;
 /**
  * Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. Also the
  * date a rule takes effect ("bảng giá đất áp dụng từ ngày 01/01/2026", "có hiệu lực kể từ ngày …").
  */
-const NOT_DEADLINE = /(?:tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?|(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?tu)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
+// ("người sắp hết hạn thẻ trong các tháng 10, 11, 12": what expires or falls due then says who is meant.)
+const NOT_DEADLINE = /(?:(?:het|den) han(?:\s+[a-z]+){0,2}\s+trong\s*(?:cac\s*)?(?:thang)?|tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?|(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?tu)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
 /**
  * Titles of results, forecast ("Dự báo tình hình") and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
  * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
@@ -355,7 +357,10 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
         (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end))) ||
         // "a) Trưng bày chuyên đề "…" (tháng 4 - 9/2026), giới thiệu …", "a) Kỳ họp thường lệ giữa năm (dự kiến tháng 7): …":
         // an item that opens with the activity it plans and its time in brackets.
-        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end)));
+        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end))) ||
+        // "Các bước: chuẩn bị, xây dựng văn kiện (tháng 5, tháng 6); diễn tập chỉ huy - cơ quan (tháng 7); …": each step of a
+        // list, its time alone in brackets (the months of a bracket share it).
+        (t.date !== null && /[;:]\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*(?:\)|(?:,|va)\s*thang\s*\d{1,2}\s*\))/.test(f.slice(t.end)));
       if (NOT_DEADLINE.test(pre) && !field) continue;
       // "phát sinh từ ngày 31/12/2025 trở về trước": what happened up to a day, a condition.
       if (/^\s*tro ve truoc/.test(f.slice(t.end))) continue;
