@@ -959,3 +959,50 @@ describe('lists of months, steps with their month in brackets, and what expires 
     for (const got of dates(plan('1. Lập danh sách riêng người sắp hết hạn thẻ trong các tháng 10, 11, 12 và tháng 01/2026.'))) expect(got).toEqual([]);
   });
 });
+
+describe('seasons, days of the week, review cycles and what is not a time limit of the plan', () => {
+  const both = (s: string, field = false) => [scan(s, field), scan(stripMarks(s), field)];
+  const plan = (...body: string[]) => ['Diễn Châu, ngày 26 tháng 12 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', ...body].join('\n');
+  const found = (doc: string) => [doc, stripMarks(doc)].map((d) => extract(d).deadlines.map((x) => [x.date, x.endDate, x.recurrence, x.text]));
+
+  it('reads a daily report with its hour right after the cycle, and several days of the week as one cycle', () => {
+    for (const got of both('Chỉ đạo Trạm Y tế báo cáo kết quả hằng ngày trước 16 giờ qua hệ thống')) expect(got).toEqual([['recurring', null, null, 'daily, by 16:00']]);
+    for (const got of both('cử thành viên trực hỗ trợ vào sáng thứ Ba, thứ Năm và sáng thứ Bảy hằng tuần')) expect(got).toEqual([['recurring', null, null, 'weekly, several days']]);
+  });
+
+  it('reads "theo quý" ending a clause as a cycle, "trước ngày 10 của tháng đầu quý sau" as its day, but not "theo quy định"', () => {
+    for (const got of both('Thường xuyên; sơ kết theo quý.', true)) expect(got.map((t) => t[3])).toEqual(['ongoing', 'quarterly']);
+    for (const got of both('báo cáo Ủy ban nhân dân tỉnh định kỳ hằng quý, trước ngày 10 của tháng đầu quý sau')) expect(got.map((t) => t[3])).toEqual(['quarterly', "quarterly, by day 10 of the next quarter's first month"]);
+    for (const got of both('báo cáo kết quả theo quy định của Bộ')) expect(got).toEqual([]);
+  });
+
+  it('leaves out a day of "năm sau" (a year counted from another)', () => {
+    for (const got of both('chia sẻ dữ liệu trước ngày 15 tháng 12 hằng năm để cấp thẻ từ ngày 01 tháng 01 năm sau')) expect(got.map((t) => t[1])).toEqual(['2024-12-15', null]);
+  });
+
+  it('takes a season as the event a task is due before, and a start and "thực hiện thường xuyên" as one time limit', () => {
+    const doc = plan('I. NHIỆM VỤ', '', '1. Bồi dưỡng, tập huấn cho cán bộ chỉ huy tiểu đội trước mùa huấn luyện.', '', '2. Vệ sinh dàn lạnh, dàn nóng ít nhất 01 lần trước mùa nắng nóng.', '', '3. Xây dựng tủ sách lưu động.', '', 'Thời gian: Bắt đầu từ tháng 3 năm 2026, thực hiện thường xuyên.');
+    const [withMarks, without] = found(doc);
+    // (Time fields are read before prose.)
+    expect(withMarks.map((d) => d[3])).toEqual(['từ tháng 3 năm 2026, thực hiện thường xuyên', 'trước mùa huấn luyện', 'trước mùa nắng nóng']);
+    expect(without.map((d) => d[3])).toEqual(['tu thang 3 nam 2026, thuc hien thuong xuyen', 'truoc mua huan luyen', 'truoc mua nang nong']);
+    for (const got of [withMarks, without]) expect(got[0].slice(0, 3)).toEqual(['2026-03-01', '2026-03-31', 'ongoing']);
+  });
+
+  it('reads no time limit in a part that describes the place, in a forecast, or in a table title', () => {
+    const doc = plan(
+      'Theo thông tin của Trung tâm Điều độ hệ thống điện miền Bắc, từ cuối tháng 5 đến hết tháng 7 năm 2026, khu vực miền Bắc bước vào cao điểm nắng nóng.',
+      '',
+      'I. ĐẶC ĐIỂM TÌNH HÌNH',
+      '',
+      'Mùa mưa bão từ tháng 8 đến tháng 11 năm 2026, thường xảy ra ngập úng cục bộ.',
+      '',
+      'II. NHIỆM VỤ',
+      '',
+      'Bảng 1. Các đề án, báo cáo chủ yếu theo tháng',
+      '',
+      '1. Hoàn thành kiểm kê trước ngày 15 tháng 02 năm 2026.',
+    );
+    for (const got of found(doc)) expect(got.map((d) => d[0])).toEqual(['2026-02-15']);
+  });
+});

@@ -226,8 +226,12 @@ const RECUR: [RegExp, string][] = [
   [/(\d+)\s*gio\s*(?:\d+\s*(?:phut)?\s*)?ngay\s*(\d{1,2})\s*(?:cua|trong)?\s*thang\s*cuoi\s*ky[^,;.]{0,20}/y, 'each reporting period, day $2 of its last month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:(?:cua|hang|trong)\s*)?thang\s*(?:cuoi\s*quy)/y, 'quarterly, by day $1 of the quarter\'s last month'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua|hang)\s*thang\s*(?:sau|ke tiep|tiep theo)/y, 'monthly, by day $1 of the next month'],
+  // "định kỳ hằng quý, trước ngày 10 của tháng đầu quý sau".
+  [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua\s*)?thang\s*dau\s*(?:cua\s*)?quy\s*(?:sau|ke tiep|tiep theo)/y, "quarterly, by day $1 of the next quarter's first month"],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*hang\s*thang/y, 'monthly, by day $1'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua\s*)?thang\s*truoc(?![a-z])/y, 'monthly, by day $1 of the month before'],
+  // "vào sáng thứ Ba, thứ Năm và sáng thứ Bảy hằng tuần": several days of the week, one cycle.
+  [/(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay)(?:\s*(?:,|va)\s*(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay))+\s*hang\s*tuan/y, 'weekly, several days'],
   [/thu\s*(hai|ba|tu|nam|sau|bay)\s*hang\s*tuan/y, 'weekly ($1)'],
   [/(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*|toi\s*)?(?:hang|moi)\s*ngay/y, 'daily, by $1:00'],
   [/(?:dinh ky\s*)?(?:hang|moi|hàng)\s*ngay/y, 'daily'],
@@ -243,6 +247,11 @@ const RECUR: [RegExp, string][] = [
   // ("Lịch các cuộc họp định kỳ năm 2026": the meetings of a named year, no cycle of reports.)
   [/dinh ky\s*(?:hang\s*)?nam(?!\s*(?:hoc\s*)?\d)/y, 'yearly'],
   [/theo\s*(?:dinh\s*)?ky\s*bao\s*cao/y, 'each reporting period'],
+  // "Thường xuyên; sơ kết theo quý", "báo cáo theo tháng": the cycle of a review or a report (not "quý I", "tháng 6").
+  // Only where the word ends the clause or a list: "theo quy định", "theo quý I" name no cycle.
+  [/theo\s*(?:tung\s*)?quy(?=\s*(?:[,;.)]|$|va\s|hoac\s))/y, 'quarterly'],
+  [/theo\s*(?:tung\s*)?thang(?=\s*(?:[,;.)]|$|va\s|hoac\s))/y, 'monthly'],
+  [/theo\s*(?:tung\s*)?tuan(?=\s*(?:[,;.)]|$|va\s|hoac\s))/y, 'weekly'],
   // A report named by its cycle: "tổng hợp báo cáo 6 tháng, hằng năm", "báo cáo quý", "báo cáo năm trước
   // ngày 15/12"; not a report of a period named in full ("báo cáo 6 tháng đầu năm", "báo cáo quý III", "báo cáo năm 2025").
   // ("định kỳ báo cáo kết quả 06 tháng, hằng năm": the same, what is reported named between.)
@@ -334,7 +343,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
   for (const a of days) {
     // "có giá trị đến hết ngày 30 tháng 9 của năm học sinh đó kết thúc năm cuối": a day of a year the text
     // does not name, a rule rather than a time limit of the document's year.
-    if (!a.y && /^\s*cua\s*nam\s+(?!nay\b|\d)/.test(f.slice(a.end))) continue;
+    // ("để cấp thẻ từ ngày 01 tháng 01 năm sau": a day of a year counted from another, no year of its own.)
+    if (!a.y && /^\s*(?:cua\s*nam\s+(?!nay\b|\d)|nam\s+(?:sau|toi|ke tiep|tiep theo)(?![a-z]))/.test(f.slice(a.end))) continue;
     const y = a.y ?? opts.year ?? null;
     if (y === null) continue;
     push({ start: a.start, end: a.end, kind: 'date', date: isoDate(y, a.m, a.d), endDate: null, recurrence: null });
@@ -405,9 +415,10 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
         byHour = hour[1];
       } else if (label === 'daily') {
         // "tổng hợp hằng ngày tình hình …, báo cáo Chủ tịch … trước 16 giờ": the hour further on in the same clause, no other time between.
-        const h = /^([,\s][^;.\d]{0,300}?\s)(?:truoc|cham nhat)\s*(\d{1,2})\s*(?:gio|h)(?![a-z])/.exec(f.slice(end));
+        // (Or right after it: "báo cáo kết quả hằng ngày trước 16 giờ".)
+        const h = /^(\s+|[,\s][^;.\d]{0,300}?\s)(?:truoc|cham nhat)\s*(\d{1,2})\s*(?:gio|h)(?![a-z])/.exec(f.slice(end));
         if (h && !/(?:hang|moi)\s*(?:ngay|tuan|thang|quy|nam)|dinh ky|thuong xuyen/.test(h[1])) {
-          gap = [end, end + h[1].length];
+          if (h[1].trim()) gap = [end, end + h[1].length];
           end += h[0].length;
           byHour = h[2];
         }
@@ -419,7 +430,7 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
       if (window) end += window[0].length;
       // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
-      const introduced = !!byDay || !!byHour || !!weekday || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|thu|theo|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      const introduced = !!byDay || !!byHour || !!weekday || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|(?:(?:sang|chieu|toi)\s*)?thu|theo\s*(?:dinh\s*)?ky|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "thời gian hoạt động từ 06 giờ 00 đến 20 giờ 00 hằng ngày": opening hours, a window of the day, not a time limit.
       if (/^daily, by/.test(label) && /tu\s*\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*)?(?:den|-|–)\s*$/.test(f.slice(Math.max(0, i - 30), i))) break;

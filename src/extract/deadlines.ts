@@ -28,7 +28,8 @@ const NOT_DEADLINE = /(?:(?:het|den) han(?:\s+[a-z]+){0,2}\s+trong\s*(?:cac\s*)?
  * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
  */
 // ("DIỄN BIẾN VỤ NGỘ ĐỘC", "CÁC BIỆN PHÁP ĐÃ TRIỂN KHAI": what happened and what was done, in a report.)
-const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu|du bao|dien bien)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
+// ("ĐẶC ĐIỂM TÌNH HÌNH", "Khái quát địa bàn", "BỐI CẢNH": what the place and the situation are, as a report tells them.)
+const RESULTS_SECTION = /^(?:ket qua|thuc trang|tinh hinh|danh gia|can cu|du bao|dien bien|dac diem|khai quat|boi canh)|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
 // ("3. Chỉ tiêu đợt cao điểm" under "II. THỰC TRẠNG VÀ CHỈ TIÊU": the targets, each with the time it is due by.)
 const TIME_SECTION = /thoi gian|tien do|nhiem vu|to chuc thuc hien|che do bao cao|trach nhiem|phan cong|^(?:cac\s+)?(?:chi tieu|muc tieu)\b/;
 /** A cell that is a date or a range of dates and nothing else ("Trước 20/5/2024", "27/5 - 31/5/2024", "từ 03/6 đến 12/6/2024"). */
@@ -169,9 +170,10 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
       ? { ...b, start: a.start, recurrence: a.recurrence }
       : null,
   );
-  // "Từ tháng 7/2024, hằng tuần": the period a cycle starts in and the cycle, one time limit.
+  // "Từ tháng 7/2024, hằng tuần": the period a cycle starts in and the cycle, one time limit; so is "Bắt đầu từ tháng 3
+  // năm 2025, thực hiện thường xuyên".
   mergePairs((a, b) =>
-    b.kind === 'recurring' && a.date && !a.recurrence && /^\s*,?\s*$/.test(f.slice(a.end, b.start)) && /(?:^|\s)tu\s*$/.test(f.slice(Math.max(0, a.start - 4), a.start))
+    (b.kind === 'recurring' || b.kind === 'ongoing') && a.date && !a.recurrence && /^\s*,?\s*(?:thuc hien\s*)?$/.test(f.slice(a.end, b.start)) && /(?:^|\s)tu\s*$/.test(f.slice(Math.max(0, a.start - 4), a.start))
       ? { ...a, start: a.start - f.slice(0, a.start).match(/tu\s*$/)![0].length, end: b.end, recurrence: b.recurrence }
       : null,
   );
@@ -300,6 +302,11 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     if (p.piped || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
     const f = p.folded;
     if (!/\d|hang|thuong xuyen|moi|tung|dip|truoc|sau khi|ky hop/.test(f)) continue;
+    // What a forecast or a notice says will happen ("Theo thông tin của Tập đoàn Điện lực …, từ cuối tháng 5 đến hết tháng 7
+    // năm 2024, khu vực miền Bắc bước vào cao điểm nắng nóng"): when it happens, not a time limit.
+    if (/^\s*theo\s+(?:thong tin|du bao|nhan dinh|ban tin|canh bao|thong bao)\s+(?:cua|tu)\s/.test(f)) continue;
+    // A table's title ("Bảng 1. Các đề án, kế hoạch, báo cáo chủ yếu theo tháng") names what the table holds.
+    if (/^\s*(?:bang|bieu)\s*(?:so\s*)?[\divx]{1,4}\s*[.:]/.test(f)) continue;
     // The grounds of the document ("Căn cứ …", "Xét …", "Thực hiện Chỉ thị số … ;"): the times there belong to
     // the cited documents and their titles ("… Đề án 06 năm 2025 và những năm tiếp theo;").
     // ("Căn cứ chức năng, nhiệm vụ được giao, …" in a task is no ground.)
@@ -429,11 +436,12 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
 
 /**
  * Events a task is due before or after (folded): Tết, the first day of the school year (khai giảng, tựu trường), the council
- * session a draft or report goes to, the rainy season and the flood crest ("trước đỉnh lũ"), the end or the results of the
+ * session a draft or report goes to, the seasons ("trước mùa mưa", "trước mùa nắng nóng", "trước mùa huấn luyện") and the flood
+ * crest ("trước đỉnh lũ"), the end or the results of the
  * work itself; each round of a campaign ("báo cáo kết quả sau mỗi đợt chiến dịch", "sau khi kết thúc đợt …").
  */
 const EVENT_LIMIT =
-  /(?:^|[\s,(])(?:(?:(?:ngay\s+)?sau|theo)\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|mua (?:kho|bao)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
+  /(?:^|[\s,(])(?:(?:(?:ngay\s+)?sau|theo)\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|mua (?:kho|bao|nang nong|ret|dich|huan luyen|thu hoach|tuyen sinh|du lich|le hoi|thi)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
 
 /** Is the event-relative time limit at `at` one the document sets (and not a purpose, an activity's name or a rule)? */
 function eventLimitHolds(f: string, at: number, from: number, to: number): boolean {

@@ -93,7 +93,7 @@ const TARGET_SECTION = /(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu/;
  * Results, legal grounds, budgets (see deadlines.ts): figures there are not targets. Nor in what is to be told to people
  * ("Nội dung tư vấn trọng tâm", "NỘI DUNG TUYÊN TRUYỀN"): the rules of law it explains ("đóng một lần … không quá 5 năm").
  */
-const RESULTS = /^(?:ket qua|thuc trang|tinh hinh|can cu|danh gia|so ket|tong ket|kinh phi|du toan|dien bien|noi dung (?:tu van|tuyen truyen|pho bien)(?![a-z]))|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
+const RESULTS = /^(?:ket qua|thuc trang|tinh hinh|can cu|danh gia|so ket|tong ket|kinh phi|du toan|dien bien|dac diem|khai quat|boi canh|noi dung (?:tu van|tuyen truyen|pho bien)(?![a-z]))|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
 /** Verbs that lead to a target value ("đạt", "tăng", "giảm xuống còn", "phấn đấu"). */
 const TARGET_VERB = /(?:^|\s)(?:dat|tang them|tang|giam|giam xuong con|xuong con|phan dau|duy tri|o muc|len|xuong|con|bang|chiem|bao dam|dam bao|it nhat|toi thieu)\s*(?:muc\s*)?(?:khoang|binh quan|tu|tren|duoi|toi thieu|it nhat|toi da)?\s*$/;
 
