@@ -989,6 +989,11 @@ describe('seasons, days of the week, review cycles and what is not a time limit 
     for (const got of [withMarks, without]) expect(got[0].slice(0, 3)).toEqual(['2026-03-01', '2026-03-31', 'ongoing']);
   });
 
+  it('keeps a monthly report and the months it runs over as one time limit ("…, bắt đầu từ tháng 6 … đến hết tháng 9 …")', () => {
+    const doc = plan('I. CHẾ ĐỘ BÁO CÁO', '', 'Các đơn vị báo cáo kết quả gửi Sở Công Thương trước ngày 05 hằng tháng, bắt đầu từ tháng 6 năm 2026 đến hết tháng 9 năm 2026.');
+    for (const got of found(doc)) expect(got.map((d) => d.slice(0, 3))).toEqual([['2026-06-01', '2026-09-30', 'monthly, by day 05']]);
+  });
+
   it('reads no time limit in a part that describes the place, in a forecast, or in a table title', () => {
     const doc = plan(
       'Theo thông tin của Trung tâm Điều độ hệ thống điện miền Bắc, từ cuối tháng 5 đến hết tháng 7 năm 2026, khu vực miền Bắc bước vào cao điểm nắng nóng.',

@@ -164,9 +164,10 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
       ? { ...b, start: a.start, recurrence: a.recurrence }
       : null,
   );
-  // "Hằng tuần, từ tháng 5 đến tháng 9": a cycle and the window it recurs in, one time limit.
+  // "Hằng tuần, từ tháng 5 đến tháng 9": a cycle and the window it recurs in, one time limit ("gửi … trước ngày 05 hằng
+  // tháng, bắt đầu từ tháng 6 năm 2024 đến hết tháng 9 năm 2024" too).
   mergePairs((a, b) =>
-    a.kind === 'recurring' && b.endDate && /^\s*,?\s*$/.test(f.slice(a.end, b.start)) && /^tu\s/.test(f.slice(b.start, b.end))
+    a.kind === 'recurring' && b.endDate && /^\s*,?\s*(?:bat dau\s*)?$/.test(f.slice(a.end, b.start)) && /^tu\s/.test(f.slice(b.start, b.end))
       ? { ...b, start: a.start, recurrence: a.recurrence }
       : null,
   );
