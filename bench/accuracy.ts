@@ -51,6 +51,8 @@ export interface AccuracyReport {
   errors: Record<ErrorKind, number>;
   /** The most frequent (gold → output) mistakes, for reading. */
   confusions: Map<string, number>;
+  /** The same, for the syllables the input had right and the output got wrong. */
+  brokenConfusions: Map<string, number>;
 }
 
 export function emptyReport(): AccuracyReport {
@@ -62,6 +64,7 @@ export function emptyReport(): AccuracyReport {
     broken: 0,
     errors: { diacritics: 0, letters: 0, abbreviation: 0, number: 0, 'split/merge/missing': 0 },
     confusions: new Map(),
+    brokenConfusions: new Map(),
   };
 }
 
@@ -91,6 +94,7 @@ export function scoreLines(input: string[], output: string[], gold: string[], re
       report.errors[kind]++;
       const key = `${tok} → ${o ?? '∅'}`;
       report.confusions.set(key, (report.confusions.get(key) ?? 0) + 1);
+      if (raw.matched[i]) report.brokenConfusions.set(key, (report.brokenConfusions.get(key) ?? 0) + 1);
     });
   }
   return report;

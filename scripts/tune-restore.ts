@@ -110,5 +110,7 @@ if (showErrors) {
     const top = [...r.confusions].sort((a, b) => b[1] - a[1]).slice(0, showErrors);
     console.log(`\n${name}: ${JSON.stringify(r.errors)}`);
     for (const [k, n] of top) console.log(`  ${n}\t${k}`);
+    console.log(`${name}, broken (right in the input, wrong in the output):`);
+    for (const [k, n] of [...r.brokenConfusions].sort((a, b) => b[1] - a[1]).slice(0, showErrors)) console.log(`  ${n}\t${k}`);
   }
 }

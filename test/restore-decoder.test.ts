@@ -26,6 +26,17 @@ describe('restoring diacritics and OCR confusions', () => {
     expect(out).toContain('766/QĐ-TTg');
   });
 
+  it('keeps codes of letters and digits that no misread word looks like', () => {
+    const out = restore('mat cat B40 × H50 va B50 × H60, duong ĐT610, te bao CD4 duoi 200').text;
+    for (const code of ['B40 × H50', 'B50 × H60', 'ĐT610', 'CD4']) expect(out).toContain(code);
+    expect(out).toContain('mặt cắt');
+    // A times sign between numbers is kept; a lone one among words is a scanner speck.
+    expect(restore('kich thuoc 2 × 3 m').text).toContain('2 × 3 m');
+    expect(restore('tổ chức × hội nghị').text).toBe('tổ chức hội nghị');
+    // One digit in a word is still a misread letter.
+    expect(restore('Quyết định s6 766 của UBND').text).toContain('số 766');
+  });
+
   it('keeps known abbreviations in running text', () => {
     const out = restore('tỷ lệ DVC trực tuyến và TTHC của UBND').text;
     expect(out).toContain('DVC');

@@ -31,6 +31,13 @@ export interface DecodedLine {
 /** Punctuation that can wrap a word; OCR symbols that stand for letters (& ¢ § $ @) are not here. */
 const EDGE = /[.,;:!?()[\]{}"“”'‘’«»…\-–—_*/\\|~^`´·•<>=+]/u;
 const SENTENCE_END = /[.;:!?]/;
+/**
+ * The shapes of a code of letters and digits that OCR rarely makes of a word: a capital and at most
+ * two more letters before two digits or more (H50, B40, PC06, ĐT610, QL14), or capital consonants
+ * with no vowel before a digit (CD4, BT2, PM10). A misread word has one digit or keeps its vowel
+ * (s6, T6, CU4 for CỦA).
+ */
+const CODE_SHAPE = /^(?:\p{Lu}\p{L}{0,2}\d{2,}|[BCDĐFGHJKLMNPQRSTVWXZ]{2,}\d+)$/u;
 /** Symbols that Vietnamese administrative text does not use on their own: a speck read as a glyph. */
 const NOISE = /[$£¥§¢€©®™¬¤¦¨¯¶¸¹º¼½¾¿×÷~^`´]/;
 
@@ -366,6 +373,15 @@ export class Decoder {
       slots.push(slot);
       sequence.push({ kind: 'slot', slot });
     };
+    /** A lone "×" between two words with digits is a product ("B40 × H50", "2 × 3 m"), not a speck. */
+    const isTimesSign = (i: number): boolean => {
+      if (pieces[i].text !== '×') return false;
+      let a = i - 1;
+      while (a >= 0 && !pieces[a].word) a--;
+      let b = i + 1;
+      while (b < pieces.length && !pieces[b].word) b++;
+      return a >= 0 && b < pieces.length && /\d/.test(pieces[a].text) && /\d/.test(pieces[b].text);
+    };
     pieces.forEach((p, i) => {
       if (!p.word) return;
       // Most pieces are a word of two letters or more and nothing else: no edge to trim, and none
@@ -387,7 +403,7 @@ export class Decoder {
       const lineStart = firstWord;
       firstWord = false;
       // Scanner specks read as symbols (")$)", "£", "¥ ~"): dropped, with the space after them.
-      if (!/[\p{L}\d]/u.test(p.text) && NOISE.test(p.text) && /^[^\p{L}\d\s]+$/u.test(p.text) && !/^.\)$/u.test(p.text)) {
+      if (!/[\p{L}\d]/u.test(p.text) && NOISE.test(p.text) && /^[^\p{L}\d\s]+$/u.test(p.text) && !/^.\)$/u.test(p.text) && !isTimesSign(i)) {
         outPieces[i] = '';
         if (i + 1 < pieces.length && !pieces[i + 1].word) outPieces[i + 1] = '';
         changes.push({ column: p.start + 1, original: p.text, restored: '', confidence: 0.9, alternatives: [] });
@@ -432,6 +448,10 @@ export class Decoder {
       // glyphs for its letters and marks: read like a word, keeping it costs a little.
       if (!/\p{L}/u.test(core) && /^(?=.*\d)(?=.*[^\d.,%])[^\s\p{L}]{2,3}$/u.test(core) && printedOrRead({ piece: i, prefix, core, suffix, reset }, 2, 0)) return;
       if (!/\p{L}/u.test(core)) return;
+      if (CODE_SHAPE.test(core)) {
+        sequence.push({ kind: 'fixed', id: lm.id(NUM), reset });
+        return;
+      }
       // Central Highlands names written with an apostrophe after an initial (H'leo, M'gar, H'Mông,
       // Ksor H'Bliêng) stay as written; an apostrophe inside a word is otherwise OCR's ("THU'C").
       if (/^[HMKYNĐD]['’]\p{L}{2,}$/u.test(core)) {
