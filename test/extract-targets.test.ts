@@ -847,3 +847,52 @@ describe('tables of programmes and reports', () => {
     expect(extract(stripMarks(doc)).targets.map((t) => [t.value.number, t.value.comparator, t.baseline])).toEqual(want);
   });
 });
+
+describe('tables of two target columns and tables of results as of a day', () => {
+  it('reads two "Chỉ tiêu giảm năm 2024" columns, each told apart by the past year\'s column before it, its rows named by a group of units', () => {
+    const doc = [
+      'Phú Thọ, ngày 21 tháng 5 năm 2024',
+      '',
+      'CÔNG ĐIỆN',
+      'Thử',
+      '',
+      '4. Đối với các đơn vị sự nghiệp công lập có mức tiêu thụ lớn',
+      '',
+      'Nhóm cơ quan, đơn vị | Điện tiêu thụ năm 2023 (nghìn kWh) | Chỉ tiêu giảm năm 2024 | Nước tiêu thụ năm 2023 (m3) | Chỉ tiêu giảm năm 2024',
+      'Ủy ban nhân dân cấp xã | 2.948 | 10% | 36.200 | 8%',
+      'Bệnh viện, trung tâm y tế | 12.630 | 6% | 412.300 | 5%',
+      'Cộng | 15.578 | | 448.500 |',
+    ].join('\n');
+    const want = [
+      [10, '2.948', 'Chỉ tiêu giảm năm 2024 (Điện tiêu thụ năm 2023)', 'Ủy ban nhân dân cấp xã'],
+      [8, '36.200', 'Chỉ tiêu giảm năm 2024 (Nước tiêu thụ năm 2023)', 'Ủy ban nhân dân cấp xã'],
+      [6, '12.630', 'Chỉ tiêu giảm năm 2024 (Điện tiêu thụ năm 2023)', 'Bệnh viện, trung tâm y tế'],
+      [5, '412.300', 'Chỉ tiêu giảm năm 2024 (Nước tiêu thụ năm 2023)', 'Bệnh viện, trung tâm y tế'],
+    ];
+    const got = (d: string) => extract(d).targets.map((t) => [t.value.number, t.baseline, t.indicator, t.responsible]);
+    expect(got(doc)).toEqual(want);
+    expect(got(stripMarks(doc))).toEqual(want.map((r) => r.map((x) => (typeof x === 'string' ? stripMarks(x) : x))));
+  });
+
+  it('reads no targets in a table of indicators as they stood on a day, under a KẾT QUẢ part', () => {
+    const doc = [
+      'Hải Phòng, ngày 16 tháng 01 năm 2026',
+      '',
+      'CHƯƠNG TRÌNH',
+      'Thử',
+      '',
+      'I. KẾT QUẢ NĂM 2025',
+      '',
+      '2. Một số chỉ tiêu về bình đẳng giới trong ngành tại thời điểm ngày 31 tháng 12 năm 2025:',
+      '',
+      'STT | Chỉ tiêu | Tổng số | Trong đó nữ | Tỷ lệ nữ (%)',
+      '1 | Lãnh đạo Sở và lãnh đạo phòng, ban thuộc Sở | 41 | 14 | 34,1',
+      '2 | Giáo viên mầm non | 14.210 | 14.153 | 99,6',
+      '',
+      'II. MỤC TIÊU NĂM 2026',
+      '',
+      '1. Nâng tỷ lệ nữ trong lãnh đạo Sở và lãnh đạo phòng, ban thuộc Sở đạt ít nhất 36%.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([36]);
+  });
+});

@@ -359,7 +359,11 @@ function sectionOf(anc: Heading[]): { kind: 'target' | 'results' | 'other'; peri
   if (!decisive) return { kind: 'other', period, heading: null };
   const f = fold(decisive.heading);
   // "PHƯƠNG PHÁP GIAO CHỈ TIÊU" or "CHỈ TIÊU … NĂM 2024" are targets even with "căn cứ" nearby.
-  const kind = TARGET_SECTION.test(f) && !/^(?:can cu|ket qua|thuc trang|tinh hinh)/.test(f.replace(/^[^a-z]+/, '')) ? 'target' : 'results';
+  // "2. Một số chỉ tiêu về bình đẳng giới tại thời điểm ngày 31 tháng 12 năm 2025" under "I. KẾT QUẢ NĂM 2025": the
+  // indicators as they stood on a day, inside a part that only tells results.
+  const outer = anc.slice(anc.indexOf(decisive) + 1).find((a) => a.kind !== 'letter' && a.kind !== 'paren' && isTitle(a) && !mixed(a) && RESULTS.test(fold(a.heading).trim()) && !TARGET_SECTION.test(fold(a.heading)));
+  const asOf = /(?:tai thoi diem|tinh den|tinh tu)\s+(?:ngay|thang|het)/.test(f);
+  const kind = TARGET_SECTION.test(f) && !/^(?:can cu|ket qua|thuc trang|tinh hinh)/.test(f.replace(/^[^a-z]+/, '')) && !outer && !asOf ? 'target' : 'results';
   return { kind, period, heading: decisive };
 }
 
@@ -471,7 +475,13 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   const baselines: number[] = [];
   // "Năm 2023 | Năm 2025 | Năm 2030" in a programme signed in 2024: a year already over is where the targets start from.
   const signedYear = ctx.issued ? Number(ctx.issued.slice(0, 4)) : null;
-  const pastYear = (c: string) => signedYear !== null && /^(?:nam|thang\s*\d{1,2}\s*\/?|quy\s*[ivx]+\s*\/?)\s*(\d{4})$/.test(c) && Number(c.slice(-4)) < signedYear;
+  // ("Điện tiêu thụ năm 2023 (nghìn kWh)" beside "Chỉ tiêu giảm năm 2024": what was measured in a year already over.)
+  const pastYear = (c: string) => {
+    if (signedYear === null) return false;
+    if (/^(?:nam|thang\s*\d{1,2}\s*\/?|quy\s*[ivx]+\s*\/?)\s*(\d{4})$/.test(c)) return Number(c.slice(-4)) < signedYear;
+    const y = /(?:^|\s)nam\s*(\d{4})(?!\s*-)/.exec(c);
+    return !!y && Number(y[1]) < signedYear && /tieu thu|su dung|hien co|so luong|dien tich|san luong/.test(c);
+  };
   header.forEach((c, i) => {
     if (!c || /^(stt|tt|so tt)$/.test(c)) return;
     const numeric = numericShare(i) >= 0.5;
@@ -510,6 +520,12 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // A count foreseen beside the targets ("Số đơn vị tổ chức | Số môn tối thiểu | Số vận động viên dự kiến") is an estimate, not an objective.
   const foreseen = values.filter((i) => /\bdu kien\b/.test(header[i]) && !/chi tieu|ke hoach|muc tieu|phan dau|toi thieu/.test(header[i]));
   if (foreseen.length && foreseen.length < values.length) values.splice(0, values.length, ...values.filter((i) => !foreseen.includes(i)));
+  // "Nhóm cơ quan, đơn vị | … | Chỉ tiêu giảm năm 2024": the only column of words names the rows (the units), though its
+  // header reads like a responsible column.
+  if (ind < 0 && org < 0 && resp >= 0 && header.every((c, i) => i === resp || !c || /^(stt|tt|so tt)$/.test(c) || i === unitCol || numericShare(i) >= 0.5)) {
+    org = resp;
+    resp = -1;
+  }
   if ((ind < 0 && org < 0) || !values.length) return false;
   const period0 = periodOf(`${anc.map((a) => a.heading).join(' ')}`) ?? sec.period;
   // "Đơn vị tính: ha" on the line above the table: the unit of every value.
@@ -537,6 +553,11 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
       const headIsPeriod = /^\s*(?:nam(?:\s*hoc)?\s*\d{4}(?:\s*-\s*\d{4})?|(?:quy|thang)\s*[\divx]+\s*\/\s*\d{4}|giai doan\s*\d{4}\s*-\s*\d{4})\s*$/.test(fold(headText));
       // "Chỉ tiêu | Tiểu học | Trung học cơ sở": several value columns that are not periods each say whom the value is for.
       const measure = clean(headText.replace(/\s*\([^()]{1,15}\)\s*$/, ''));
+      // What was done before the target ("Thực hiện 2024 | Kế hoạch 2025"), or against it ("Kế hoạch | Thực hiện").
+      const baselineCol = baselines.filter((b) => b < v).pop() ?? (planVsDone ? baselines.find((b) => b > v) : undefined);
+      // Two value columns of one header ("… (nghìn kWh) | Chỉ tiêu giảm năm 2024 | … (m3) | Chỉ tiêu giảm năm 2024"): each is
+      // told apart by the baseline before it.
+      const twin = values.some((x) => x !== v && header[x] === header[v]) && baselineCol !== undefined;
       const indicator =
         category && !headIsPeriod && measure
           ? `${measure} (${name})`
@@ -546,9 +567,9 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
               : name
             : headIsPeriod
               ? (captionIndicator() ?? headText)
-              : headText;
-      // What was done before the target ("Thực hiện 2024 | Kế hoạch 2025"), or against it ("Kế hoạch | Thực hiện").
-      const baselineCol = baselines.filter((b) => b < v).pop() ?? (planVsDone ? baselines.find((b) => b > v) : undefined);
+              : twin
+                ? `${clean(headText)} (${clean(g.rows[h].cells[baselineCol].text.replace(/\s*\([^()]{1,15}\)\s*$/, ''))})`
+                : headText;
       for (const { label, value } of parseCell(raw, unit)) {
         emit({
           indicator: label ? `${indicator} (${label})` : indicator,
