@@ -896,3 +896,39 @@ describe('tables of two target columns and tables of results as of a day', () =>
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([36]);
   });
 });
+
+describe('lists of counts, parts after "trong đó", dash ranges, and values that are no objective', () => {
+  const plan = (...body: string[]) => ['Diễn Châu, ngày 26 tháng 12 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', ...body].join('\n');
+  const got = (doc: string) => [doc, stripMarks(doc)].map((d) => extract(d).targets.map((t) => [t.value.number, fold(t.indicator)]));
+
+  it('reads "ít nhất 12 X đạt chuẩn mức độ 1 và 04 Y đạt chuẩn mức độ 2" as two counts, and a share after its time ("phấn đấu đến hết năm học …, 100% …")', () => {
+    const doc = plan('III. CHỈ TIÊU NĂM 2026', '', '1. Có thêm ít nhất 12 thư viện đạt chuẩn mức độ 1 và 04 thư viện đạt chuẩn mức độ 2; phấn đấu đến hết năm học 2026 - 2027, 100% trường tiểu học có thư viện đạt chuẩn.');
+    for (const g of got(doc)) expect(g).toEqual([
+      [12, 'co them thu vien dat chuan muc do 1'],
+      [4, 'thu vien dat chuan muc do 2'],
+      [100, 'truong tieu hoc co thu vien dat chuan'],
+    ]);
+  });
+
+  it('reads the part named after "trong đó" and a range written with a dash at its lower bound', () => {
+    const doc = plan('III. CHỈ TIÊU NĂM 2026', '', '1. Tổng quân số dân quân duy trì 430 - 440 đồng chí; kiểm tra bắn đạn thật đạt 90% trở lên, trong đó khá, giỏi 65%.');
+    for (const g of got(doc)) expect(g).toEqual([
+      [430, 'tong quan so dan quan'],
+      [90, 'kiem tra ban dan that'],
+      [65, 'kiem tra ban dan that, trong do kha, gioi'],
+    ]);
+  });
+
+  it('reads no target in a time counted before an event, nor in the ones a rule is for ("thôn nào … dưới 90%")', () => {
+    const doc = plan(
+      'II. NHIỆM VỤ',
+      '',
+      '1. Phát thông điệp trên loa truyền thanh ít nhất 01 tuần trước và trong suốt thời gian tiêm.',
+      '',
+      '2. Hồ sơ trễ hạn phải có Phiếu xin lỗi gửi người dân trước thời hạn ít nhất 01 ngày.',
+      '',
+      '3. Điều tra nhanh tỷ lệ tiêm chủng; thôn nào tỷ lệ tiêm dưới 90% phải tiêm vét ngay.',
+    );
+    for (const g of got(doc)) expect(g).toEqual([]);
+  });
+});

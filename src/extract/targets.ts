@@ -61,8 +61,11 @@ function minimumDuration(f: string, cmp: { comparator: Comparator; firm: boolean
   // việc trước khi gửi") is a relative time limit, neither a deadline nor a target.
   if (/(?:^|\s)(?:truoc|sau)\s*$/.test(f.slice(Math.max(0, cmp.from - 8), cmp.from))) return false;
   // "gửi giấy mời trước ngày khám ít nhất 05 ngày": the event named between "trước" and the comparator.
-  if (/(?:^|\s)(?:truoc|sau)\s+(?:ngay|khi|thoi diem|buoi)(?:\s+[a-z]+){0,3}\s*$/.test(f.slice(Math.max(0, cmp.from - 36), cmp.from))) return false;
+  // ("hẹn lại ngày trả kết quả trước thời hạn ít nhất 01 ngày": the same, before a due date.)
+  if (/(?:^|\s)(?:truoc|sau)\s+(?:ngay|khi|thoi diem|buoi|thoi han|han)(?:\s+[a-z]+){0,3}\s*$/.test(f.slice(Math.max(0, cmp.from - 36), cmp.from))) return false;
   if (/^\s*(?:[a-z]+\s+){0,2}(?:truoc|sau)\s+(?:khi|ngay|thoi diem)\b/.test(f.slice(cmp.to, cmp.to + 40))) return false;
+  // "phát thông điệp … ít nhất 01 tuần trước và trong suốt thời gian tiêm": ahead of the event itself.
+  if (/^\s*(?:truoc|sau)(?:\s+(?:va|hoac)\s|\s*[,;.)]|\s*$)/.test(f.slice(cmp.to, cmp.to + 20))) return false;
   const from = Math.max(0, f.lastIndexOf(';', at), f.lastIndexOf(',', cmp.from - 1), at - 80);
   const clause = f.slice(from, cmp.from);
   // "thông báo trước cho Ủy ban nhân dân các xã …, ít nhất 04 giờ": notice given ahead of an event.
@@ -147,6 +150,10 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // "từ 60 đến 70%", "nhận chỉ tiêu từ 200 đến 350 đơn vị": a range, its lower bound the value (≥), the unit after its upper one.
     const range = /(?:^|\s)tu\s*$/.test(before) ? /^\s*(?:den|–|-)\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d/]|\.\d|,\d)(?=\s*(?:%|phan tram|[a-z]))/.exec(f.slice(end)) : null;
     if (range && parseNumber(range[1])! > parseNumber(m[0])!) end += range[0].length;
+    // "duy trì 430 - 440 đồng chí": a range written with a dash, the counted noun after it (not a date "22 - 23/12").
+    const dashed = range ? null : /^\s*[-–]\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d/]|\.\d|,\d)(?=\s*(?:%|phan tram|[a-z]))/.exec(f.slice(end));
+    const dashedOk = !!dashed && !/\d\s*[/-]\s*$/.test(before) && parseNumber(dashed[1])! > parseNumber(m[0])! && !/^\s*(?:tuoi|thang|nam|ngay|gio)(?![a-z])/.test(f.slice(end + dashed[0].length));
+    if (dashedOk) end += dashed![0].length;
     const rest = f.slice(end);
     // Dates, fractions, ranks, codes and labels.
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
@@ -221,11 +228,13 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // "Đối với 02 trụ sở cũ …, lập phương án …": the things a duty is about, a scope, not a value to reach.
     if (unit !== '%' && !cmp.comparator && /(?:^|\s)doi voi\s+(?:cac\s+)?$/.test(before)) continue;
     if (/^\s*tuoi/.test(f.slice(end))) continue;
+    // "ít nhất 01 tuần trước và trong suốt thời gian tiêm": a time counted before or after an event, a relative time limit.
+    if (/^\s*(?:tuan|ngay|thang|gio|phut)(?:\s+lam viec)?\s+(?:truoc|sau)(?:\s+(?:va|hoac|khi|ngay|thoi diem)\s|\s*[,;.)]|\s*$)/.test(f.slice(end))) continue;
     // "trẻ em từ 3 đến 5 tuổi": the lower bound of an age range.
     if (/^\s*(?:den|-|–)\s*\d{1,3}\s*tuoi/.test(f.slice(end))) continue;
     out.push({ start, end: cmp.to, number: n, unit, comparator: cmp.comparator, firm: cmp.firm, valueStart: cmp.from });
     // (The upper bound of a range is read with it.)
-    if (range) QTY.lastIndex = Math.max(QTY.lastIndex, end);
+    if (range || dashedOk) QTY.lastIndex = Math.max(QTY.lastIndex, end);
   }
   // "tối thiểu 09/15 bản": so many of a total, the counted noun after it; the value is the first number.
   const fre = /(?<![\d/.,a-z])(\d{1,4})\s*\/\s*(\d{1,4})(?![\d/.,])(?=\s+[a-z])/g;
@@ -303,11 +312,17 @@ function endsWithVerb(text: string): boolean {
   return VERB_AT_END.test(fold(text));
 }
 
+/** The words before a value without the comparator that introduces it ("trong đó có ít nhất " → "trong đó có "). */
+function sinceCore(s: string): string {
+  return s.replace(/\s*(?:ít nhất|tối thiểu|tối đa|không quá|trên|dưới|từ|it nhat|toi thieu|toi da|khong qua|tren|duoi|tu)\s*$/iu, ' ');
+}
+
 /** What follows a value up to the clause end ("100% *văn bản … được số hóa*"). */
 function indicatorAfter(text: string, end: number, clauseEnd: number): string {
   let s = text.slice(end, clauseEnd);
   // Also a time limit or a closing bracket ends it: "(tối thiểu 03 lần/tuần từ ngày 01/01/2026 …)".
-  const stop = s.search(/;|\.\s|\)|,\s*(?:trong đó|đồng thời)|\s\d{1,3}(?:[.,]\d+)?\s?%|(?:^|\s)so với\s|(?:^|\s)(?:từ|trước|đến hết|đến|tu|truoc|den het|den)\s+ng[àa]y\s+\d/u);
+  // ("12 thư viện đạt chuẩn mức độ 1 và 04 thư viện …": the next counted value of a list.)
+  const stop = s.search(/;|\.\s|\)|,\s*(?:trong đó|đồng thời)|\s\d{1,3}(?:[.,]\d+)?\s?%|\s(?:và|va)\s+\d{1,3}(?:[.,]\d+)?\s+\p{L}|(?:^|\s)so với\s|(?:^|\s)(?:từ|trước|đến hết|đến|tu|truoc|den het|den)\s+ng[àa]y\s+\d/u);
   if (stop >= 0) s = s.slice(0, stop);
   // "… đạt yêu cầu, từ 70%": the comparator of the next value is not part of this indicator.
   s = s.replace(/[\s,]+(?:từ|trên|dưới|tối thiểu|ít nhất|tu|tren|duoi|toi thieu|it nhat)\s*$/iu, '');
@@ -966,7 +981,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       }
       const verb = TARGET_VERB.test(f.slice(Math.max(clauseStart, q.valueStart - 30), q.valueStart));
       const leading: boolean =
-        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:phan dau\s+)?(?:(?:den het|den cuoi|den|trong|cuoi|nam|thang)\s+(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|(?:nam\s+|thang\s+|ngay\s+)?[\d/]+)\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
+        /^\s*(?:[a-zđ]\)|\d+\.|[-–+•]|\(\d+\))?\s*(?:chi tieu[^:]{0,30}:\s*)?(?:phan dau\s+)?(?:(?:den het|den cuoi|den|trong|cuoi|nam|thang)\s+(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|(?:nam\s+(?:hoc\s+)?|thang\s+|ngay\s+)?[\d/]+(?:\s*-\s*\d{4})?)\s*,\s*)?(?:(?:phan dau|bao dam|dam bao|duy tri|giai toa|xoa bo)\s*(?:dat\s*)?)?(?:(?:tang|giam)(?:\s*them)?\s*)?$/.test(pre) ||
         // "100% hồ sơ … tại cấp tỉnh, 95% hồ sơ … tại cấp huyện và 85% …": a series of leading values.
         (q.unit === '%' && !!prev && prev.leading && /^[^;]*(?:,|\bva)\s*$/.test(f.slice(prev.q.end, q.valueStart)));
       const striving = /phan dau/.test(sentence.slice(0, q.valueStart - Math.max(0, sentenceStart)));
@@ -976,7 +991,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // "riêng 04 xã làm thí điểm đạt từ 80%", "số bác sĩ trên 10.000 dân đạt 8,2": a subject or a
       // denominator, when the clause goes on to the value it reaches.
       // ("Diện tích lúa ổn định 2.500 ha, năng suất đạt 60 tạ/ha": after a comma another measure begins.)
-      if (!q.firm && q.unit !== '%' && /^[^,;]*?(?:^|\s)(?:dat|tang|giam|chiem)\s[^;]*\d/.test(f.slice(q.end, clauseEnd))) {
+      // ("04 thư viện đạt chuẩn mức độ 2": meeting a standard of a level is no value to come.)
+      if (!q.firm && q.unit !== '%' && /^[^,;]*?(?:^|\s)(?:dat(?!\s+chuan)|tang|giam|chiem)\s[^;]*\d/.test(f.slice(q.end, clauseEnd))) {
         prev = null;
         continue;
       }
@@ -1012,6 +1028,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       if (isTarget && !q.firm && q.comparator && !targetish && /\bco\b[^,;]*$/.test(pre)) isTarget = false;
       // Nor a value that picks out the ones there must be none of ("không có trường nào có tỷ lệ tốt nghiệp dưới 92%").
       if (isTarget && !q.firm && /(?:^|\s)khong (?:co|de)\s[^,;]*\bnao\b[^,;]*$/.test(pre)) isTarget = false;
+      // Nor the ones a rule is for ("thôn nào tỷ lệ tiêm dưới 90% phải tiêm vét ngay", "xã nào có …").
+      if (isTarget && !q.firm && /(?:^|\s)(?:thon|xa|phuong|don vi|truong|ho|noi|dia phuong|co so|nguoi|lop)\s+nao\s[^,;]*$/.test(pre)) isTarget = false;
       // Nor is a value in a clause that says when something applies ("Khi phát hiện từ 02 học sinh trở lên …").
       // (Not past the comma that closes it: "Khi có ca bệnh, tổ chức … phun hóa chất trong bán kính tối thiểu 200 mét".)
       if (isTarget && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:khi|neu|truong hop|trong truong hop)\s[^,]*$/.test(pre)) isTarget = false;
@@ -1042,8 +1060,10 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       const place = since?.match(/(?:^|[,;])\s*((?:khu vực|khu vuc|ở|tại|tai|đối với|doi voi|cấp|cap)\s+[^,;.\d]{1,50}?)\s*(?:đạt|dat|là|la|:)?\s*$/iu);
       if (listLead) indicator = clean(`${q.unit ?? ''} ${indicatorAfter(p.text, q.end, clauseEnd).split(/,\s/)[0]}`);
       else if (prev && place && !atPlace) indicator = withPlace(prev.indicator, place[1]);
-      else if (prev && since !== null && (/(?:^|,)\s*(?:trong đó|trong do)(?:\s+(?:có|co))?\s*$/iu.test(since) || (/,\s*$/.test(since) && fold(prev.indicator).includes(fold(since).replace(/[,\s]+$/, '').trim())))) {
-        const part = indicatorAfter(p.text, q.end, clauseEnd);
+      else if (prev && since !== null && (/(?:^|,)\s*(?:trong đó|trong do)(?:\s+(?:có|co))?(?:\s+[^;.\d]{1,40}?)?\s*(?:đạt|dat|là|la|:)?\s*$/iu.test(sinceCore(since)) || (/,\s*$/.test(since) && fold(prev.indicator).includes(fold(since).replace(/[,\s]+$/, '').trim())))) {
+        // ("đạt 90% trở lên, trong đó khá, giỏi 65%": the part named between "trong đó" and its value.)
+        const named = /(?:trong đó|trong do)(?:\s+(?:có|co))?\s+([^;.\d]{1,40}?)\s*(?:đạt|dat|là|la|:)?\s*$/iu.exec(sinceCore(since))?.[1];
+        const part = named && !/^(?:có|co)$/iu.test(named.trim()) ? trimItem(named) : indicatorAfter(p.text, q.end, clauseEnd);
         indicator = part ? `${prev.indicator}, trong đó ${part}` : prev.indicator;
       } else if (atPlace && prev) {
         indicator = prev.indicator;
