@@ -1011,3 +1011,30 @@ describe('seasons, days of the week, review cycles and what is not a time limit 
     for (const got of found(doc)) expect(got.map((d) => d[0])).toEqual(['2026-02-15']);
   });
 });
+
+describe('the year a day borrows from its sentence, and a "Năm thực hiện" column', () => {
+  const doc = [
+    'Nam Trung, ngày 20 tháng 12 năm 2024',
+    '',
+    'NGHỊ QUYẾT',
+    'Thử',
+    '',
+    '8. Kế hoạch thực hiện năm 2025',
+    '',
+    'b) Từ tháng 6 đến tháng 7 năm 2025 (sau thu hoạch vụ Xuân): thi công các tuyến N2-1, N2-3, bảo đảm hoàn thành trước ngày 15 tháng 7 để lấy nước gieo cấy.',
+    '',
+    'STT | Tên tuyến kênh | Chiều dài (m) | Năm thực hiện',
+    '1 | Kênh N2-1 | 1.120 | 2025',
+    '2 | Kênh N2-7 | 1.150 | 2026',
+  ].join('\n');
+  it('reads "trước ngày 15 tháng 7" in the year its sentence named, and each year of a "Năm thực hiện" column', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).deadlines.map((x) => [x.date, x.endDate]).sort()).toEqual([
+        ['2025-01-01', '2025-12-31'],
+        ['2025-06-01', '2025-07-31'],
+        ['2025-07-15', null],
+        ['2026-01-01', '2026-12-31'],
+      ]);
+    }
+  });
+});

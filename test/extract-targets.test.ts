@@ -932,3 +932,23 @@ describe('lists of counts, parts after "trong đó", dash ranges, and values tha
     for (const g of got(doc)) expect(g).toEqual([]);
   });
 });
+
+describe('who a policy is for and what a plan expects', () => {
+  it('reads no target in "thương binh có tỷ lệ tổn thương cơ thể từ 61% trở lên" nor under "Hiệu quả dự kiến"', () => {
+    const doc = [
+      'Nam Trung, ngày 20 tháng 12 năm 2024',
+      '',
+      'NGHỊ QUYẾT',
+      'Thử',
+      '',
+      '5. Cơ chế huy động nguồn lực',
+      '',
+      'đ) Miễn đóng góp đối với hộ nghèo, người hưởng chính sách như thương binh có tỷ lệ tổn thương cơ thể từ 61% trở lên.',
+      '',
+      '9. Hiệu quả dự kiến',
+      '',
+      'Năng suất lúa tại các xứ đồng cuối kênh dự kiến tăng từ 5 đến 7 tạ/ha.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets).toEqual([]);
+  });
+});

@@ -265,6 +265,19 @@ const RECUR: [RegExp, string][] = [
 const RECUR_ANY = new RegExp(`(?<![a-z0-9])(?:${RECUR.map(([re]) => re.source).join('|')})`, 'g');
 
 /**
+ * The year a day written without one is in, when its sentence named a later year than the document's before it ("Từ tháng 6
+ * đến tháng 7 năm 2025 …: thi công …, bảo đảm hoàn thành trước ngày 15 tháng 7" in a resolution of December 2024).
+ */
+function laterYearBefore(f: string, at: number, year: number | null | undefined): number | null {
+  if (!year) return null;
+  const head = f.slice(Math.max(0, at - 200), at);
+  const sentence = head.slice(Math.max(head.lastIndexOf('. '), head.lastIndexOf(';')) + 1);
+  const ys = [...sentence.matchAll(/(?:nam\s*|\/\s*)(\d{4})(?![\d/])/g)].map((m) => Number(m[1]));
+  const y = ys.length ? ys[ys.length - 1] : null;
+  return y !== null && y > year && y <= year + 2 ? y : null;
+}
+
+/**
  * Scan folded text for time expressions. `strict` (prose) asks for a recurrence to be introduced
  * by "định kỳ"/"báo cáo" or to stand in a time field; `field` (a time column or a "Thời gian:"
  * value) accepts bare recurrences, years and "thường xuyên".
@@ -345,7 +358,7 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     // does not name, a rule rather than a time limit of the document's year.
     // ("để cấp thẻ từ ngày 01 tháng 01 năm sau": a day of a year counted from another, no year of its own.)
     if (!a.y && /^\s*(?:cua\s*nam\s+(?!nay\b|\d)|nam\s+(?:sau|toi|ke tiep|tiep theo)(?![a-z]))/.test(f.slice(a.end))) continue;
-    const y = a.y ?? opts.year ?? null;
+    const y = a.y ?? laterYearBefore(f, a.start, opts.year) ?? opts.year ?? null;
     if (y === null) continue;
     push({ start: a.start, end: a.end, kind: 'date', date: isoDate(y, a.m, a.d), endDate: null, recurrence: null });
   }

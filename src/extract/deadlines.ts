@@ -246,7 +246,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const onlyTime = (c: { text: string }) => ONLY_TIME.test(fold(c.text));
     // A time column in a table that is no task matrix ("Tên bản | … | Giải pháp, doanh nghiệp thực hiện | Thời
     // gian hoàn thành", "… | Thời gian dự kiến"): each of its values is the time limit of its row, as in a task matrix.
-    const headed = g.rows[0].cells.findIndex((c) => /^\s*(?:thoi gian|thoi han|tien do)(?:\s+(?:du kien|hoan thanh|thuc hien|trien khai|to chuc)){0,2}\s*$/.test(fold(c.text)));
+    // ("Năm thực hiện", "Năm hoàn thành": the year of each row's work.)
+    const headed = g.rows[0].cells.findIndex((c) => /^\s*(?:thoi gian|thoi han|tien do|nam)(?:\s+(?:du kien|hoan thanh|thuc hien|trien khai|to chuc)){0,2}\s*$/.test(fold(c.text)) && !/^\s*nam\s*$/.test(fold(c.text)));
     // Unless the table names none: then its time cells are a schedule's ("Trước 20/5/2024", "27/5 - 31/5/2024").
     const schedule = headed < 0 && valueCells.length >= 4 && valueCells.filter(onlyTime).length >= valueCells.length * 0.6;
     const timeCol = schedule ? -1 : headed;

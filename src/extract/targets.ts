@@ -96,7 +96,8 @@ const TARGET_SECTION = /(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu/;
  * Results, legal grounds, budgets (see deadlines.ts): figures there are not targets. Nor in what is to be told to people
  * ("Nội dung tư vấn trọng tâm", "NỘI DUNG TUYÊN TRUYỀN"): the rules of law it explains ("đóng một lần … không quá 5 năm").
  */
-const RESULTS = /^(?:ket qua|thuc trang|tinh hinh|can cu|danh gia|so ket|tong ket|kinh phi|du toan|dien bien|dac diem|khai quat|boi canh|noi dung (?:tu van|tuyen truyen|pho bien)(?![a-z]))|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
+// ("Hiệu quả dự kiến": what the work is expected to bring, a forecast.)
+const RESULTS = /^(?:ket qua|thuc trang|tinh hinh|can cu|danh gia|so ket|tong ket|kinh phi|du toan|dien bien|dac diem|khai quat|boi canh|hieu qua du kien|noi dung (?:tu van|tuyen truyen|pho bien)(?![a-z]))|ket qua (?:thuc hien|dat duoc|trien khai|cong tac|nam)|(?:^|\s)da (?:trien khai|thuc hien|lam)(?:\s|$)/;
 /** Verbs that lead to a target value ("đạt", "tăng", "giảm xuống còn", "phấn đấu"). */
 const TARGET_VERB = /(?:^|\s)(?:dat|tang them|tang|giam|giam xuong con|xuong con|phan dau|duy tri|o muc|len|xuong|con|bang|chiem|bao dam|dam bao|it nhat|toi thieu)\s*(?:muc\s*)?(?:khoang|binh quan|tu|tren|duoi|toi thieu|it nhat|toi da)?\s*$/;
 
@@ -1039,7 +1040,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       if (isTarget && !targetish && ((q.unit && /^k?m$/.test(fold(q.unit)) && /(?:^|\s)(?:cach|cu ly|khoang cach)\s/.test(pre)) || /(?:^|\s)(?<!(?:tu|den|sau|truoc|cho)\s)(?:khi|neu)\s[^,;()]*$/.test(pre))) isTarget = false;
       // Nor "từ … trở lên" saying which people are meant, outside targets ("người đã hiến máu từ 05 lần trở lên", "tặng
       // Bằng khen cho người hiến máu từ 20 lần trở lên", "cân nặng từ 42 kg trở lên đối với nữ"): a category.
-      if (isTarget && !targetish && /^tu\s/.test(f.slice(q.valueStart)) && /tro len\s*$/.test(f.slice(q.start, q.end)) && /(?:^|\s)(?:nguoi|ca nhan|ho|gia dinh|tre|hoc sinh|doi tuong|can nang|chieu cao)(?:\s+[a-z]+){0,4}\s*$/.test(pre)) isTarget = false;
+      // ("thương binh có tỷ lệ tổn thương cơ thể từ 61% trở lên": who has such a rate, the same.)
+      if (isTarget && !targetish && /^tu\s/.test(f.slice(q.valueStart)) && /tro len\s*$/.test(f.slice(q.start, q.end)) && /(?:^|\s)(?:nguoi|ca nhan|ho|gia dinh|tre|hoc sinh|doi tuong|can nang|chieu cao|co ty le)(?:\s+[a-z]+){0,4}\s*$/.test(pre)) isTarget = false;
       if (!isTarget) {
         prev = null;
         continue;
