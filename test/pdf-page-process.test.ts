@@ -104,6 +104,8 @@ describe('the fast way to a scanned page', () => {
 
   it('gives a page the same image whatever page was decoded before it (the canvas is kept)', async () => {
     // A narrow strip, the whole scan (wider and taller: the kept canvas grows), the strip again.
+    // A JPEG is drawn straight over the last page's pixels (no white fill first): the strip read
+    // again, over the whole scan's pixels, must come out as it did on the fresh canvas.
     const img = await loadImage(readFileSync(`${FIXTURES}plan-page.jpg`));
     const strip = createCanvas(Math.round(img.width * 0.6), 400);
     strip.getContext('2d').drawImage(img, -150, -390);

@@ -201,11 +201,16 @@ export async function decodeNative(
   const { width, height } = size ? size(img.naturalWidth, img.naturalHeight) : { width: img.naturalWidth, height: img.naturalHeight };
   const canvas = scratch ? reusedCanvas(width, height) : createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
+  const natural = width === img.naturalWidth && height === img.naturalHeight;
+  // A JPEG has no transparency: drawn at its own size it covers every pixel that is read, and the
+  // white underneath (a fill of the whole page, 35 MB at 300 dpi) would be painted over.
+  if (!(natural && isJpeg(bytes))) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+  }
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = width < img.naturalWidth / 1.3 ? 'medium' : 'low';
-  if (width === img.naturalWidth && height === img.naturalHeight) ctx.drawImage(img, 0, 0);
+  if (natural) ctx.drawImage(img, 0, 0);
   else ctx.drawImage(img, 0, 0, width, height);
   // The canvas's own pixels (opaque: premultiplied is plain RGBA), without getImageData's copy.
   const raw = canvas.data();
@@ -214,3 +219,6 @@ export async function decodeNative(
   return { width, height, stride, data, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight };
 }
 
+function isJpeg(b: Uint8Array): boolean {
+  return b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+}
