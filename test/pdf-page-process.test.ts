@@ -5,7 +5,9 @@
  * (SOHOA_PAGE_FAULT), which ends it exactly as a segfault in a native decoder would (SIGSEGV).
  * Also: which PDF pages take the fast way (the page's JPEG decoded natively) and which pdfjs.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +76,27 @@ describe('a page that never finishes rendering', () => {
 });
 
 describe('the fast way to a scanned page', () => {
+  it('reads a scan made only of JPEG pages without loading pdfjs, and loads it for the first PDF that needs it', async () => {
+    // In a process of its own (this one may hold pdfjs already): pdfjs's worker module, once
+    // loaded, leaves its handler on globalThis.pdfjsWorker.
+    const script = `
+      const { openSource } = await import(${JSON.stringify(new URL('../src/pdf/page-source.ts', import.meta.url).href)});
+      const { readFileSync } = await import('node:fs');
+      const read = async (file) => {
+        const source = await openSource(new Uint8Array(readFileSync(file)), 'pdf', file, { dpi: 300, maxPixels: 14_000_000 });
+        const page = await source.page(1);
+        await source.close();
+        return [source.total, page.kind, globalThis.pdfjsWorker !== undefined];
+      };
+      console.log(JSON.stringify([await read(${JSON.stringify(`${FIXTURES}plan-page-150dpi.pdf`)}), await read(${JSON.stringify(`${FIXTURES}plan-page-born-digital.pdf`)})]));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: new URL('..', import.meta.url).pathname });
+    expect(JSON.parse(stdout.trim())).toEqual([
+      [1, 'scanned', false],
+      [1, 'born-digital', true],
+    ]);
+  }, 60_000);
+
   it('takes the JPEG of a page that is one full-page image', async () => {
     const doc = await openForImages(new Uint8Array(readFileSync(`${FIXTURES}plan-page-150dpi.pdf`)));
     const jpeg = pageJpeg(doc!, 0);

@@ -10,8 +10,6 @@
  * preprocessing are CPU-bound and would otherwise block the hosting process's event loop, and
  * their native code may crash on a bad file.
  */
-// @ts-expect-error pdfjs-dist ships no types for its image decoders
-import { JpegImage } from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
 import UTIF from 'utif2';
 import type { RawLine, RawWord } from '../layout/types.ts';
 import type { GridTable } from '../layout/grid.ts';
@@ -37,9 +35,8 @@ import {
   type InkMask,
 } from '../ocr/preprocess.ts';
 import { decodePng } from './png.ts';
-import { OPS, openPdf, type PdfDocument, type PdfPage } from './pdfjs.ts';
-import { decodeNative, openForImages, pageJpeg } from './scan-image.ts';
-import type { PDFDocument } from 'pdf-lib';
+import { importPlain, loadPdfjs, openPdf, type PdfDocument, type PdfPage } from './pdfjs.ts';
+import { decodeNative, openForImages, pageJpeg, type PageJpeg } from './scan-image.ts';
 import { MOSAIC_PAD, type CellMosaic, type FileKind, type MosaicSlot, type ScannedPage, type SourceOptions, type SourcePage } from './pages.ts';
 
 export { MOSAIC_PAD, sniffKind, type CellMosaic, type FileKind, type MosaicSlot, type ScannedPage, type SourceOptions, type SourcePage, type TextPage } from './pages.ts';
@@ -60,23 +57,31 @@ export async function openSource(bytes: Uint8Array, kind: FileKind, name: string
 // PDF
 
 async function openPdfSource(bytes: Uint8Array, name: string, opts: SourceOptions): Promise<PageSource> {
-  // pdfjs may detach the buffer it is given; pdf-lib (the fast way to scanned pages) reads the original.
-  const doc = await openPdf(bytes.slice(), name);
-  let images: Promise<PDFDocument | null> | null = null;
+  // A scan whose every page is one full-page JPEG (as pdf-lib reads it) is read without pdfjs; any
+  // other PDF (text, drawings, other codecs, encrypted, or one pdf-lib cannot read) is opened by
+  // pdfjs at once, which also counts its pages and says why a file cannot be opened.
+  const images = await openForImages(bytes);
+  const jpegs = images ? images.getPages().map((_, i) => pageJpeg(images, i)) : [];
+  // pdfjs may detach the buffer it is given; pdf-lib reads the original.
+  let doc: Promise<PdfDocument> | null = jpegs.length > 0 && jpegs.every((j) => j !== null) ? null : openPdf(bytes.slice(), name);
+  const total = doc ? (await doc).numPages : jpegs.length;
   return {
-    total: doc.numPages,
+    total,
     async page(n) {
-      images ??= openForImages(bytes);
-      const scan = await scannedJpegPage(await images, n, opts);
-      return scan ?? pdfPage(doc, n, opts);
+      const scan = await scannedJpegPage(jpegs[n - 1] ?? null, opts);
+      if (scan) return scan;
+      // A JPEG the native decoder cannot read: pdfjs's own decoder may.
+      doc ??= openPdf(bytes.slice(), name);
+      return pdfPage(await doc, n, opts);
     },
-    close: () => doc.destroy(),
+    close: async () => {
+      if (doc) await (await doc).destroy();
+    },
   };
 }
 
-/** A page that is one full-page JPEG, decoded natively and cleaned; null for any other page. */
-async function scannedJpegPage(images: PDFDocument | null, n: number, opts: SourceOptions): Promise<ScannedPage | null> {
-  const pj = images ? pageJpeg(images, n - 1) : null;
+/** A page that is one full-page JPEG (`pj`), decoded natively and cleaned; null for any other page. */
+async function scannedJpegPage(pj: PageJpeg | null, opts: SourceOptions): Promise<ScannedPage | null> {
   if (!pj) return null;
   // The scan's own resolution, lowered to the wanted one (and the pixel limit), never raised:
   // upsampling adds no detail, only pixels to clean and to lay out (tesseract scales every text
@@ -202,6 +207,7 @@ async function textLayer(page: PdfPage): Promise<{ usable: boolean; lines: (tran
   const good = (all.match(/[\p{L}\p{N}\p{P}\p{Zs}\p{Sc}\p{Sm}]/gu) ?? []).length;
   if (good < all.length * 0.9) return unusable;
   const ops = await page.getOperatorList();
+  const { OPS } = await loadPdfjs();
   let invisible = false;
   let images = 0;
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -287,7 +293,7 @@ async function openImageSource(bytes: Uint8Array, kind: FileKind, name: string, 
     rgba = { ...(await decodeNative(bytes)), dpi: kind === 'png' ? pngDpi(bytes) : jpegDpi(bytes) };
   } catch {
     try {
-      rgba = kind === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
+      rgba = kind === 'png' ? decodePng(bytes) : await decodeJpeg(bytes);
     } catch (error) {
       throw new Error(`${name}: cannot open: not a readable ${kind.toUpperCase()} image (${(error as Error).message})`);
     }
@@ -303,12 +309,21 @@ async function openImageSource(bytes: Uint8Array, kind: FileKind, name: string, 
   };
 }
 
-function decodeJpeg(bytes: Uint8Array): { width: number; height: number; data: Uint8ClampedArray; dpi: number | null } {
+/** pdfjs's JPEG decoder (plain JavaScript), for JPEG files the native one cannot read. */
+async function decodeJpeg(bytes: Uint8Array): Promise<{ width: number; height: number; data: Uint8ClampedArray; dpi: number | null }> {
+  const { JpegImage } = await importPlain<{ JpegImage: new () => JpegDecoder }>('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs');
   const jpeg = new JpegImage();
   jpeg.parse(bytes);
   if (!jpeg.width || !jpeg.height) throw new Error('no image frame');
   const data = jpeg.getData({ width: jpeg.width, height: jpeg.height, forceRGBA: true, isSourcePDF: false }) as Uint8ClampedArray;
   return { width: jpeg.width, height: jpeg.height, data, dpi: jpegDpi(bytes) };
+}
+
+interface JpegDecoder {
+  width: number;
+  height: number;
+  parse(bytes: Uint8Array): void;
+  getData(opts: { width: number; height: number; forceRGBA: boolean; isSourcePDF: boolean }): Uint8ClampedArray;
 }
 
 /** Without a declared resolution, assume the image is an A4 page (8.27 in on its short side). */
