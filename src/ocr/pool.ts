@@ -158,6 +158,13 @@ export class OcrPool {
       retiring = slot.worker;
       slot.worker = null;
       slot.budget = this.recycleAfter;
+      // While another worker of the pool lives, it keeps tesseract's compiled code in this process
+      // (see below): the replaced worker is stopped first, so that its memory is returned before
+      // its successor's is taken (two workers' memory at once was the pool's peak).
+      if (this.slots.some((s) => s !== slot && s.worker)) {
+        await retiring.terminate().catch(() => {});
+        retiring = null;
+      }
     }
     if (slot.worker) return slot.worker;
     slot.starting ??= Tesseract.createWorker('vie', Tesseract.OEM.LSTM_ONLY, {
