@@ -61,7 +61,7 @@ async function openPdfSource(bytes: Uint8Array, name: string, opts: SourceOption
   // other PDF (text, drawings, other codecs, encrypted, or one pdf-lib cannot read) is opened by
   // pdfjs at once, which also counts its pages and says why a file cannot be opened.
   const images = await openForImages(bytes);
-  const jpegs = images ? images.getPages().map((_, i) => pageJpeg(images, i)) : [];
+  const jpegs = images ? jpegPages(images) : [];
   // pdfjs may detach the buffer it is given; pdf-lib reads the original.
   let doc: Promise<PdfDocument> | null = jpegs.length > 0 && jpegs.every((j) => j !== null) ? null : openPdf(bytes.slice(), name);
   const total = doc ? (await doc).numPages : jpegs.length;
@@ -78,6 +78,19 @@ async function openPdfSource(bytes: Uint8Array, name: string, opts: SourceOption
       if (doc) await (await doc).destroy();
     },
   };
+}
+
+/**
+ * Each page's full-page JPEG, as pdf-lib reads the file (null for a page that is not one); none
+ * when pdf-lib cannot walk the page tree (it loads some broken files leniently, then fails on
+ * their pages): pdfjs then opens the file and says why it cannot be read.
+ */
+function jpegPages(images: NonNullable<Awaited<ReturnType<typeof openForImages>>>): (PageJpeg | null)[] {
+  try {
+    return images.getPages().map((_, i) => pageJpeg(images, i));
+  } catch {
+    return [];
+  }
 }
 
 /** A page that is one full-page JPEG (`pj`), decoded natively and cleaned; null for any other page. */
