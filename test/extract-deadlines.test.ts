@@ -1038,3 +1038,39 @@ describe('the year a day borrows from its sentence, and a "Năm thực hiện" c
     }
   });
 });
+
+describe('a resolution for a period that opens the next year, its time in force, quarters in brackets and an observance day', () => {
+  const doc = [
+    'Điện Biên, ngày 11 tháng 12 năm 2024',
+    '',
+    'NGHỊ QUYẾT',
+    'Quy định chính sách hỗ trợ canh tác trên đất dốc giai đoạn 2025 - 2030',
+    '',
+    'Điều 5. Trình tự, thủ tục',
+    '',
+    '1. Trước ngày 30 tháng 9 hằng năm, người sản xuất nộp đơn đăng ký tại Ủy ban nhân dân cấp xã.',
+    '',
+    '2. Tổ chức hội nghị phổ biến pháp luật cho trưởng thôn; dự kiến 04 hội nghị trong năm (Quý I, Quý II, Quý III, Quý IV).',
+    '',
+    '3. Hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam (ngày 09/11) năm 2025: treo băng rôn, khẩu hiệu.',
+    '',
+    'Điều 9. Hiệu lực thi hành',
+    '',
+    'Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2025 đến hết ngày 31 tháng 12 năm 2030./.',
+  ].join('\n');
+  it('reads a yearly day in the first year of the period, each quarter of the bracket, and no time limit in the rest', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).deadlines.map((x) => [x.date, x.endDate])).toEqual([
+        ['2025-09-30', null],
+        ['2025-01-01', '2025-03-31'],
+        ['2025-04-01', '2025-06-30'],
+        ['2025-07-01', '2025-09-30'],
+        ['2025-10-01', '2025-12-31'],
+      ]);
+    }
+  });
+  it('reads a day filled in by hand in the same way ("Trước ngay 30 thang 9 hằng năm")', () => {
+    const damaged = doc.replace('Trước ngày 30 tháng 9', 'Trước ngay 30 thang 9');
+    expect(extract(damaged).deadlines[0]).toMatchObject({ date: '2025-09-30', recurrence: 'yearly' });
+  });
+});

@@ -952,3 +952,41 @@ describe('who a policy is for and what a plan expects', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets).toEqual([]);
   });
 });
+
+describe('a table of amounts whose columns say they are targets', () => {
+  const doc = [
+    'Phú Thọ, ngày 14 tháng 10 năm 2025',
+    '',
+    'CÔNG VĂN',
+    'Đôn đốc đóng bảo hiểm xã hội',
+    '',
+    'IV. NHIỆM VỤ CỦA BẢO HIỂM XÃ HỘI CƠ SỞ',
+    '',
+    'Bảng 2. Kế hoạch thu hồi số tiền chậm đóng quý IV năm 2025',
+    '',
+    'Bảo hiểm xã hội cơ sở | Số tiền chậm đóng đến 30/9/2025 (triệu đồng) | Chỉ tiêu thu hồi quý IV (triệu đồng) | Tỷ lệ thu hồi phải đạt (%)',
+    'Việt Trì | 126.418 | 68.300 | 54,0',
+    'Phú Thọ | 38.925 | 19.500 | 50,1',
+    'Cộng | 165.343 | 87.800 | 53,1',
+  ].join('\n');
+  it('takes the "Chỉ tiêu …" and "… phải đạt" columns of each unit, not the debt as of a day nor the total', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).targets.map((t) => t.value.number)).toEqual([68300, 54, 19500, 50.1]);
+    }
+  });
+  it('still reads no target in a budget table whose "Chỉ tiêu" column names its lines', () => {
+    const budget = [
+      'Phú Thọ, ngày 14 tháng 10 năm 2025',
+      '',
+      'TỜ TRÌNH',
+      'Dự toán',
+      '',
+      'II. KẾ HOẠCH NĂM 2026',
+      '',
+      'Chỉ tiêu | Dự toán năm 2026 (triệu đồng)',
+      'Chi thường xuyên | 12.000',
+      'Chi đầu tư | 8.000',
+    ].join('\n');
+    expect(extract(budget).targets).toEqual([]);
+  });
+});

@@ -46,7 +46,7 @@ function plannedAssessment(heading: string, issued: string | null | undefined): 
   return !!y && Number(y[1]) >= Number(issued.slice(0, 4));
 }
 
-const OBSERVANCE = /(?:thang hanh dong|tuan le|ngay hoi|ngay (?:quoc te|the gioi|toan dan)|ngay [a-z ]{2,40}viet nam)(?:\s+[^;.()]{0,120})?$/;
+const OBSERVANCE = /(?:thang hanh dong|tuan le|ngay hoi|ngay (?:quoc te|the gioi|toan dan)|ngay [a-z ]{2,60}viet nam)(?:\s+[^;.()]{0,120})?$/;
 
 function toDeadline(f: string, text: string, t: TimeExpr, context: string, responsible: string | null, ref: SourceRef): Deadline {
   return {
@@ -368,9 +368,13 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
         // an item that opens with the activity it plans and its time in brackets.
         (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end))) ||
         // "Các bước: chuẩn bị, xây dựng văn kiện (tháng 5, tháng 6); diễn tập chỉ huy - cơ quan (tháng 7); …": each step of a
-        // list, its time alone in brackets (the months of a bracket share it).
-        (t.date !== null && /[;:]\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*(?:\)|(?:,|va)\s*thang\s*\d{1,2}\s*\))/.test(f.slice(t.end)));
+        // list, its time alone in brackets (the months of a bracket share it; so do its quarters: "04 hội nghị trong năm (Quý I,
+        // Quý II, Quý III, Quý IV)").
+        (t.date !== null && /[;:]\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*(?:\)|(?:,|va)\s*thang\s*\d{1,2}\s*\)|(?:(?:,|va)\s*quy\s*[ivx]{1,4}\s*)+\))/.test(f.slice(t.end)));
       if (NOT_DEADLINE.test(pre) && !field) continue;
+      // "có hiệu lực từ ngày 01 tháng 01 năm 2025 đến hết ngày 31 tháng 12 năm 2030": the time a rule is in force, whose "từ"
+      // opens the range itself.
+      if (/(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?$/.test(pre) && /^tu\s/.test(f.slice(t.start, t.end)) && !field) continue;
       // "phát sinh từ ngày 31/12/2025 trở về trước": what happened up to a day, a condition.
       if (/^\s*tro ve truoc/.test(f.slice(t.end))) continue;
       // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").

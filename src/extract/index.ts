@@ -72,7 +72,11 @@ export function extractPlan(tree: DocumentRoot, file?: VFile): Extraction {
   const issuedYear = metadata.issuedDate ? Number(metadata.issuedDate.slice(0, 4)) : null;
   // (Not the horizon of "giai đoạn từ nay đến hết năm 2026".)
   const titleYears = [...(metadata.title ?? '').matchAll(/(?<!(?:đến|hết|tới|den|het|toi)\s+)\b(?:năm|nam)\s+(\d{4})\b(?!\s*[-–]\s*\d)/giu)].map((m) => Number(m[1]));
-  const year = issuedYear !== null && titleYears.length === 1 && titleYears[0] === issuedYear + 1 ? titleYears[0] : issuedYear;
+  // So does a period that opens the next year ("Nghị quyết … giai đoạn 2025 - 2030" passed on 11/12/2024): its yearly days
+  // ("trước ngày 30 tháng 9 hằng năm") come first in 2025.
+  const periodStarts = [...(metadata.title ?? '').matchAll(/\b(?:giai đoạn|giai doan)\s+(?:từ\s+)?(?:năm\s+)?(\d{4})\s*[-–]\s*(?:năm\s+)?\d{4}\b/giu)].map((m) => Number(m[1]));
+  const next = issuedYear !== null && ((titleYears.length === 1 && titleYears[0] === issuedYear + 1) || (!titleYears.length && periodStarts.length === 1 && periodStarts[0] === issuedYear + 1));
+  const year = next && issuedYear !== null ? issuedYear + 1 : issuedYear;
 
   const outline = buildOutline(paras, bodyStart);
   out.sections = extractSections(outline, paras, file);

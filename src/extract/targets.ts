@@ -478,11 +478,13 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   if (!/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
   // A budget table is no target table; a revenue table that names its target column ("Ước thực hiện năm 2025 | Dự
   // toán giao năm 2026 | Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu thu nợ năm 2026 (triệu đồng)") is.
-  if (MONEY.test(header.join(' ')) && !header.some((c) => /^chi tieu\b.*\d{4}|phan dau/.test(c))) return false;
   const numericShare = (i: number) => {
     const cells = body.map((r) => r.cells[i]?.text ?? '').filter(Boolean);
     return cells.length ? cells.filter((c) => VALUE_CELL.test(c) || ZERO_CELL.test(c) || /^\s*[\p{L}\s]{1,40}:\s*\d/u.test(c)).length / cells.length : 0;
   };
+  // ("Chỉ tiêu thu hồi quý IV (triệu đồng)" over figures: a column of amounts the header calls targets; a "Chỉ tiêu" column of
+  // words is the budget's lines.)
+  if (MONEY.test(header.join(' ')) && !header.some((c, i) => /^chi tieu\b.*\d{4}|phan dau/.test(c) || (/^chi tieu\b/.test(c) && numericShare(i) >= 0.5))) return false;
   let ind = -1;
   let org = -1;
   let unitCol = -1;
@@ -528,7 +530,8 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // allocates them too; one with no year ("Diện tích già cỗi (ha)") is the situation it starts from.
   const issuedYear = ctx.issued ? Number(ctx.issued.slice(0, 4)) : null;
   // ("Mức tiết kiệm", "Mức giảm": the level to reach, beside the plan's amount.)
-  const strong = values.filter((i) => PLAN_HEAD.test(header[i]) || /chi tieu|ke hoach|muc tieu|phan dau|^muc (?:tiet kiem|giam|tang|phan dau)\b/.test(header[i]));
+  // ("Tỷ lệ thu hồi phải đạt (%)": the level each row must reach.)
+  const strong = values.filter((i) => PLAN_HEAD.test(header[i]) || /chi tieu|ke hoach|muc tieu|phan dau|phai dat|^muc (?:tiet kiem|giam|tang|phan dau)\b/.test(header[i]));
   const assigned = values.filter((i) => /(?<!mau )\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|vien))/.test(header[i]));
   const yearly = strong.length && issuedYear ? values.filter((i) => !strong.includes(i) && !assigned.includes(i) && [...header[i].matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].some((y) => Number(y[1]) >= issuedYear)) : [];
   const named = strong.length ? [...strong, ...yearly].sort((a, b) => a - b) : assigned;
