@@ -990,3 +990,42 @@ describe('a table of amounts whose columns say they are targets', () => {
     expect(extract(budget).targets).toEqual([]);
   });
 });
+
+describe('a roadmap table by school year', () => {
+  const doc = [
+    'Bát Xát, ngày 19 tháng 4 năm 2024',
+    '',
+    'KẾ HOẠCH',
+    'Sắp xếp mạng lưới trường, lớp',
+    '',
+    'IV. PHƯƠNG ÁN SẮP XẾP CỤ THỂ',
+    '',
+    'Bảng 2. Lộ trình dồn ghép điểm trường lẻ giai đoạn 2024 - 2026',
+    '',
+    'Năm học | Điểm lẻ mầm non dồn ghép | Số lớp ghép giảm',
+    '2024 - 2025 | 14 | 21',
+    '2025 - 2026 | 11 | 17',
+    'Cộng | 25 | 38',
+  ].join('\n');
+  it('takes each year\'s figures as targets of that year, not the total, and each school year as a deadline', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      const x = extract(d);
+      expect(x.targets.map((t) => [t.value.number, t.period])).toEqual([
+        [14, '2024 - 2025'],
+        [21, '2024 - 2025'],
+        [11, '2025 - 2026'],
+        [17, '2025 - 2026'],
+      ]);
+      expect(x.deadlines.map((t) => [t.date, t.endDate])).toEqual([
+        ['2024-09-01', '2025-05-31'],
+        ['2025-09-01', '2026-05-31'],
+      ]);
+    }
+  });
+  it('reads no targets nor deadlines from a table of years that is no roadmap', () => {
+    const stats = doc.replace('Bảng 2. Lộ trình dồn ghép điểm trường lẻ', 'Bảng 2. Số điểm trường lẻ đã dồn ghép');
+    const x = extract(stats);
+    expect(x.targets).toEqual([]);
+    expect(x.deadlines).toEqual([]);
+  });
+});

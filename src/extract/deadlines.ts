@@ -247,17 +247,28 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     // A time column in a table that is no task matrix ("Tên bản | … | Giải pháp, doanh nghiệp thực hiện | Thời
     // gian hoàn thành", "… | Thời gian dự kiến"): each of its values is the time limit of its row, as in a task matrix.
     // ("Năm thực hiện", "Năm hoàn thành": the year of each row's work.)
-    const headed = g.rows[0].cells.findIndex((c) => /^\s*(?:thoi gian|thoi han|tien do|nam)(?:\s+(?:du kien|hoan thanh|thuc hien|trien khai|to chuc)){0,2}\s*$/.test(fold(c.text)) && !/^\s*nam\s*$/.test(fold(c.text)));
+    // ("Bảng 2. Lộ trình dồn ghép điểm trường lẻ …" over "Năm học | …": a roadmap, each row the work of its school year.)
+    const tableTitle = g.para > 0 ? (paras[g.para - 1]?.folded ?? '') : '';
+    const roadmap = /^\s*(?:bang|bieu)\s*(?:so\s*)?[\divx]{0,4}\s*[.:]\s*(?:lo trinh|tien do)\b/.test(tableTitle);
+    const yearCells = (i: number) => g.rows.slice(1).every((r) => !r.cells[i]?.text.trim() || /^\s*(?:\d{4}(?:\s*-\s*\d{4})?|(?:cong|tong(?: cong)?)\b.*)\s*$/.test(fold(r.cells[i].text)));
+    const headed = g.rows[0].cells.findIndex(
+      (c, i) =>
+        (/^\s*(?:thoi gian|thoi han|tien do|nam)(?:\s+(?:du kien|hoan thanh|thuc hien|trien khai|to chuc)){0,2}\s*$/.test(fold(c.text)) && !/^\s*nam\s*$/.test(fold(c.text))) ||
+        (roadmap && /^\s*nam(?:\s+hoc)?\s*$/.test(fold(c.text)) && yearCells(i)),
+    );
     // Unless the table names none: then its time cells are a schedule's ("Trước 20/5/2024", "27/5 - 31/5/2024").
     const schedule = headed < 0 && valueCells.length >= 4 && valueCells.filter(onlyTime).length >= valueCells.length * 0.6;
     const timeCol = schedule ? -1 : headed;
     for (let r = 1; r < g.rows.length; r++) {
       const cells = g.rows[r].cells;
       const timeCell = timeCol >= 0 ? cells[timeCol] : undefined;
-      if (timeCell?.text.trim()) {
+      // ("Cộng | 31 | 44": the total row of a roadmap.)
+      if (timeCell?.text.trim() && !/^\s*(?:cong|tong(?: cong| so)?)\s*$/.test(fold(timeCell.text))) {
         const named = cells.filter((c, k) => k !== timeCol && /\p{L}{2}/u.test(c.text) && !/^\s*[\d.,]+\s*$/.test(c.text));
-        const what = named.length > 1 ? `${named[0].text}: ${[...named.slice(1)].sort((a, b) => b.text.length - a.text.length)[0].text}` : (named[0]?.text ?? '');
-        fromField(timeCell.text, what, null, timeCell.ref, timeCell.ref);
+        const what = named.length > 1 ? `${named[0].text}: ${[...named.slice(1)].sort((a, b) => b.text.length - a.text.length)[0].text}` : (named[0]?.text ?? (roadmap ? clean(paras[g.para - 1].text.replace(/^\s*\S+\s*(?:số\s*)?[\dIVX]{0,4}\s*[.:]\s*/iu, '')) : ''));
+        // A bare "2024 - 2025" under "Năm học" is that school year.
+        const schoolYear = /^\s*nam hoc\s*$/.test(fold(g.rows[0].cells[timeCol]?.text ?? '')) && /^\s*\d{4}\s*-\s*\d{4}\s*$/.test(timeCell.text);
+        fromField(schoolYear ? `năm học ${timeCell.text.trim()}` : timeCell.text, what, null, timeCell.ref, timeCell.ref);
       }
       for (const cell of cells) {
         if (cell === timeCell) continue;

@@ -475,7 +475,9 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   const planVsDone = header.some((c) => PLAN_HEAD.test(c)) && header.some((c) => /^(?:uoc\s+)?thuc hien\b|^uoc (?:dat|tinh)\b|^ket qua\b/.test(c));
   if ((sec.kind === 'results' || RESULTS.test(title)) && !planVsDone) return false;
   // ("Giao trả lời bằng văn bản", "giao xử lý": work handed to someone, not targets assigned.)
-  if (!/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
+  // ("Bảng 2. Lộ trình dồn ghép điểm trường lẻ …": a roadmap's figures for each year are what the plan sets out to reach.)
+  const roadmap = /^(?:lo trinh)\b/.test(title);
+  if (!roadmap && !/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
   // A budget table is no target table; a revenue table that names its target column ("Ước thực hiện năm 2025 | Dự
   // toán giao năm 2026 | Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu thu nợ năm 2026 (triệu đồng)") is.
   const numericShare = (i: number) => {
@@ -500,8 +502,10 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
     const y = /(?:^|\s)nam\s*(\d{4})(?!\s*-)/.exec(c);
     return !!y && Number(y[1]) < signedYear && /tieu thu|su dung|hien co|so luong|dien tich|san luong/.test(c);
   };
+  // "Năm học | …" with "2024 - 2025" in each row of a roadmap: the period names the row.
+  const periodCol = roadmap ? header.findIndex((c, i) => /^(?:nam|nam hoc|giai doan)$/.test(c) && body.every((r) => /^\s*\d{4}(?:\s*-\s*\d{4})?\s*$/.test(r.cells[i]?.text ?? ''))) : -1;
   header.forEach((c, i) => {
-    if (!c || /^(stt|tt|so tt)$/.test(c)) return;
+    if (!c || /^(stt|tt|so tt)$/.test(c) || i === periodCol) return;
     const numeric = numericShare(i) >= 0.5;
     // ("Đơn vị" over "%", "tỷ đồng", "người": the unit of each row, not a body.)
     if (/don vi tinh|^dvt/.test(c) || (c === 'don vi' && body.every((r) => { const t = r.cells[i]?.text.trim() ?? ''; return t.length <= 15 && !/^\p{Lu}\p{Ll}/u.test(t); }))) unitCol = i;
@@ -518,6 +522,10 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // dự kiến | Chỉ tiêu tham gia BHYT (%)"): the first column of words names the row, what of it is measured
   // is the value column's header.
   let category = false;
+  if (periodCol >= 0 && ind < 0 && org < 0) {
+    ind = periodCol;
+    category = true;
+  }
   if (ind < 0 && org < 0) {
     ind = header.findIndex((c, i) => c && !/^(stt|tt|so tt)$/.test(c) && i !== resp && i !== unitCol && !values.includes(i) && !baselines.includes(i) && numericShare(i) < 0.5);
     category = ind >= 0;
@@ -594,7 +602,7 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
           indicator: label ? `${indicator} (${label})` : indicator,
           value,
           baseline: baselineCol !== undefined ? get(baselineCol) || null : null,
-          period: periodOf(headText) ?? period0,
+          period: periodCol >= 0 ? clean(name) : (periodOf(headText) ?? period0),
           responsible: resp >= 0 ? get(resp) || null : ind < 0 ? name : org >= 0 ? get(org) || null : null,
           ref: cells[v].ref,
         });
