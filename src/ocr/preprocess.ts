@@ -40,15 +40,32 @@ export function rgbaToGray(
   if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) {
     // Whole pixels at a time (canvas and decoder buffers are aligned); little-endian RGBA, read as
     // signed words (an unsigned word past 2^31 is a double to V8, and slower).
+    // Two pixels per step, counted into two histograms: on a page of paper most pixels fall into
+    // a few levels, and one histogram's increments of the same count wait on each other.
     const px = new Int32Array(rgba.buffer, rgba.byteOffset, stride * (height - 1) + width);
+    const even = new Uint32Array(256);
+    const odd = new Uint32Array(256);
     for (let y = 0, i = 0; y < height; y++) {
-      for (let j = y * stride, end = j + width; j < end; j++, i++) {
+      let j = y * stride;
+      const end = j + width;
+      for (; j + 1 < end; j += 2, i += 2) {
+        const p = px[j];
+        const q = px[j + 1];
+        const v = grayOf(p & 255, (p >> 8) & 255, (p >> 16) & 255, (p >> 24) & 255);
+        const u = grayOf(q & 255, (q >> 8) & 255, (q >> 16) & 255, (q >> 24) & 255);
+        data[i] = v;
+        data[i + 1] = u;
+        even[v]++;
+        odd[u]++;
+      }
+      if (j < end) {
         const p = px[j];
         const v = grayOf(p & 255, (p >> 8) & 255, (p >> 16) & 255, (p >> 24) & 255);
-        data[i] = v;
-        counts[v]++;
+        data[i++] = v;
+        even[v]++;
       }
     }
+    for (let v = 0; v < 256; v++) counts[v] += even[v] + odd[v];
   } else {
     for (let y = 0, i = 0; y < height; y++) {
       for (let j = y * stride * 4, end = j + width * 4; j < end; j += 4, i++) {
@@ -159,12 +176,18 @@ export function otsuFromHistogram(hist: ArrayLike<number>): number {
  * way, the mask of the levels below `paper` (anything but plain paper): where it is clear, a pass
  * over the full image can treat a whole stretch as paper without reading it.
  */
-export function inkMaskReduced(img: GrayImage, threshold: number, factor: number, paper = 0): { ink: InkMask; marked: InkMask } {
+export function inkMaskReduced(
+  img: GrayImage,
+  threshold: number,
+  factor: number,
+  paper = 0,
+  into?: { ink: Uint8Array; marked: Uint8Array },
+): { ink: InkMask; marked: InkMask } {
   const f = Math.max(1, factor);
   const w = Math.floor(img.width / f);
   const h = Math.floor(img.height / f);
-  const ink = new Uint8Array(w * h);
-  const marked = new Uint8Array(w * h);
+  const ink = into ? into.ink.subarray(0, w * h).fill(0) : new Uint8Array(w * h);
+  const marked = into ? into.marked.subarray(0, w * h).fill(0) : new Uint8Array(w * h);
   const src = img.data;
   const cols = new Int32Array(w * f);
   for (let x = 0; x < cols.length; x++) cols[x] = (x / f) | 0;
@@ -318,15 +341,19 @@ export function turnSteps(width: number, height: number, degrees: number) {
 /**
  * The `w`×`h` crop at (`x`, `y`) of rotateImage(img, degrees), computed for that crop only (the
  * same levels: table cells of a deskewed page are cut without turning the whole page), written
- * into `into` when given (every pixel is written).
+ * into `into` when given (every pixel is written), each level through `map` when given (in the
+ * same pass, instead of a second one over the crop).
  */
-export function rotatedCrop(img: GrayImage, degrees: number, x: number, y: number, w: number, h: number, into?: Uint8Array): Uint8Array {
+export function rotatedCrop(img: GrayImage, degrees: number, x: number, y: number, w: number, h: number, into?: Uint8Array, map?: Uint8Array): Uint8Array {
   const out = into ? into.subarray(0, w * h) : new Uint8Array(w * h);
   const { width: iw, height: ih, data } = img;
   if (Math.abs(degrees) < 0.05) {
     for (let r = 0; r < h; r++) out.set(data.subarray((y + r) * iw + x, (y + r) * iw + x + w), r * w);
+    if (map) for (let i = 0; i < out.length; i++) out[i] = map[out[i]];
     return out;
   }
+  const m = map ?? IDENTITY;
+  const white = m[255];
   const { dxs, dys, maxX, maxY, rowX, rowY } = turnSteps(iw, ih, degrees);
   for (let r = 0; r < h; r++) {
     let fx = rowX(y + r) + x * dxs;
@@ -335,7 +362,7 @@ export function rotatedCrop(img: GrayImage, degrees: number, x: number, y: numbe
     const end = o + w;
     for (; o < end; o++, fx += dxs, fy += dys) {
       if (fx < 0 || fy < 0 || fx >= maxX || fy >= maxY) {
-        out[o] = 255;
+        out[o] = white;
         continue;
       }
       const i = (fy >> 16) * iw + (fx >> 16);
@@ -345,18 +372,20 @@ export function rotatedCrop(img: GrayImage, degrees: number, x: number, y: numbe
       const p11 = data[i + iw + 1];
       // Paper stays paper without arithmetic: most of a page is blank.
       if ((p00 & p01 & p10 & p11) === 255) {
-        out[o] = 255;
+        out[o] = white;
         continue;
       }
       const tx = (fx & 0xffff) >> 8;
       const ty = (fy & 0xffff) >> 8;
       const top = (p00 << 8) + (p01 - p00) * tx;
       const bottom = (p10 << 8) + (p11 - p10) * tx;
-      out[o] = ((top << 8) + (bottom - top) * ty + 32768) >> 16;
+      out[o] = m[((top << 8) + (bottom - top) * ty + 32768) >> 16];
     }
   }
   return out;
 }
+
+const IDENTITY = Uint8Array.from({ length: 256 }, (_, i) => i);
 
 /** Rotates by a multiple of 90° clockwise. */
 export function rotateQuarter<T extends GrayImage | InkMask>(img: T, quarters: number): T {
@@ -574,32 +603,49 @@ export function packBitsTiff(file: Uint8Array, width: number, height: number, in
   const out = into && into.length >= most ? into : new Uint8Array(most);
   out.set(file.subarray(0, TIFF_DATA));
   const px = file.subarray(TIFF_DATA, TIFF_DATA + width * height);
+  // Rows of plain paper (margins, the gaps between lines: about half of a page) are found by a
+  // native comparison with a white row and take that row's code as it is.
+  const rows = Buffer.from(px.buffer, px.byteOffset, px.byteLength);
+  const white = Buffer.alloc(width, 255);
+  const whiteCode = new Uint8Array(width + Math.ceil(width / 128));
+  const whiteLength = packBitsRow(white, 0, width, whiteCode, 0);
+  const whiteRow = whiteCode.subarray(0, whiteLength);
   let o = TIFF_DATA;
   for (let y = 0; y < height; y++) {
-    const end = (y + 1) * width;
-    let i = y * width;
-    while (i < end) {
-      // A run of one level (3 to 128 pixels): two bytes.
-      const v = px[i];
-      let j = i + 1;
-      const runEnd = Math.min(end, i + 128);
-      while (j < runEnd && px[j] === v) j++;
-      if (j - i >= 3) {
-        out[o++] = 257 - (j - i);
-        out[o++] = v;
-        i = j;
-        continue;
-      }
-      // Otherwise literal pixels up to the next run of 3 (at most 128).
-      let k = i + 1;
-      const litEnd = Math.min(end, i + 128);
-      while (k < litEnd && !(k + 2 < end && px[k] === px[k + 1] && px[k] === px[k + 2])) k++;
-      out[o++] = k - i - 1;
-      for (; i < k; i++) out[o++] = px[i];
+    const start = y * width;
+    if (rows.compare(white, 0, width, start, start + width) === 0) {
+      out.set(whiteRow, o);
+      o += whiteLength;
+    } else {
+      o = packBitsRow(px, start, start + width, out, o);
     }
   }
   const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
   dv.setUint16(TIFF_COMPRESSION_VALUE, 32773, true);
   dv.setUint32(TIFF_STRIP_BYTES_VALUE, o - TIFF_DATA, true);
   return out.subarray(0, o);
+}
+
+/** PackBits code of the pixels px[i..end) (one row) written at out[o]; returns where it ends. */
+function packBitsRow(px: Uint8Array, i: number, end: number, out: Uint8Array, o: number): number {
+  while (i < end) {
+    // A run of one level (3 to 128 pixels): two bytes.
+    const v = px[i];
+    let j = i + 1;
+    const runEnd = Math.min(end, i + 128);
+    while (j < runEnd && px[j] === v) j++;
+    if (j - i >= 3) {
+      out[o++] = 257 - (j - i);
+      out[o++] = v;
+      i = j;
+      continue;
+    }
+    // Otherwise literal pixels up to the next run of 3 (at most 128).
+    let k = i + 1;
+    const litEnd = Math.min(end, i + 128);
+    while (k < litEnd && !(k + 2 < end && px[k] === px[k + 1] && px[k] === px[k + 2])) k++;
+    out[o++] = k - i - 1;
+    for (; i < k; i++) out[o++] = px[i];
+  }
+  return o;
 }

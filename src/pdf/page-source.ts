@@ -408,12 +408,17 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
   let threshold = -1;
   for (let v = 0; v < 256; v++) if (lut[v] <= stretchedThreshold) threshold = v;
   const paper = paperFrom(lut, threshold);
-  let small = inkMaskReduced(gray, threshold, reduction(gray, 1200), paper);
+  const pooled = () => {
+    const f = reduction(gray, 1200);
+    const n = Math.floor(gray.width / f) * Math.floor(gray.height / f);
+    return inkMaskReduced(gray, threshold, f, paper, { ink: kept('ink', n), marked: kept('marked', n) });
+  };
+  let small = pooled();
   let quarterTurns = 0;
   if (isSideways(small.ink)) {
     quarterTurns = 1;
     gray = rotateQuarter(gray, 1);
-    small = inkMaskReduced(gray, threshold, reduction(gray, 1200), paper);
+    small = pooled();
   }
   const skewDegrees = estimateSkew(small.ink);
   const rotation = Math.abs(skewDegrees) >= 0.1 ? skewDegrees : 0;
@@ -446,9 +451,9 @@ export function cleanScan(input: GrayImage & { dpi?: number }, declaredDpi: numb
   // on its own (half a turn reverses a crop's pixels).
   const source = gray;
   // One table's area is cut at a time, each into the same kept buffer (a mosaic copies its cells).
-  const levels = (x: number, y: number, w: number, h: number) => {
+  const levels = (x: number, y: number, w: number, h: number, map: Uint8Array) => {
     const into = kept('table', w * h);
-    return upsideDown ? rotatedCrop(source, rotation, source.width - x - w, source.height - y - h, w, h, into).reverse() : rotatedCrop(source, rotation, x, y, w, h, into);
+    return upsideDown ? rotatedCrop(source, rotation, source.width - x - w, source.height - y - h, w, h, into, map).reverse() : rotatedCrop(source, rotation, x, y, w, h, into, map);
   };
   const tableImages = tables.map((t, i) => cellMosaic(tableRegion(levels, out, lut, t, rules), t, dpi, stretchedThreshold, `mosaic ${i}`));
   for (const t of tables) {
@@ -617,7 +622,7 @@ const CELL_PAPER = 230;
 
 /** A table's area of the (turned, raw) page, from `levels`: contrast-stretched, lightly whitened, rules erased. */
 function tableRegion(
-  levels: (x: number, y: number, w: number, h: number) => Uint8Array,
+  levels: (x: number, y: number, w: number, h: number, map: Uint8Array) => Uint8Array,
   page: { width: number; height: number },
   lut: Uint8Array,
   table: GridTable,
@@ -629,8 +634,7 @@ function tableRegion(
   const h = Math.min(page.height, table.bbox.y1 + 9) - y;
   const map = new Uint8Array(256);
   for (let v = 0; v < 256; v++) map[v] = lut[v] >= CELL_PAPER ? 255 : lut[v];
-  const data = levels(x, y, w, h);
-  for (let i = 0; i < data.length; i++) data[i] = map[data[i]];
+  const data = levels(x, y, w, h, map);
   const region = { width: w, height: h, data };
   const inside = (r: Rule) => r.x1 >= x && r.x0 < x + w && r.y1 >= y && r.y0 < y + h;
   const shift = (r: Rule): Rule => ({ x0: r.x0 - x, y0: r.y0 - y, x1: r.x1 - x, y1: r.y1 - y });
