@@ -1074,3 +1074,32 @@ describe('a resolution for a period that opens the next year, its time in force,
     expect(extract(damaged).deadlines[0]).toMatchObject({ date: '2025-09-30', recurrence: 'yearly' });
   });
 });
+
+describe('a flood letter: two hours of a daily report and an alarm level a task must come before', () => {
+  const doc = [
+    'Vũ Thư, ngày 12 tháng 5 năm 2025',
+    '',
+    'CÔNG VĂN',
+    'Về việc bảo vệ đê điều',
+    '',
+    '7. Chế độ báo cáo',
+    '',
+    'b) Ủy ban nhân dân các xã có đê báo cáo kết quả chuẩn bị hộ đê trước ngày 10 tháng 6 năm 2025; trong mùa lũ báo cáo nhanh trước 07 giờ và 16 giờ hằng ngày khi có lũ từ báo động 1 trở lên.',
+    '',
+    'c) Chủ tịch Ủy ban nhân dân xã quyết định sơ tán người dân ngoài bãi sông, bảo đảm hoàn thành trước khi lũ đạt mức báo động 3.',
+  ].join('\n');
+  it('reads one daily report with both hours, and the alarm level as an undated deadline', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      const x = extract(d).deadlines;
+      expect(x.map((t) => [t.date, t.recurrence])).toEqual([
+        ['2025-06-10', null],
+        [null, 'daily, by 07:00 and 16:00'],
+        [null, null],
+      ]);
+      expect(fold(x[2].text)).toBe('hoan thanh truoc khi lu dat muc bao dong 3');
+    }
+  });
+  it('reads "16 gio" filled in by hand in the same way ("truoc 07 gio va 16 gio hang ngay")', () => {
+    expect(scan('báo cáo nhanh truoc 07 gio va 16 gio hang ngay')).toEqual([['recurring', null, null, 'daily, by 07:00 and 16:00']]);
+  });
+});

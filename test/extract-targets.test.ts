@@ -1029,3 +1029,10 @@ describe('a roadmap table by school year', () => {
     expect(x.deadlines).toEqual([]);
   });
 });
+
+describe('an alarm level', () => {
+  it('is a condition, not a target ("khi có lũ từ báo động 2 trở lên")', () => {
+    const doc = ['Vũ Thư, ngày 12 tháng 5 năm 2025', '', 'CÔNG VĂN', 'Về việc bảo vệ đê điều', '', '5. Xử lý vi phạm', '', 'c) Không cho phép xe vượt tải trọng lưu thông trên đê, đặc biệt trong thời gian có lũ từ báo động 2 trở lên; mỗi kíp trực tuần tra tối thiểu 02 người.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([2]);
+  });
+});

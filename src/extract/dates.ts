@@ -233,6 +233,8 @@ const RECUR: [RegExp, string][] = [
   // "vào sáng thứ Ba, thứ Năm và sáng thứ Bảy hằng tuần": several days of the week, one cycle.
   [/(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay)(?:\s*(?:,|va)\s*(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay))+\s*hang\s*tuan/y, 'weekly, several days'],
   [/thu\s*(hai|ba|tu|nam|sau|bay)\s*hang\s*tuan/y, 'weekly ($1)'],
+  // "báo cáo nhanh trước 07 giờ và 16 giờ hằng ngày": two hours of one daily report.
+  [/(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*)?(?:va|,)\s*(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*|toi\s*)?(?:hang|moi)\s*ngay/y, 'daily, by $1:00 and $2:00'],
   [/(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*|toi\s*)?(?:hang|moi)\s*ngay/y, 'daily, by $1:00'],
   [/(?:dinh ky\s*)?(?:hang|moi|hàng)\s*ngay/y, 'daily'],
   [/(?:dinh ky\s*)?(?:hang|moi)\s*tuan/y, 'weekly'],
