@@ -564,9 +564,13 @@ function finish(gray: GrayImage, degrees: number, out: GrayImage, lut: Uint8Arra
         x = end;
         continue;
       }
+      // A run whose two ends fall inside the source lies inside it all along (a straight line).
+      const fxEnd = fx + (end - 1 - x) * dxs;
+      const fyEnd = fy + (end - 1 - x) * dys;
+      const inside = fx >= 0 && fy >= 0 && fx < maxX && fy < maxY && fxEnd >= 0 && fyEnd >= 0 && fxEnd < maxX && fyEnd < maxY;
       for (; x < end; x++, fx += dxs, fy += dys) {
         let v = 255;
-        if (fx >= 0 && fy >= 0 && fx < maxX && fy < maxY) {
+        if (inside || (fx >= 0 && fy >= 0 && fx < maxX && fy < maxY)) {
           const i = (fy >> 16) * w + (fx >> 16);
           const p00 = d[i];
           const p01 = d[i + 1];
