@@ -1103,3 +1103,41 @@ describe('a flood letter: two hours of a daily report and an alarm level a task 
     expect(scan('báo cáo nhanh truoc 07 gio va 16 gio hang ngay')).toEqual([['recurring', null, null, 'daily, by 07:00 and 16:00']]);
   });
 });
+
+describe('a guide to reports: a list of forms with their "Thời hạn gửi", lists of days and a data cut-off', () => {
+  it('reads a further day of a list, and lends the year of the last day to the first', () => {
+    expect(scan('Trước ngày 10/6 và 10/11')).toEqual([
+      ['date', '2024-06-10', null, null],
+      ['date', '2024-11-10', null, null],
+    ]);
+    expect(scan('Trước 20/5 và 30/6/2025')).toEqual([
+      ['date', '2025-05-20', null, null],
+      ['date', '2025-06-30', null, null],
+    ]);
+    // Ratios stay no dates.
+    expect(scan('tỷ lệ 02/08 và 6/15')).toEqual([]);
+  });
+  const doc = [
+    'Vĩnh Linh, ngày 20 tháng 11 năm 2025',
+    '',
+    'HƯỚNG DẪN',
+    'Chế độ báo cáo của trưởng thôn',
+    '',
+    'III. CÁC LOẠI BÁO CÁO',
+    '',
+    'a) Thời gian chốt số liệu: từ ngày 15 tháng trước đến ngày 14 của tháng báo cáo.',
+    '',
+    'Mẫu số | Tên biểu mẫu | Kỳ báo cáo | Thời hạn gửi | Nơi nhận chính',
+    '01 | Báo cáo tình hình thôn hằng tháng | Tháng | Trước ngày 16 hằng tháng | Công chức phụ trách địa bàn',
+    '02 | Báo cáo kết quả hoạt động của thôn | 6 tháng, năm | Trước ngày 10/6 và 10/11 | Phòng Văn hóa - Xã hội',
+  ].join('\n');
+  it('takes each value of the "Thời hạn gửi" column, and no time limit from the data cut-off', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).deadlines.map((x) => [x.date, x.recurrence])).toEqual([
+        [null, 'monthly, by day 16'],
+        ['2025-06-10', null],
+        ['2025-11-10', null],
+      ]);
+    }
+  });
+});

@@ -75,7 +75,9 @@ function dayHits(f: string): DateHit[] {
     // time-limit word stands right before it ("trước 31/12", "chậm nhất 15/6").
     // So does the first day of a range whose last day has its year ("27/5 - 31/5/2024").
     const opensRange = /^\s*(?:-|–|den)\s*(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/.test(f.slice(m.index + m[0].length));
-    if (!y && m[1] !== undefined && !/^ngay/.test(m[0]) && !opensRange && !/(?:^|\s)(?:truoc|cham nhat|den het|han)\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // So does a further day of a list ("Trước ngày 10/6 và 10/11").
+    const listed = /(?:^|\s)(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*(?:va|,)\s*$/.test(f.slice(Math.max(0, m.index - 24), m.index)) && /(?:^|\s)(?:truoc|cham nhat|den het|han|ngay)\s*\d/.test(f.slice(Math.max(0, m.index - 40), m.index));
+    if (!y && m[1] !== undefined && !/^ngay/.test(m[0]) && !opensRange && !listed && !/(?:^|\s)(?:truoc|cham nhat|den het|han)\s*$/.test(f.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, d: day, m: month, y: y ? Number(y) : null });
   }
   // "từ 15 tháng 5 đến 31 tháng 7 hằng năm", "trước 30 tháng 6": a day and its month without the word "ngày",
@@ -355,12 +357,15 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       i++;
     }
   }
-  for (const a of days) {
+  for (const [k, a] of days.entries()) {
     // "có giá trị đến hết ngày 30 tháng 9 của năm học sinh đó kết thúc năm cuối": a day of a year the text
     // does not name, a rule rather than a time limit of the document's year.
     // ("để cấp thẻ từ ngày 01 tháng 01 năm sau": a day of a year counted from another, no year of its own.)
     if (!a.y && /^\s*(?:cua\s*nam\s+(?!nay\b|\d)|nam\s+(?:sau|toi|ke tiep|tiep theo)(?![a-z]))/.test(f.slice(a.end))) continue;
-    const y = a.y ?? laterYearBefore(f, a.start, opts.year) ?? opts.year ?? null;
+    // "Trước 20/5 và 30/6/2024": the first day of a list takes the year of the next.
+    const next = days[k + 1];
+    const listYear = !a.y && next?.y && /^\s*(?:va|,|hoac)\s*(?:ngay\s*)?$/.test(f.slice(a.end, next.start)) ? next.y : null;
+    const y = a.y ?? listYear ?? laterYearBefore(f, a.start, opts.year) ?? opts.year ?? null;
     if (y === null) continue;
     push({ start: a.start, end: a.end, kind: 'date', date: isoDate(y, a.m, a.d), endDate: null, recurrence: null });
   }

@@ -22,7 +22,7 @@ const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan th
  * date a rule takes effect ("bảng giá đất áp dụng từ ngày 01/01/2026", "có hiệu lực kể từ ngày …").
  */
 // ("người sắp hết hạn thẻ trong các tháng 10, 11, 12": what expires or falls due then says who is meant.)
-const NOT_DEADLINE = /(?:(?:het|den) han(?:\s+[a-z]+){0,2}\s+trong\s*(?:cac\s*)?(?:thang)?|tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*(?:den|tu|vao)?|(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?tu)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
+const NOT_DEADLINE = /(?:(?:het|den) han(?:\s+[a-z]+){0,2}\s+trong\s*(?:cac\s*)?(?:thang)?|tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*:?\s*(?:den|tu|vao)?|(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?tu)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
 /**
  * Titles of results, forecast ("Dự báo tình hình") and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
  * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
@@ -246,14 +246,14 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const onlyTime = (c: { text: string }) => ONLY_TIME.test(fold(c.text));
     // A time column in a table that is no task matrix ("Tên bản | … | Giải pháp, doanh nghiệp thực hiện | Thời
     // gian hoàn thành", "… | Thời gian dự kiến"): each of its values is the time limit of its row, as in a task matrix.
-    // ("Năm thực hiện", "Năm hoàn thành": the year of each row's work.)
+    // ("Năm thực hiện", "Năm hoàn thành": the year of each row's work; "Thời hạn gửi" in a list of report forms: when each is due.)
     // ("Bảng 2. Lộ trình dồn ghép điểm trường lẻ …" over "Năm học | …": a roadmap, each row the work of its school year.)
     const tableTitle = g.para > 0 ? (paras[g.para - 1]?.folded ?? '') : '';
     const roadmap = /^\s*(?:bang|bieu)\s*(?:so\s*)?[\divx]{0,4}\s*[.:]\s*(?:lo trinh|tien do)\b/.test(tableTitle);
     const yearCells = (i: number) => g.rows.slice(1).every((r) => !r.cells[i]?.text.trim() || /^\s*(?:\d{4}(?:\s*-\s*\d{4})?|(?:cong|tong(?: cong)?)\b.*)\s*$/.test(fold(r.cells[i].text)));
     const headed = g.rows[0].cells.findIndex(
       (c, i) =>
-        (/^\s*(?:thoi gian|thoi han|tien do|nam)(?:\s+(?:du kien|hoan thanh|thuc hien|trien khai|to chuc)){0,2}\s*$/.test(fold(c.text)) && !/^\s*nam\s*$/.test(fold(c.text))) ||
+        (/^\s*(?:thoi gian|thoi han|tien do|nam)(?:\s+(?:du kien|hoan thanh|thuc hien|trien khai|to chuc|gui|nop|bao cao|gui bao cao)){0,2}\s*$/.test(fold(c.text)) && !/^\s*nam\s*$/.test(fold(c.text))) ||
         (roadmap && /^\s*nam(?:\s+hoc)?\s*$/.test(fold(c.text)) && yearCells(i)),
     );
     // Unless the table names none: then its time cells are a schedule's ("Trước 20/5/2024", "27/5 - 31/5/2024").
@@ -345,7 +345,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     // thành: Quý III/2025"): its value is read as a field, where "thường xuyên" and bare cycles count.
     const inline: [number, number, number][] = [];
     const fieldFound: TimeExpr[] = [];
-    const ire = /(?:^|[;.,]\s*|\s[-–]\s*)thoi gian(?: thuc hien| hoan thanh)?\s*:?\s+/g;
+    // ("Thời gian chốt số liệu: từ ngày 15 tháng trước …": a data cut-off, no time field.)
+    const ire = /(?:^|[;.,]\s*|\s[-–]\s*)thoi gian(?: thuc hien| hoan thanh)?\s*:?\s+(?!chot|tinh so lieu|lay so lieu)/g;
     for (let m = ire.exec(f); m; m = ire.exec(f)) {
       const from = m.index + m[0].length;
       const stop = f.slice(from).search(/[;]|\.(?:\s|$)/);
