@@ -4,6 +4,7 @@
  *
  *   dictionaries/lm/syllable-3gram.bin.gz   trigram LM (modified Kneser-Ney)
  *   dictionaries/lm/forms.tsv               written forms of abbreviations and names
+ *   dictionaries/lm/code-parts.tsv          letter parts of document codes the admin text cites
  *   dictionaries/lm/syllables.tsv           the generated syllable inventory, attested or not
  *   dictionaries/channel/channel.json       channel model (learned pairs + unicharambigs prior)
  *   dictionaries/corpus/split.json          which admin documents are held out
@@ -96,7 +97,20 @@ function addText(text: string, countForms: boolean) {
 }
 /** The admin documents the model learns from: the development ones too, except in a tuning build. */
 const learnFrom = tuning ? train : [...train, ...dev];
-for (const f of learnFrom) addText(read(join(adminDir, f)), true);
+/** Letter parts of the document codes the admin text cites ("PGDĐT" of 34/BC-PGDĐT), by count. */
+const codeParts = new Map<string, number>();
+for (const f of learnFrom) {
+  const text = read(join(adminDir, f));
+  addText(text, true);
+  for (const m of text.matchAll(/\b\d+(?:\/\d{4})?\/[\p{L}\d&./-]*\p{Lu}[\p{L}\d&./-]*/gu)) {
+    for (const part of m[0].match(/\p{L}+/gu) ?? []) {
+      // An abbreviation: two letters at least, capitals but for a few (TTg, CTrPH).
+      if (part.length >= 2 && /^\p{Lu}/u.test(part) && part.replace(/\p{Ll}/gu, '').length >= part.length - 2) {
+        codeParts.set(part, (codeParts.get(part) ?? 0) + 1);
+      }
+    }
+  }
+}
 const adminTrainSyllables = adminSyllables;
 
 // Domain dictionary: multi-word terms (bodies, procedures, places…) as short sentences.
@@ -170,6 +184,15 @@ for (const [lower, m] of [...cased].sort((a, b) => a[0].localeCompare(b[0]))) {
   else forms.push(`${lower}\t${lower}`);
 }
 writeFileSync(join(out, 'lm/forms.tsv'), forms.join('\n') + '\n');
+
+// Code parts the admin text cites at least twice, beside the hand-written list (domain/code-parts.txt).
+const learnedParts = [...codeParts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+writeFileSync(
+  join(out, 'lm/code-parts.tsv'),
+  `# letter parts of document codes in the admin text the model learns from, cited at least twice: part <TAB> times\n` +
+    learnedParts.map(([p, n]) => `${p}\t${n}`).join('\n') + '\n',
+);
+console.log(`code parts: ${learnedParts.length} learned from the admin text`);
 
 // Case: syllables written with a capital inside sentences (names of places and people), with the
 // counts the decoder smooths into P(capital | syllable).

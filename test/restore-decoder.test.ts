@@ -37,6 +37,14 @@ describe('restoring diacritics and OCR confusions', () => {
     expect(restore('Quyết định s6 766 của UBND').text).toContain('số 766');
   });
 
+  it('gives back the stroke of Đ that text without marks lost, in abbreviations and code parts', () => {
+    // PGĐ (deputy director) is common, PGD (a bank's branch) rare: the context decides.
+    expect(restore('- Giam doc, cac PGD So;').text).toContain('PGĐ Sở');
+    expect(restore('Cong van so 1217/PGDDT-KHTC ngay 12/3/2025').text).toContain('1217/PGDĐT-KHTC');
+    // Only the stroke: a part the texts cite is no reason to change other letters (PT is not ĐT).
+    expect(restore('Dai PT-TH huyen, so 15/PT-TH').text).toContain('15/PT-TH');
+  });
+
   it('keeps known abbreviations in running text', () => {
     const out = restore('tỷ lệ DVC trực tuyến và TTHC của UBND').text;
     expect(out).toContain('DVC');

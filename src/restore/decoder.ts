@@ -198,6 +198,8 @@ export interface Lexicon {
   forms: Map<string, string>;
   /** Abbreviations that may appear inside document codes (QĐ, UBND, NĐ, CP, TTg …), upper case. */
   codeParts: string[];
+  /** Code parts seen cited in text: repair only a lost stroke (PGDDT → PGDĐT), never other letters. */
+  citedCodeParts?: string[];
   /** Per LM id: ln P(capital | word), ln P(lower case | word) inside a sentence (names are capitalised). */
   caseLogp?: { cap: Float32Array; lower: Float32Array } | null;
 }
@@ -354,12 +356,19 @@ export class Decoder {
       const first = core.charCodeAt(0);
       const caps = core.length >= 2 && !(first >= 97 && first <= 122) && core === core.toUpperCase() && core !== core.toLowerCase() && /\p{L}.*\p{L}/u.test(core);
       // In a line of capitals too, a known abbreviation that is no syllable (TM., KT., UBND) stays.
+      // A known abbreviation competes only with those it differs from by Đ alone (PGD, a bank's
+      // branch, is rare; PGĐ, a deputy director, is common): text without marks loses the stroke.
+      const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
+      const withStroke = (keep: Candidate): Candidate[] => {
+        const key = keep.text.replace(/đ/g, 'd');
+        const same = cands.filter((c) => c !== keep && !c.keep && isAbbr(c) && c.text.replace(/đ/g, 'd') === key);
+        return same.length ? [keep, ...same] : [keep];
+      };
       const keepAbbr = caps && capsLine ? cands.find((c) => c.keep && this.isAbbreviation(c.text) && !isValidSyllable(c.text)) : undefined;
-      if (keepAbbr) cands = [keepAbbr];
+      if (keepAbbr) cands = withStroke(keepAbbr);
       else if (caps && !capsLine) {
-        const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
         const keep = cands.find((c) => c.keep && this.isAbbreviation(c.text));
-        if (keep) cands = [keep];
+        if (keep) cands = withStroke(keep);
         else if (!cands.some((c) => !c.keep && c.ids.length === 1 && c.cost < 1.5 && !isAbbr(c))) {
           // Not a word in capitals (a heading word like KẾ HOẠCH would read as one cheaply).
           const abbr = cands.filter((c) => isAbbr(c) || c.keep);
@@ -793,6 +802,13 @@ export class Decoder {
       if (parts.includes(part)) return part;
       const sameLetters = parts.find((k) => k.toUpperCase() === part.toUpperCase());
       if (sameLetters) return sameLetters; // "Ttg" → "TTg"
+      const cited = this.lexicon.citedCodeParts;
+      if (cited?.length) {
+        if (cited.includes(part)) return part;
+        const bare = part.toUpperCase().replace(/Đ/g, 'D');
+        const stroked = cited.find((k) => k.toUpperCase().replace(/Đ/g, 'D') === bare);
+        if (stroked) return stroked;
+      }
       if (part !== part.toUpperCase() && part.length > 3) return part; // a word, not an abbreviation
       let best = part;
       let bestCost = 2.6;

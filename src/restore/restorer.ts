@@ -56,6 +56,8 @@ export interface RestoreModels {
   foldMulti: FoldTable;
   forms: Map<string, string>;
   codeParts: string[];
+  /** Letter parts of the codes the admin text cites, commonest first (PGDĐT, QLĐT). */
+  citedCodeParts: string[];
   /** Per LM id: ln P(capital | word) and ln P(lower case | word) inside a sentence. */
   caseLogp: { cap: Float32Array; lower: Float32Array } | null;
 }
@@ -81,7 +83,15 @@ export function loadModels(dir = DICTIONARIES_DIR): RestoreModels {
     .split('\n')
     .map((l) => l.replace(/#.*/, '').trim())
     .filter(Boolean);
-  const models: RestoreModels = { lm, channel: channelFile, fold: channelFile.fold, foldMulti: channelFile.foldMulti ?? {}, forms, codeParts, caseLogp: loadCase(path('lm/case.tsv'), lm) };
+  // The parts the admin text cites (lm/code-parts.tsv, optional), commonest first.
+  const citedCodeParts: string[] = [];
+  if (existsSync(path('lm/code-parts.tsv'))) {
+    for (const line of readFileSync(path('lm/code-parts.tsv'), 'utf8').split('\n')) {
+      const part = line.startsWith('#') ? '' : line.split('\t')[0];
+      if (part) citedCodeParts.push(part);
+    }
+  }
+  const models: RestoreModels = { lm, channel: channelFile, fold: channelFile.fold, foldMulti: channelFile.foldMulti ?? {}, forms, codeParts, citedCodeParts, caseLogp: loadCase(path('lm/case.tsv'), lm) };
   modelCache.set(dir, models);
   return models;
 }
@@ -291,7 +301,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
   const index = new CandidateIndex(entries, models.fold, models.foldMulti);
   const widths = { ...DEFAULT_WIDTHS, ...opts.search };
-  const lexicon: Lexicon = { forms, codeParts: models.codeParts, caseLogp: models.caseLogp };
+  const lexicon: Lexicon = { forms, codeParts: models.codeParts, citedCodeParts: models.citedCodeParts ?? [], caseLogp: models.caseLogp };
   // One channel (and candidate cache) per level of diacritic evidence, in steps of 0.05, so that
   // a document's restoration never depends on the documents restored before it and the caches
   // survive a batch of documents of mixed quality.
