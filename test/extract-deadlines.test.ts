@@ -1141,3 +1141,26 @@ describe('a guide to reports: a list of forms with their "Thời hạn gửi", l
     }
   });
 });
+
+describe('a time column named by its event', () => {
+  const doc = [
+    'Công Thành, ngày 08 tháng 01 năm 2025',
+    '',
+    'KẾ HOẠCH',
+    'Tổ chức đại hội chi bộ trực thuộc',
+    '',
+    'III. THỜI GIAN TỔ CHỨC',
+    '',
+    'STT | Chi bộ | Số đảng viên (chính thức/dự bị) | Số chi ủy viên | Thời gian đại hội',
+    '1 | Chi bộ Trung học cơ sở | 28/2 | 03 | 15/02/2025',
+    '2 | Chi bộ thôn Yên Lạc | 61/3 | 05 | 16/02/2025',
+    '3 | Chi bộ thôn Tây Lạc | 54/2 | 05 | 01/3/2025',
+  ].join('\n');
+  it('takes each day of a "Thời gian đại hội" column, not the counts of party members', () => {
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-02-15', '2025-02-16', '2025-03-01']);
+  });
+  it('reads no time column from a "Thời gian công tác" column of years served', () => {
+    const served = ['Công Thành, ngày 08 tháng 01 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'III. NHÂN SỰ', '', 'STT | Họ và tên | Thời gian công tác', '1 | Nguyễn Văn A | 2010 - 2020', '2 | Trần Văn B | 2015 - 2024'].join('\n');
+    expect(extract(served).deadlines).toEqual([]);
+  });
+});

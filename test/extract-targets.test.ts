@@ -1036,3 +1036,10 @@ describe('an alarm level', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([2]);
   });
 });
+
+describe('a time counted before a meeting', () => {
+  it('is neither a target nor a deadline ("gửi đến đảng viên trước đại hội ít nhất 05 ngày"), unlike a cap on a report\'s length', () => {
+    const doc = ['Công Thành, ngày 08 tháng 01 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'V. CHUẨN BỊ VĂN KIỆN', '', '1. Báo cáo chính trị không quá 08 trang. Chi bộ hoàn thiện và gửi đến đảng viên trước đại hội ít nhất 05 ngày để nghiên cứu.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([8]);
+  });
+});

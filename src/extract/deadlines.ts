@@ -256,9 +256,15 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
         (/^\s*(?:thoi gian|thoi han|tien do|nam)(?:\s+(?:du kien|hoan thanh|thuc hien|trien khai|to chuc|gui|nop|bao cao|gui bao cao)){0,2}\s*$/.test(fold(c.text)) && !/^\s*nam\s*$/.test(fold(c.text))) ||
         (roadmap && /^\s*nam(?:\s+hoc)?\s*$/.test(fold(c.text)) && yearCells(i)),
     );
+    // "Thời gian đại hội", "Thời gian tổ chức lễ": a time column named by its event, when most of its cells are days or periods.
+    const dated = (i: number) => {
+      const cells = g.rows.slice(1).map((r) => r.cells[i]?.text ?? '').filter((t) => t.trim());
+      return cells.length >= 2 && cells.filter((t) => scanTime(fold(t), { field: true, year }).some((x) => x.date)).length >= cells.length * 0.6;
+    };
+    const loose = headed < 0 ? g.rows[0].cells.findIndex((c, i) => /^\s*(?:thoi gian|thoi han|ngay)\s+[a-z]+(?:\s+[a-z]+){0,2}\s*$/.test(fold(c.text)) && !/chot|tinh|cong tac|huong|dong|tham gia|sinh|cap|het han|giu/.test(fold(c.text)) && dated(i)) : -1;
     // Unless the table names none: then its time cells are a schedule's ("Trước 20/5/2024", "27/5 - 31/5/2024").
     const schedule = headed < 0 && valueCells.length >= 4 && valueCells.filter(onlyTime).length >= valueCells.length * 0.6;
-    const timeCol = schedule ? -1 : headed;
+    const timeCol = schedule ? -1 : headed >= 0 ? headed : loose;
     for (let r = 1; r < g.rows.length; r++) {
       const cells = g.rows[r].cells;
       const timeCell = timeCol >= 0 ? cells[timeCol] : undefined;

@@ -62,7 +62,8 @@ function minimumDuration(f: string, cmp: { comparator: Comparator; firm: boolean
   if (/(?:^|\s)(?:truoc|sau)\s*$/.test(f.slice(Math.max(0, cmp.from - 8), cmp.from))) return false;
   // "gửi giấy mời trước ngày khám ít nhất 05 ngày": the event named between "trước" and the comparator.
   // ("hẹn lại ngày trả kết quả trước thời hạn ít nhất 01 ngày": the same, before a due date.)
-  if (/(?:^|\s)(?:truoc|sau)\s+(?:ngay|khi|thoi diem|buoi|thoi han|han)(?:\s+[a-z]+){0,3}\s*$/.test(f.slice(Math.max(0, cmp.from - 36), cmp.from))) return false;
+  // ("gửi đến đảng viên trước đại hội ít nhất 05 ngày": the same, before a meeting.)
+  if (/(?:^|\s)(?:truoc|sau)\s+(?:ngay|khi|thoi diem|buoi|thoi han|han|dai hoi|hoi nghi|ky hop|cuoc hop|phien hop)(?:\s+[a-z]+){0,3}\s*$/.test(f.slice(Math.max(0, cmp.from - 36), cmp.from))) return false;
   if (/^\s*(?:[a-z]+\s+){0,2}(?:truoc|sau)\s+(?:khi|ngay|thoi diem)\b/.test(f.slice(cmp.to, cmp.to + 40))) return false;
   // "phát thông điệp … ít nhất 01 tuần trước và trong suốt thời gian tiêm": ahead of the event itself.
   if (/^\s*(?:truoc|sau)(?:\s+(?:va|hoac)\s|\s*[,;.)]|\s*$)/.test(f.slice(cmp.to, cmp.to + 20))) return false;
