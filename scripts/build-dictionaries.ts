@@ -19,7 +19,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildKneserNey, lmToken, textToSentences, wordTokens } from '../src/restore/lm-build.ts';
+import { buildKneserNey, codePartsCited, lmToken, textToSentences, wordTokens } from '../src/restore/lm-build.ts';
 import { NgramModel, NUM } from '../src/restore/lm.ts';
 import { generateInventory, isValidSyllable } from '../src/restore/syllables.ts';
 import { buildChannel } from './channel-data.ts';
@@ -102,14 +102,7 @@ const codeParts = new Map<string, number>();
 for (const f of learnFrom) {
   const text = read(join(adminDir, f));
   addText(text, true);
-  for (const m of text.matchAll(/\b\d+(?:\/\d{4})?\/[\p{L}\d&./-]*\p{Lu}[\p{L}\d&./-]*/gu)) {
-    for (const part of m[0].match(/\p{L}+/gu) ?? []) {
-      // An abbreviation: two letters at least, capitals but for a few (TTg, CTrPH).
-      if (part.length >= 2 && /^\p{Lu}/u.test(part) && part.replace(/\p{Ll}/gu, '').length >= part.length - 2) {
-        codeParts.set(part, (codeParts.get(part) ?? 0) + 1);
-      }
-    }
-  }
+  for (const part of codePartsCited(text)) codeParts.set(part, (codeParts.get(part) ?? 0) + 1);
 }
 const adminTrainSyllables = adminSyllables;
 

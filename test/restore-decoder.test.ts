@@ -133,3 +133,29 @@ describe('one sense per document', () => {
     expect(small.restoreLines([last])[0].text).toBe('kiem tra thuộc moi');
   });
 });
+
+describe('learning from the user\'s own documents (sohoa dict learn)', () => {
+  it('an overlay built from clean texts teaches their code parts and phrases', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { learnOverlay } = await import('../src/restore/overlay.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'sohoa-overlay-'));
+    try {
+      const doc =
+        'Số: 15/KH-BQLĐTM\nBan Quản lý Đô thị mới Hòa Xuân ban hành kế hoạch số 15/KH-BQLĐTM.\n' +
+        'Ban Quản lý Đô thị mới Hòa Xuân chủ trì, phối hợp với các phòng.\n';
+      for (let i = 0; i < 3; i++) writeFileSync(join(dir, `vb-${i}.txt`), doc);
+      const overlay = join(dir, 'overlay.bin');
+      const summary = await learnOverlay(dir, overlay);
+      expect(summary.documents).toBe(3);
+      const line = 'Thuc hien Ke hoach so 15/KH-BQLDTM cua Ban Quan ly Do thi moi Hoa Xuan';
+      expect(restore(line).text).not.toContain('BQLĐTM');
+      const local = createRestorer(loadModels(), { overlayPath: overlay }).restoreLine(line).text;
+      expect(local).toContain('15/KH-BQLĐTM');
+      expect(local).toContain('Ban Quản lý Đô thị mới Hòa Xuân');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -202,3 +202,17 @@ export function buildKneserNey(input: BuildInput): NgramTables {
 
   return { vocab, uniLogp, uniBow, biKeys, biLogp, biBow, triKeys, triLogp };
 }
+
+/**
+ * The letter parts of the document codes a text cites ("34/BC-PGDĐT" → BC, PGDĐT; "12/2024/NĐ-CP"
+ * → NĐ, CP): abbreviations of two letters at least, in capitals but for a few (TTg, CTrPH).
+ */
+export function codePartsCited(text: string): string[] {
+  const parts: string[] = [];
+  for (const m of text.matchAll(/\b\d+(?:\/\d{4})?\/[\p{L}\d&./-]*\p{Lu}[\p{L}\d&./-]*/gu)) {
+    for (const part of m[0].match(/\p{L}+/gu) ?? []) {
+      if (part.length >= 2 && /^\p{Lu}/u.test(part) && part.replace(/\p{Ll}/gu, '').length >= part.length - 2) parts.push(part);
+    }
+  }
+  return parts;
+}

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { buildKneserNey, lmToken, textToSentences, wordTokens } from './lm-build.ts';
+import { buildKneserNey, codePartsCited, lmToken, textToSentences, wordTokens } from './lm-build.ts';
 import { NgramModel } from './lm.ts';
 import { isValidSyllable } from './syllables.ts';
 import { decodeTextBytes } from './encodings.ts';
@@ -50,6 +50,7 @@ export async function learnOverlay(folder: string, outFile: string): Promise<Ove
   const summary: OverlaySummary = { documents: 0, syllables: 0, skipped: [] };
   const sentences: string[][] = [];
   const forms = new Map<string, Map<string, number>>();
+  const codeParts = new Set<string>();
   for (const file of await walk(folder)) {
     const ext = extname(file).toLowerCase();
     if (!['.txt', '.md', '.pdf'].includes(ext)) continue;
@@ -70,6 +71,7 @@ export async function learnOverlay(folder: string, outFile: string): Promise<Ove
       sentences.push(s);
       summary.syllables += s.length;
     }
+    for (const part of codePartsCited(text)) codeParts.add(part);
     for (const raw of wordTokens(text)) {
       if (/^\d/.test(raw)) continue;
       const lower = lmToken(raw);
@@ -82,6 +84,6 @@ export async function learnOverlay(folder: string, outFile: string): Promise<Ove
   if (!sentences.length) throw new Error(`${folder}: no clean text found in .txt, .md or born-digital .pdf files`);
   const tables = buildKneserNey({ sentences, unigramMix: [0.95, 0, 0.05] });
   const written = Object.fromEntries([...forms].map(([lower, m]) => [lower, [...m].sort((a, b) => b[1] - a[1])[0][0]]));
-  await writeFile(outFile, NgramModel.serialise(tables, { kind: 'sohoa-overlay', forms: written, documents: summary.documents }));
+  await writeFile(outFile, NgramModel.serialise(tables, { kind: 'sohoa-overlay', forms: written, codeParts: [...codeParts], documents: summary.documents }));
   return summary;
 }

@@ -285,12 +285,15 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   const style = styleOf(opts.toneStyle);
   let lm: LanguageModel = models.lm;
   let forms = models.forms;
+  let citedCodeParts = models.citedCodeParts ?? [];
   if (opts.overlayPath) {
     if (!existsSync(opts.overlayPath)) throw new Error(`${opts.overlayPath}: overlay file not found (make one with \`sohoa dict learn\`)`);
     const overlay = NgramModel.deserialise(readFileSync(opts.overlayPath));
     if (overlay.meta.kind !== 'sohoa-overlay') throw new Error(`${opts.overlayPath}: not a sohoa overlay file`);
     lm = new InterpolatedModel(models.lm, overlay);
     forms = new Map([...forms, ...Object.entries((overlay.meta.forms ?? {}) as Record<string, string>)]);
+    // The codes of the user's own documents first (their office's own unit abbreviations).
+    citedCodeParts = [...new Set([...((overlay.meta.codeParts ?? []) as string[]), ...citedCodeParts])];
   }
   const entries: LexiconEntry[] = [];
   const special = new Set([BOS, EOS, NUM, UNK]);
@@ -301,7 +304,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   const isKnown = (lower: string) => lm.has(lower) && (isValidSyllable(lower) || forms.has(lower));
   const index = new CandidateIndex(entries, models.fold, models.foldMulti);
   const widths = { ...DEFAULT_WIDTHS, ...opts.search };
-  const lexicon: Lexicon = { forms, codeParts: models.codeParts, citedCodeParts: models.citedCodeParts ?? [], caseLogp: models.caseLogp };
+  const lexicon: Lexicon = { forms, codeParts: models.codeParts, citedCodeParts, caseLogp: models.caseLogp };
   // One channel (and candidate cache) per level of diacritic evidence, in steps of 0.05, so that
   // a document's restoration never depends on the documents restored before it and the caches
   // survive a batch of documents of mixed quality.
