@@ -1164,11 +1164,3 @@ describe('a time column named by its event', () => {
     expect(extract(served).deadlines).toEqual([]);
   });
 });
-
-describe('a cycle run twice each period', () => {
-  it('reads "định kỳ hai kỳ mỗi tháng" and "dinh ky 02 lan/nam" as recurrences, but "tối thiểu 02 kỳ/tháng" stays a target', () => {
-    expect(scan('chuyên mục phát sóng định kỳ hai kỳ mỗi tháng')).toEqual([['recurring', null, null, 'twice a month']]);
-    expect(scan('kiểm tra dinh ky 02 lan/nam')).toEqual([['recurring', null, null, 'twice a year']]);
-    expect(scan('phát sóng tối thiểu 02 kỳ/tháng')).toEqual([]);
-  });
-});

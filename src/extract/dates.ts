@@ -219,11 +219,6 @@ const RECUR: [RegExp, string][] = [
   [/dinh ky\s*(?:vao\s*)?(?:(?:sang|chieu|toi)\s*)?thu\s*(hai|ba|tu|nam|sau|bay)\s*(?:hang|moi)\s*tuan/y, 'weekly ($1)'],
   [/(?:dinh ky\s*)?(?:hang|moi)\s*hoc\s*ky/y, 'every semester'],
   // "định kỳ 01 lần/tháng": once a cycle, the cycle (not "ít nhất 01 lần/quý", a frequency to reach).
-  // "phát sóng định kỳ hai kỳ mỗi tháng", "định kỳ 02 lần/tháng": a cycle run twice (or more) each period.
-  [/dinh ky\s*(?:0?2|hai)\s*(?:lan|ky|buoi|so)\s*(?:\/|moi|mot|trong)\s*tuan/y, 'twice a week'],
-  [/dinh ky\s*(?:0?2|hai)\s*(?:lan|ky|buoi|so)\s*(?:\/|moi|mot|trong)\s*thang/y, 'twice a month'],
-  [/dinh ky\s*(?:0?2|hai)\s*(?:lan|ky|buoi|so)\s*(?:\/|moi|mot|trong)\s*quy/y, 'twice a quarter'],
-  [/dinh ky\s*(?:0?2|hai)\s*(?:lan|ky|buoi|so)\s*(?:\/|moi|mot|trong)\s*nam/y, 'twice a year'],
   [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*tuan/y, 'weekly'],
   [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*thang/y, 'monthly'],
   [/dinh ky\s*0?1\s*lan\s*(?:\/|moi|mot|trong)\s*quy/y, 'quarterly'],
