@@ -1164,3 +1164,24 @@ describe('a time column named by its event', () => {
     expect(extract(served).deadlines).toEqual([]);
   });
 });
+
+describe('the last day of the period after, and the period a budget covers', () => {
+  const doc = [
+    'Phú Thọ, ngày 14 tháng 10 năm 2025',
+    '',
+    'CÔNG VĂN',
+    'Đôn đốc đóng bảo hiểm xã hội',
+    '',
+    '1. Thời hạn đóng',
+    '',
+    'Đơn vị sử dụng lao động đóng bảo hiểm xã hội theo chu kỳ hằng tháng, chậm nhất vào ngày cuối cùng của tháng tiếp theo ngay sau tháng phát sinh nghĩa vụ đóng.',
+    '',
+    '2. Kinh phí dự kiến từ ngày 01 tháng 7 đến ngày 31 tháng 12 năm 2025: khoảng 6,52 tỷ đồng.',
+  ].join('\n');
+  it('reads "chậm nhất vào ngày cuối cùng của tháng tiếp theo" as an undated deadline, and no deadline from the budget\'s period', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      const x = extract(d).deadlines;
+      expect(x.map((t) => [t.date, fold(t.text)])).toEqual([[null, 'cham nhat vao ngay cuoi cung cua thang tiep theo']]);
+    }
+  });
+});
