@@ -1185,3 +1185,14 @@ describe('the last day of the period after, and the period a budget covers', () 
     }
   });
 });
+
+describe('a quarter named by its place in the year, and a part of a month after a time word', () => {
+  it('reads "quý đầu năm 2026" and "quý cuối năm" as the first and last quarters', () => {
+    expect(scan('tổ chức tập huấn trong quý đầu năm 2026')).toEqual([['quarter', '2026-01-01', '2026-03-31', null]]);
+    expect(scan('hoàn thành trong quy cuoi nam', true)).toEqual([['quarter', '2024-10-01', '2024-12-31', null]]);
+  });
+  const doc = ['Đàm Thủy, ngày 08 tháng 01 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. NỘI DUNG', '', 'a) Tổ chức kiểm tra vào tuần thứ hai của tháng 3/2025.', '', 'b) Hoàn thành việc rà soát trong nửa đầu tháng 4 năm 2025.', '', 'c) Hoàn thành trước trung tuần tháng 7/2025.'].join('\n');
+  it('takes the month of "vào tuần thứ hai của tháng 3/2025", "trong nửa đầu tháng 4", "trước trung tuần tháng 7"', () => {
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-03-01', '2025-04-01', '2025-07-01']);
+  });
+});

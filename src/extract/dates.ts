@@ -402,6 +402,13 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     const [s, e] = quarterRange(q.q, y);
     push({ start: q.start, end: q.end, kind: 'quarter', date: s, endDate: e, recurrence: null });
   }
+  // "trong quý đầu năm 2026", "quý cuối năm 2025": the first or the last quarter, named so.
+  for (const m of f.matchAll(/(?<![a-z])quy\s+(dau|cuoi)\s+(?:cua\s+)?nam(?:\s+(\d{4}))?(?![a-z\d])/g)) {
+    const y = m[2] ? Number(m[2]) : (opts.year ?? null);
+    if (y === null) continue;
+    const [s, e] = quarterRange(m[1] === 'dau' ? 1 : 4, y);
+    push({ start: m.index, end: m.index + m[0].length, kind: 'quarter', date: s, endDate: e, recurrence: null });
+  }
 
   // Recurrences: find candidate starts with one pass, then try each pattern there.
   RECUR_ANY.lastIndex = 0;
