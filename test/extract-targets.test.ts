@@ -1043,3 +1043,15 @@ describe('a time counted before a meeting', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([8]);
   });
 });
+
+describe('a measure that rises from one value to another', () => {
+  const doc = ['Đàm Thủy, ngày 08 tháng 01 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. MỤC TIÊU', '', '- Tăng tỷ lệ hộ dân sử dụng nước sạch từ 85% năm 2024 lên 90% năm 2025.', '', '- Giảm tỷ lệ hộ nghèo từ 5,2% xuống còn 3,5%.'].join('\n');
+  it('takes the value it reaches as the target and the one it starts from as the baseline', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).targets.map((t) => [t.value.number, fold(t.baseline ?? '')])).toEqual([
+        [90, '85% (nam 2024)'],
+        [3.5, '5,2%'],
+      ]);
+    }
+  });
+});

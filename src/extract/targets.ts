@@ -954,6 +954,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     const qs = quantities(p.text, f, spans);
     if (!qs.length) continue;
     let prev: { q: Qty; indicator: string; leading: boolean; lead?: string | null } | null = null;
+    // The value a measure starts from ("từ 85% năm 2024 lên 90%"), kept as the baseline of the next.
+    let startFrom: string | null = null;
     let absorbedUntil = -1;
     for (const q of qs) {
       if (q.start < absorbedUntil) continue;
@@ -1054,6 +1056,14 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // Bằng khen cho người hiến máu từ 20 lần trở lên", "cân nặng từ 42 kg trở lên đối với nữ"): a category.
       // ("thương binh có tỷ lệ tổn thương cơ thể từ 61% trở lên": who has such a rate, the same.)
       if (isTarget && !targetish && /^tu\s/.test(f.slice(q.valueStart)) && /tro len\s*$/.test(f.slice(q.start, q.end)) && /(?:^|\s)(?:nguoi|ca nhan|ho|gia dinh|tre|hoc sinh|doi tuong|can nang|chieu cao|co ty le)(?:\s+[a-z]+){0,4}\s*$/.test(pre)) isTarget = false;
+      // "Tăng tỷ lệ … từ 85% năm 2024 lên 90% năm 2025": where the measure starts from is the baseline of the value it rises (or
+      // falls) to, not a target.
+      if (isTarget && (/^tu\s/.test(f.slice(q.valueStart)) || /(?:^|\s)tu\s*$/.test(f.slice(Math.max(0, q.valueStart - 4), q.valueStart))) && /^\s*(?:(?:nam|cuoi nam|dau nam)\s+\d{4}\s*)?(?:len|xuong)(?:\s+(?:con|muc|den))?\s+\d/.test(f.slice(q.end))) {
+        const since = /^\s*((?:năm|cuối năm|đầu năm|nam|cuoi nam|dau nam)\s+\d{4})/iu.exec(p.text.slice(q.end))?.[1];
+        startFrom = clean(`${p.text.slice(q.valueStart, q.end).replace(/^\s*(?:từ|tu)\s+/iu, '')}${since ? ` (${since})` : ''}`);
+        prev = null;
+        continue;
+      }
       if (!isTarget) {
         prev = null;
         continue;
@@ -1174,12 +1184,13 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       out.push({
         indicator,
         value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' },
-        baseline: baselineOf(afterText),
+        baseline: startFrom ?? baselineOf(afterText),
         period: periodOf(clauseText.replace(/so với\s+[^,;.]+/u, '')) ?? sec.period,
         responsible,
         ref,
       });
       prev = { q, indicator, leading, lead: listLead };
+      startFrom = null;
     }
   }
   return out;
