@@ -1196,3 +1196,10 @@ describe('a quarter named by its place in the year, and a part of a month after 
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-03-01', '2025-04-01', '2025-07-01']);
   });
 });
+
+describe('the hour a day is due by', () => {
+  const doc = ['Đàm Thủy, ngày 08 tháng 01 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. TỔ CHỨC THỰC HIỆN', '', 'a) Các xã báo cáo kết quả trước 15 giờ ngày 10/4/2025.', '', 'b) Gửi danh sách về Phòng Nội vụ trước 10 giờ 30 phút, ngày 05/5/2025.', '', 'c) Các vụ việc xảy ra từ 22 giờ ngày 14 đến 06 giờ ngày 15 tháng 9 được tổng hợp.'].join('\n');
+  it('reads "trước 15 giờ ngày 10/4/2025" as that day, but not the span of an event', () => {
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-04-10', '2025-05-05']);
+  });
+});

@@ -17,6 +17,8 @@ import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 // ("vào sáng ngày 06 tháng 5", "vào tối ngày 02/02": the part of the day between.)
 // ("trong các tháng 5, 6, 7, 8 năm 2024", "vào các ngày …": the trigger of a list.)
 // ("vào tuần thứ hai của tháng 3/2025", "trong nửa đầu tháng 3", "trước trung tuần tháng 7": a part of the month, the month due.)
+// "Báo cáo trước 15 giờ ngày 10/4/2025": the hour a day is due by (not "từ 22 giờ ngày 14 đến 06 giờ ngày 15", when something happened).
+const TRIGGER_HOUR = /(?:^|\s)(?:truoc|cham nhat|thoi han|han|den het)\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*(?:(?:sang|trua|chieu|toi)\s*)?,?\s*(?:ngay)?\s*$/;
 const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao(?:\s+(?:sang|trua|chieu|toi|dem))?|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien)\s*(?:(?:tuan\s+(?:thu\s+[a-z]+|dau|cuoi|cuoi cung)|nua\s+(?:dau|cuoi)|giua|trung tuan|thuong tuan|ha tuan)\s+(?:cua\s+)?)?(?:cac\s*)?(?:ngay|thang)?\s*[:,]?\s*$/;
 /**
  * Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. Also the
@@ -404,7 +406,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const listed = !!prev && (prev.kind === t.kind || (period(prev.kind) && period(t.kind))) && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
       // "từ tháng 5 đến hết tháng 7 năm 2025": a range that opens with its own "từ" is introduced.
       const opensRange = t.endDate !== null && /^tu\s/.test(f.slice(t.start, t.end));
-      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !timeLabel && !merged.has(t) && !listed && !field && !opensRange && !phase) continue;
+      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !TRIGGER_HOUR.test(pre) && !timeLabel && !merged.has(t) && !listed && !field && !opensRange && !phase) continue;
       prev = t;
       // In a time field, what is due is the clause before its label.
       const label = field ? inline.find(([a, b]) => t.start >= a && t.start < b)?.[2] : undefined;
