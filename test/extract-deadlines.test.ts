@@ -1203,3 +1203,13 @@ describe('the hour a day is due by', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-04-10', '2025-05-05']);
   });
 });
+
+describe('OCR letters for digits in a written date', () => {
+  it('reads "3O/6/2025", "15/l2/2025", "15/12/2O25" as the days they are', () => {
+    expect(scan('hoàn thành trước ngày 3O/6/2025')).toEqual([['date', '2025-06-30', null, null]]);
+    expect(scan('truoc ngay 15/l2/2025')).toEqual([['date', '2025-12-15', null, null]]);
+    expect(scan('trước ngày 15/12/2O25')).toEqual([['date', '2025-12-15', null, null]]);
+    // A symbol with letters and one digit stays no date.
+    expect(scan('Số l/lo/HĐ')).toEqual([]);
+  });
+});

@@ -286,7 +286,16 @@ function laterYearBefore(f: string, at: number, year: number | null | undefined)
  * by "định kỳ"/"báo cáo" or to stand in a time field; `field` (a time column or a "Thời gian:"
  * value) accepts bare recurrences, years and "thường xuyên".
  */
+/**
+ * OCR letters for digits inside a written date ("30/6/2O25", "15/l2/2025", "3O/6/2025"): read as the digits, one character
+ * for one so that offsets stay. Only in a day/month/year shape with at least three real digits.
+ */
+function ocrDateDigits(f: string): string {
+  return f.replace(/(?<![a-z\d])[\dol]{1,2}\s*\/\s*[\dol]{1,2}\s*\/\s*[\dol]{4}(?![a-z\d])/g, (m) => (/[ol]/.test(m) && (m.match(/\d/g) ?? []).length >= 3 ? m.replace(/o/g, '0').replace(/l/g, '1') : m));
+}
+
 export function scanTime(f: string, opts: { field: boolean; year?: number | null }): TimeExpr[] {
+  f = ocrDateDigits(f);
   const out: TimeExpr[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
