@@ -1055,3 +1055,10 @@ describe('a measure that rises from one value to another', () => {
     }
   });
 });
+
+describe('OCR letters for digits in a share', () => {
+  it('reads "đạt 6O%" and "l00%" as 60 and 100', () => {
+    const doc = ['Đàm Thủy, ngày 08 tháng 01 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. MỤC TIÊU', '', '- Tỷ lệ hồ sơ trực tuyến đạt 6O%.', '', '- l00% xã có Tổ công nghệ số cộng đồng.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([60, 100]);
+  });
+});

@@ -142,6 +142,8 @@ const REVENUE = /(?:thu ngan sach|tong thu|doanh thu|thu nhap|gia tri san xuat|k
 
 /** Quantities of a text that can be a target value: not dates, years, document numbers, labels. */
 function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
+  // OCR letters for digits in a share ("6O%", "l00%", "9o%"): read as digits, one character for one so offsets stay.
+  f = f.replace(/(?<![a-z])[\dol]{1,2}[\dol](?=\s*%)/g, (m) => (/\d/.test(m) && /[ol]/.test(m) ? m.replace(/o/g, '0').replace(/l/g, '1') : m));
   const out: Qty[] = [];
   QTY.lastIndex = 0;
   for (let m = QTY.exec(f); m; m = QTY.exec(f)) {
@@ -167,7 +169,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     if (/^\s*trong\s+(?:cac|so|nhung)\s/.test(rest)) continue; // "có ít nhất 01 trong các triệu chứng": one of several, a condition
     // "kéo giảm tai nạn giao thông trên cả 3 tiêu chí": all of them, a scope (not "cá", a fish, once marks are lost).
     if (/(?:^|\s)cả\s*$/iu.test(text.slice(Math.max(0, start - 6), start)) || /(?:^|\s)(?:tren|o|tai|cho|voi|trong)\s+ca\s*$/.test(before)) continue;
-    const n = parseNumber(text.slice(start, start + m[0].length));
+    const n = parseNumber(text.slice(start, start + m[0].length)) ?? parseNumber(m[0]);
     if (n !== null && n >= 1900 && n <= 2100 && /^\d{4}$/.test(m[0]) && !/^\s*(?:%|phan tram)/.test(rest)) continue; // a year (not "2.000 lít")
     // The unit: "%", or the counted noun after the number.
     let unit: string | null = null;
