@@ -1213,3 +1213,13 @@ describe('OCR letters for digits in a written date', () => {
     expect(scan('Số l/lo/HĐ')).toEqual([]);
   });
 });
+
+describe('OCR letters for digits after "tháng", "ngày" or a slash', () => {
+  it('reads "tháng 1O/2025", "tháng l2 năm 2025", "Quý III/2O25", "ngày 1O/12" as written, and the blank of "ngay /7 thang 02"', () => {
+    expect(scan('trong tháng 1O/2025')).toEqual([['month', '2025-10-01', '2025-10-31', null]]);
+    expect(scan('trước ngày 15 tháng l2 năm 2025')).toEqual([['date', '2025-12-15', null, null]]);
+    expect(scan('trong Quý III/2O25')).toEqual([['quarter', '2025-07-01', '2025-09-30', null]]);
+    expect(scan('trước ngày 1O/12')).toEqual([['date', '2024-12-10', null, null]]);
+    expect(scan('trước ngay /7 thang 02 nam 2025')).toEqual([['date', '2025-02-17', null, null]]);
+  });
+});

@@ -291,7 +291,11 @@ function laterYearBefore(f: string, at: number, year: number | null | undefined)
  * for one so that offsets stay. Only in a day/month/year shape with at least three real digits.
  */
 function ocrDateDigits(f: string): string {
-  return f.replace(/(?<![a-z\d])[\dol]{1,2}\s*\/\s*[\dol]{1,2}\s*\/\s*[\dol]{4}(?![a-z\d])/g, (m) => (/[ol]/.test(m) && (m.match(/\d/g) ?? []).length >= 3 ? m.replace(/o/g, '0').replace(/l/g, '1') : m));
+  const digits = (m: string) => m.replace(/o/g, '0').replace(/l/g, '1');
+  f = f.replace(/(?<![a-z\d])[\dol]{1,2}\s*\/\s*[\dol]{1,2}\s*\/\s*[\dol]{4}(?![a-z\d])/g, (m) => (/[ol]/.test(m) && (m.match(/\d/g) ?? []).length >= 3 ? digits(m) : m));
+  // A number of mixed digits and letters right after "ngày", "tháng" or a slash, or before one ("tháng 1O/2025", "tháng l2 năm 2025",
+  // "Quý III/2O25", "ngày 1O/12").
+  return f.replace(/(?<=(?:(?:^|[^a-z])(?:ngay|thang)\s{0,2}|\/\s{0,2}))(?=[ol]*\d)[\dol]*[ol][\dol]*(?![a-z\d])|(?<![a-z\d])(?=[ol]*\d)[\dol]*[ol][\dol]*(?=\s{0,2}\/\s{0,2}\d)/g, (m) => (m.length <= 4 ? digits(m) : m));
 }
 
 export function scanTime(f: string, opts: { field: boolean; year?: number | null }): TimeExpr[] {
