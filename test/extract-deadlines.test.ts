@@ -1223,3 +1223,10 @@ describe('OCR letters for digits after "tháng", "ngày" or a slash', () => {
     expect(scan('trước ngay /7 thang 02 nam 2025')).toEqual([['date', '2025-02-17', null, null]]);
   });
 });
+
+describe('a limit said otherwise', () => {
+  const doc = ['Đàm Thủy, ngày 08 tháng 01 năm 2025', '', 'CÔNG VĂN', 'Thử', '', 'a) Hạn chót nộp hồ sơ là ngày 30/10/2025.', '', 'b) Gửi về Văn phòng không muộn hơn ngày 15/5/2026.', '', 'c) Thời hạn giải quyết là 15 ngày.'].join('\n');
+  it('reads "Hạn chót … là ngày …" and "không muộn hơn ngày …", not a service time', () => {
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-10-30', '2026-05-15']);
+  });
+});

@@ -16,10 +16,11 @@ import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 // ("dự kiến tháng 7": the time a step is planned for.)
 // ("vào sáng ngày 06 tháng 5", "vào tối ngày 02/02": the part of the day between.)
 // ("trong các tháng 5, 6, 7, 8 năm 2024", "vào các ngày …": the trigger of a list.)
-// ("vào tuần thứ hai của tháng 3/2025", "trong nửa đầu tháng 3", "trước trung tuần tháng 7": a part of the month, the month due.)
+// ("vào tuần thứ hai của tháng 3/2025", "trong nửa đầu tháng 3", "trước trung tuần tháng 7": a part of the month, the month due;
+// "Hạn chót nộp hồ sơ là ngày …", "không muộn hơn ngày …": the limit said otherwise.)
 // "Báo cáo trước 15 giờ ngày 10/4/2025": the hour a day is due by (not "từ 22 giờ ngày 14 đến 06 giờ ngày 15", when something happened).
 const TRIGGER_HOUR = /(?:^|\s)(?:truoc|cham nhat|thoi han|han|den het)\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*(?:(?:sang|trua|chieu|toi)\s*)?,?\s*(?:ngay)?\s*$/;
-const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao(?:\s+(?:sang|trua|chieu|toi|dem))?|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien)\s*(?:(?:tuan\s+(?:thu\s+[a-z]+|dau|cuoi|cuoi cung)|nua\s+(?:dau|cuoi)|giua|trung tuan|thuong tuan|ha tuan)\s+(?:cua\s+)?)?(?:cac\s*)?(?:ngay|thang)?\s*[:,]?\s*$/;
+const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao(?:\s+(?:sang|trua|chieu|toi|dem))?|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien|khong (?:muon|cham|tre) hon|(?:thoi han|han chot|han cuoi(?: cung)?)(?:\s+[a-z]+){0,5}\s+la)\s*(?:(?:tuan\s+(?:thu\s+[a-z]+|dau|cuoi|cuoi cung)|nua\s+(?:dau|cuoi)|giua|trung tuan|thuong tuan|ha tuan)\s+(?:cua\s+)?)?(?:cac\s*)?(?:ngay|thang)?\s*[:,]?\s*$/;
 /**
  * Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. Also the
  * date a rule takes effect ("bảng giá đất áp dụng từ ngày 01/01/2026", "có hiệu lực kể từ ngày …").
