@@ -1062,3 +1062,10 @@ describe('OCR letters for digits in a share', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([60, 100]);
   });
 });
+
+describe('a time brought down', () => {
+  it('reads "rút ngắn còn 10 ngày" in a MỤC TIÊU part as a cap', () => {
+    const doc = ['Đàm Thủy, ngày 08 tháng 01 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. MỤC TIÊU', '', '- Thời gian giải quyết hồ sơ đất đai rút ngắn còn 10 ngày.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => [t.value.number, t.value.comparator])).toEqual([[10, '<=']]);
+  });
+});

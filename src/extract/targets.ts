@@ -109,7 +109,8 @@ function comparatorAt(f: string, at: number, end: number): { comparator: Compara
   const to = after ? end + after[0].length : end;
   let m = pre.match(/(toi thieu|it nhat|khong duoi|khong thap hon|>=|≥)\s*(?:la\s*)?$/);
   if (m) return { comparator: '>=', firm: true, from: at - m[0].length, to };
-  m = pre.match(/(toi da|khong qua|khong vuot qua|khong cao hon|<=|≤|xuong con|giam xuong con)\s*(?:la\s*)?$/);
+  // ("rút ngắn còn 10 ngày": brought down to at most; not "đã rút ngắn còn …", a result.)
+  m = pre.match(/(toi da|khong qua|khong vuot qua|khong cao hon|<=|≤|xuong con|giam xuong con|(?<!da\s)rut ngan(?:\s+xuong)?\s+con)\s*(?:la\s*)?$/);
   if (m) return { comparator: '<=', firm: true, from: at - m[0].length, to };
   // "không bị thanh tra quá 01 lần/năm": "không" before the verb, "quá" before the value.
   // (The value is "quá 01 lần/năm"; "không bị thanh tra" stays in the indicator.)
