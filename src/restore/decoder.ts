@@ -356,19 +356,12 @@ export class Decoder {
       const first = core.charCodeAt(0);
       const caps = core.length >= 2 && !(first >= 97 && first <= 122) && core === core.toUpperCase() && core !== core.toLowerCase() && /\p{L}.*\p{L}/u.test(core);
       // In a line of capitals too, a known abbreviation that is no syllable (TM., KT., UBND) stays.
-      // A known abbreviation competes only with those it differs from by Đ alone (PGD, a bank's
-      // branch, is rare; PGĐ, a deputy director, is common): text without marks loses the stroke.
-      const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
-      const withStroke = (keep: Candidate): Candidate[] => {
-        const key = keep.text.replace(/đ/g, 'd');
-        const same = cands.filter((c) => c !== keep && !c.keep && isAbbr(c) && c.text.replace(/đ/g, 'd') === key);
-        return same.length ? [keep, ...same] : [keep];
-      };
       const keepAbbr = caps && capsLine ? cands.find((c) => c.keep && this.isAbbreviation(c.text) && !isValidSyllable(c.text)) : undefined;
-      if (keepAbbr) cands = withStroke(keepAbbr);
+      if (keepAbbr) cands = this.withStroke(keepAbbr, cands);
       else if (caps && !capsLine) {
+        const isAbbr = (c: Candidate) => c.ids.length === 1 && this.isAbbreviation(c.text);
         const keep = cands.find((c) => c.keep && this.isAbbreviation(c.text));
-        if (keep) cands = withStroke(keep);
+        if (keep) cands = this.withStroke(keep, cands);
         else if (!cands.some((c) => !c.keep && c.ids.length === 1 && c.cost < 1.5 && !isAbbr(c))) {
           // Not a word in capitals (a heading word like KẾ HOẠCH would read as one cheaply).
           const abbr = cands.filter((c) => isAbbr(c) || c.keep);
@@ -663,6 +656,17 @@ export class Decoder {
   /** Candidate lists of digits read as printed or as a syllable, by keeping and reading costs, then token. */
   private readonly printedCands = new Map<number, Map<string, Candidate[] | null>>();
   private readonly lowerCosts = new WeakMap<Candidate[], Float64Array>();
+
+  /**
+   * A known abbreviation kept as printed, and the known abbreviations it differs from by the stroke
+   * of Đ alone, to compete on the context (PGD, a bank's branch, is rare; PGĐ, a deputy director,
+   * is common): text without marks loses the stroke.
+   */
+  private withStroke(keep: Candidate, cands: Candidate[]): Candidate[] {
+    const key = keep.text.replace(/đ/g, 'd');
+    const same = cands.filter((c) => c !== keep && !c.keep && c.ids.length === 1 && this.isAbbreviation(c.text) && c.text.replace(/đ/g, 'd') === key);
+    return same.length ? [keep, ...same] : [keep];
+  }
 
   /** Is this vocabulary entry an abbreviation (written in capitals, like UBND, HĐND, TTHC)? */
   private isAbbreviation(lower: string): boolean {

@@ -285,7 +285,7 @@ export function createRestorer(models: RestoreModels, opts: RestorerOptions = {}
   const style = styleOf(opts.toneStyle);
   let lm: LanguageModel = models.lm;
   let forms = models.forms;
-  let citedCodeParts = models.citedCodeParts ?? [];
+  let citedCodeParts = models.citedCodeParts;
   if (opts.overlayPath) {
     if (!existsSync(opts.overlayPath)) throw new Error(`${opts.overlayPath}: overlay file not found (make one with \`sohoa dict learn\`)`);
     const overlay = NgramModel.deserialise(readFileSync(opts.overlayPath));
