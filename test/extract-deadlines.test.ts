@@ -1230,3 +1230,35 @@ describe('a limit said otherwise', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-10-30', '2026-05-15']);
   });
 });
+
+describe('a two-column timetable', () => {
+  const doc = [
+    'Phú Lương, ngày 05 tháng 3 năm 2025',
+    '',
+    'KẾ HOẠCH',
+    'Thử',
+    '',
+    '4. Tiến độ thực hiện',
+    '',
+    'Nội dung | Thời gian',
+    'Rà soát, lập phương án chuyển đổi của từng xã | Trước 31/3/2025',
+    'Hướng dẫn hộ đăng ký chuyển đổi | Tháng 4/2025',
+    'Chuyển đổi vụ Hè Thu | Quý II, III/2025',
+    'Tổng kết giai đoạn | Quý IV/2026',
+  ].join('\n');
+  it('reads "Nội dung | Thời gian" rows, one separator each, as a table with a time column', () => {
+    for (const d of [doc, stripMarks(doc), doc.replace('Tháng 4/2025', 'Thang 4/2O25')]) {
+      expect(extract(d).deadlines.map((x) => [x.date, x.endDate])).toEqual([
+        ['2025-03-31', null],
+        ['2025-04-01', '2025-04-30'],
+        ['2025-04-01', '2025-06-30'],
+        ['2025-07-01', '2025-09-30'],
+        ['2026-10-01', '2026-12-31'],
+      ]);
+    }
+  });
+  it('leaves a lone line with one separator in prose alone', () => {
+    const one = doc.split('\n').slice(0, 9).join('\n');
+    expect(extract(one).tables).toEqual([]);
+  });
+});

@@ -133,6 +133,8 @@ export function isItemStart(text: string): boolean {
 /** A pipe-table row opens with its number (STT) cell: `3 |`, `II |`, `a) |`, `| 3 |`. */
 const PIPE_ROW_START = /^\|?\s*(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.?|[a-zđ]\)?|[-–+•])\s*\|/u;
 const pipes = (s: string) => (s.match(/\|/g) ?? []).length;
+/** A line with one separator between two cells: a row of a two-column table. */
+const ONE_PIPE_ROW = { test: (s: string) => pipes(s) === 1 && /\S\s*\|\s*\S/.test(s) };
 
 /**
  * Paragraphs of the document: a new one starts at a block change (a blank line in text inputs),
@@ -176,12 +178,23 @@ export function paragraphs(lines: DocLine[]): Para[] {
       const firstRow = !out[out.length - 1]?.piped;
       const own = pipes(cur[0].text.trim().replace(/^\||\|$/g, ''));
       const nextOfFirst = firstRow && !/^\s*\|/.test(cur[0].text) && cur.length === 1 && own >= 2 && pipes(t.replace(/^\||\|$/g, '')) === own;
-      opens = firstRow && /^\s*\|/.test(cur[0].text) ? /^\|/.test(t) : headerLeading && !firstRow ? /^\|/.test(t) : PIPE_ROW_START.test(t) || nextOfFirst || (!firstRow && headerPipes > 0 && had >= headerPipes && t.includes('|'));
+      // A two-column table ("Nội dung | Thời gian", then "Rà soát … | Trước 31/3/2025"): a row is complete with its one
+      // separator, and a line with one separator between two cells opens the next.
+      const twoColumns = had === 1 && !(out[out.length - 1]?.piped && headerPipes >= 2) && ONE_PIPE_ROW.test(cur[0].text) && ONE_PIPE_ROW.test(t);
+      opens = firstRow && /^\s*\|/.test(cur[0].text) ? /^\|/.test(t) : headerLeading && !firstRow ? /^\|/.test(t) : PIPE_ROW_START.test(t) || nextOfFirst || twoColumns || (!firstRow && headerPipes > 0 && had >= headerPipes && t.includes('|'));
     } else opens = isItemStart(l.text);
     if (prev && (prev.block !== l.block || prev.page !== l.page || prev.inTable !== l.inTable || opens)) flush();
     cur.push(l);
   }
   flush();
+  // The rows of a two-column table have one separator each, too few for a piped paragraph alone: a run of
+  // three or more such paragraphs (header and rows) is a table.
+  for (let i = 0; i < out.length; ) {
+    let j = i;
+    while (j < out.length && !out[j].piped && ONE_PIPE_ROW.test(out[j].lines[0].text) && pipes(out[j].text) === 1) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) out[k].piped = true;
+    i = Math.max(j, i + 1);
+  }
   return out;
 }
 
