@@ -1069,3 +1069,20 @@ describe('a time brought down', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => [t.value.number, t.value.comparator])).toEqual([[10, '<=']]);
   });
 });
+
+describe('the columns of a target table that are no targets', () => {
+  const head = ['Đức Linh, ngày 10 tháng 7 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. MỤC TIÊU', ''];
+  it('takes a column "as of a day" beside the chỉ tiêu column as its baseline', () => {
+    const doc = [...head, 'Thôn | Số thửa chưa cấp (30/6/2025) | Chỉ tiêu cấp năm 2025 (thửa)', 'Thôn 1 | 84 | 70', 'Thôn 2 | 102 | 85', 'Cộng | 186 | 155'].join('\n');
+    for (const d of [doc, stripMarks(doc), doc.replace('(30/6/2025)', '(3O/6/2025)')]) {
+      expect(extract(d).targets.map((t) => [fold(t.responsible ?? ''), t.value.number, t.baseline])).toEqual([
+        ['thon 1', 70, '84'],
+        ['thon 2', 85, '102'],
+      ]);
+    }
+  });
+  it('keeps the year columns of an allocation table, not the column of what there is', () => {
+    const doc = [...head, 'Xã | Diện tích lúa kém hiệu quả | Năm 2025 | Năm 2026 | Cây trồng chủ lực', 'Xã Tân Lập | 95 | 50 | 40 | Ngô', 'Xã Phú Đô | 82 | 45 | 35 | Rau màu', 'Cộng | 177 | 95 | 75 |'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([50, 40, 45, 35]);
+  });
+});

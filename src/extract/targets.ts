@@ -517,7 +517,7 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
     else if (!numeric && ind < 0 && /chi tieu|chi so|noi dung|tieu chi|ten chi tieu/.test(c)) ind = i;
     else if (!numeric && org < 0 && /^(?:ten )?(?:don vi|dia phuong|xa|phuong|thi tran|thon|to dan pho|truong|co so|lang|buon|huyen)\b/.test(c)) org = i;
     // What is already done ("Thực hiện 2024", "Diện tích đã cấp đến 29/02/2024") is the baseline.
-    else if (numeric && (/thuc hien|uoc|hien trang|ket qua|(?<!trung hoc )co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d/.test(c) || pastYear(c)) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
+    else if (numeric && (/thuc hien|uoc|hien trang|ket qua|(?<!trung hoc )co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d|\(\s*(?:ngay\s*)?\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}\s*\)/.test(c) || pastYear(c)) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
     // "Tỷ lệ so với kế hoạch", "So sánh (%)": how far the plan was met, a result of neither the plan nor the baseline.
     else if (numeric && /^(?:ty le\s+)?(?:so voi|so sanh)\b|\bso voi (?:ke hoach|chi tieu|cung ky)/.test(c)) return;
     else if (numeric) values.push(i);
@@ -545,8 +545,13 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // ("Tỷ lệ thu hồi phải đạt (%)": the level each row must reach.)
   const strong = values.filter((i) => PLAN_HEAD.test(header[i]) || /chi tieu|ke hoach|muc tieu|phan dau|phai dat|^muc (?:tiet kiem|giam|tang|phan dau)\b/.test(header[i]));
   const assigned = values.filter((i) => /(?<!mau )\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|vien))/.test(header[i]));
-  const yearly = strong.length && issuedYear ? values.filter((i) => !strong.includes(i) && !assigned.includes(i) && [...header[i].matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].some((y) => Number(y[1]) >= issuedYear)) : [];
-  const named = strong.length ? [...strong, ...yearly].sort((a, b) => a - b) : assigned;
+  // (The year of a day, "Số thửa chưa cấp (30/6/2025)", is the time the figure was taken, not a period.)
+  const coversYear = (i: number) => !!issuedYear && [...header[i].matchAll(/(?<![\d/.])(20\d{2})(?!\d)/g)].some((y) => Number(y[1]) >= issuedYear);
+  const yearly = strong.length && issuedYear ? values.filter((i) => !strong.includes(i) && !assigned.includes(i) && coversYear(i)) : [];
+  // In a table of targets that names no target column, the columns of the years the plan covers ("Xã | Diện tích lúa kém hiệu
+  // quả | Năm 2025 | Năm 2026") are its allocation; a column with no year is the situation it starts from.
+  const byYear = !strong.length && !assigned.length ? values.filter(coversYear) : [];
+  const named = strong.length ? [...strong, ...yearly].sort((a, b) => a - b) : assigned.length ? assigned : byYear.length && values.some((i) => !/\d{4}/.test(header[i])) ? byYear : [];
   if (named.length && named.length < values.length) values.splice(0, values.length, ...named);
   // A count foreseen beside the targets ("Số đơn vị tổ chức | Số môn tối thiểu | Số vận động viên dự kiến") is an estimate, not an objective.
   const foreseen = values.filter((i) => /\bdu kien\b/.test(header[i]) && !/chi tieu|ke hoach|muc tieu|phan dau|toi thieu/.test(header[i]));
