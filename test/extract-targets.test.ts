@@ -1086,3 +1086,15 @@ describe('the columns of a target table that are no targets', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([50, 40, 45, 35]);
   });
 });
+
+describe('bare amounts of an allocation list', () => {
+  it('reads "- Xã Cư Né: 03 lớp, 45 học viên;" as one target per amount, named by the lead-in and the unit', () => {
+    const doc = ['Krông Búk, ngày 20 tháng 02 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. MỤC TIÊU, CHỈ TIÊU', '', 'Phân bổ chỉ tiêu mở lớp xóa mù chữ năm 2025:', '- Xã Cư Né: 03 lớp, 45 học viên;', '- Các xã còn lại: 03 lớp, 47 học viên.'].join('\n');
+    for (const d of [doc, stripMarks(doc), doc.replace('45 học viên', '45 hoc vien')]) {
+      const got = extract(d).targets;
+      expect(got.map((t) => t.value.number)).toEqual([3, 45, 3, 47]);
+      expect(fold(got[1].indicator)).toMatch(/mo lop xoa mu chu.*\(hoc vien\)$/);
+      expect(fold(got[3].responsible ?? '')).toBe('cac xa con lai');
+    }
+  });
+});

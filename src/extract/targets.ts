@@ -641,7 +641,7 @@ function legendBefore(paras: Para[], at: number): Map<string, string> {
   return legend;
 }
 
-function listTarget(p: Para, spans: [number, number][], period: string | null, emit: Emit, legend?: () => Map<string, string>): boolean {
+function listTarget(p: Para, spans: [number, number][], period: string | null, emit: Emit, legend?: () => Map<string, string>, leadIn?: () => string | null): boolean {
   const m = p.text.match(/^\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}\.)\s*([^:;]{2,90}?)\s*:\s*(.+)$/u);
   if (!m) return false;
   const label = clean(m[1]);
@@ -679,6 +679,12 @@ function listTarget(p: Para, spans: [number, number][], period: string | null, e
       }
     }
     from = q.end;
+    // "- Xã Cư Né: 03 lớp, 45 học viên;": bare amounts of what the lead-in allocates ("Phân bổ chỉ tiêu mở lớp xóa mù chữ
+    // năm 2025:"), each told apart by its unit.
+    if (!indicator && q.unit && /^\s*(?:[,;.]|và|$)/u.test(p.text.slice(q.end))) {
+      const topic = leadIn?.()?.replace(/\s*:\s*$/, '');
+      if (topic) indicator = `${trimItem(topic)} (${q.unit})`;
+    }
     if (!indicator) continue;
     emit({ indicator, value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: comparator ?? '=' }, baseline: null, period, responsible: label, ref: refAt(p, q.valueStart) });
     n++;
@@ -948,11 +954,17 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     const leadIn = paras[i - 1] && /:\s*$/.test(paras[i - 1].text) ? paras[i - 1] : null;
     const listOk = sec.kind === 'target' || /chi tieu|phan dau|muc tieu|ke hoach|dao tao|boi duong|giao/.test(leadIn?.folded ?? '') || (anc[0] && anc[0].para !== i && /chi tieu|muc tieu/.test(fold(anc[0].rest)));
     const legend = () => legendBefore(paras, i);
+    // The line that announces the list ("Phân bổ chỉ tiêu mở lớp xóa mù chữ năm 2025:"), over the items before this one.
+    const listLeadIn = () => {
+      let k = i - 1;
+      while (k >= 0 && /^\s*(?:[-–+•]|[a-zđ]\))/u.test(paras[k].text)) k--;
+      return k >= 0 && /:\s*$/.test(paras[k].text) ? paras[k].text : null;
+    };
     // Numbered items count too when they name a unit ("1. Thị trấn Phước An: (1) 55%; (2) 50%").
     const unitItem = /^\s*\d{1,2}\.\s/.test(p.text) && isResponsible(p.text.replace(/^\s*\d{1,2}\.\s*/, '').split(':')[0] ?? '');
     if (listOk && (/^\s*(?:[-–+•]|[a-zđ]\))/u.test(p.text) || unitItem)) {
       // Consecutive list items share the lead-in: look back over siblings.
-      if (listTarget(p, spans, periodOf(p.text) ?? sec.period, emit, legend)) continue;
+      if (listTarget(p, spans, periodOf(p.text) ?? sec.period, emit, legend, listLeadIn)) continue;
     } else if (/^\s*[-–+•]/u.test(p.text)) {
       // A list item of a list announced a few items up.
       let k = i - 1;
