@@ -1262,3 +1262,10 @@ describe('a two-column timetable', () => {
     expect(extract(one).tables).toEqual([]);
   });
 });
+
+describe('months that say who is meant', () => {
+  const doc = ['Mường Khoa, ngày 25 tháng 02 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', '1. Rà soát danh sách, hoàn thành trước ngày 31/3/2025; Bưu điện xã đối chiếu danh sách người sắp hết hạn thẻ bảo hiểm y tế trong các tháng 5, 6 để vận động gia hạn.'].join('\n');
+  it('reads no time limit in "hết hạn thẻ bảo hiểm y tế trong các tháng 5, 6", nor in the rest of its list', () => {
+    for (const d of [doc, stripMarks(doc), doc.replace('tháng 5, 6', 'tháng 5 và 6')]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-03-31']);
+  });
+});

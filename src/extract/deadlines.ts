@@ -25,8 +25,9 @@ const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan th
  * Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. Also the
  * date a rule takes effect ("bảng giá đất áp dụng từ ngày 01/01/2026", "có hiệu lực kể từ ngày …").
  */
-// ("người sắp hết hạn thẻ trong các tháng 10, 11, 12": what expires or falls due then says who is meant.)
-const NOT_DEADLINE = /(?:(?:het|den) han(?:\s+[a-z]+){0,2}\s+trong\s*(?:cac\s*)?(?:thang)?|tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*:?\s*(?:den|tu|vao)?|(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?tu)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
+// ("người sắp hết hạn thẻ trong các tháng 10, 11, 12", "sắp hết hạn thẻ bảo hiểm y tế trong các tháng 5, 6": what expires or falls due
+// then says who is meant.)
+const NOT_DEADLINE = /(?:(?:het|den) han(?:\s+[a-z]+){0,6}\s+trong\s*(?:cac\s*)?(?:thang)?|tinh\s*(?:den|tu)|(?:cap nhat|so lieu|thoi diem|tai thoi diem|luy ke|ke tu khi)\s*:?\s*(?:den|tu|vao)?|(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?tu)\s*(?:het\s*)?(?:ngay|thang)?\s*$/;
 /**
  * Titles of results, forecast ("Dự báo tình hình") and legal-grounds parts: opening with the word ("KẾT QUẢ THỰC HIỆN …", "Căn cứ pháp
  * lý"), or naming results ("ĐÁNH GIÁ KẾT QUẢ …"); not a task about "kết quả giải quyết TTHC".
@@ -370,6 +371,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
     const merged = prose.merged;
     const found = [...prose.found.filter((t) => !inField(t)), ...fieldFound].sort((a, b) => a.start - b.start);
     let prev: TimeExpr | null = null;
+    // End of the last time read as no time limit: the next item of its list ("trong các tháng 5, 6") is none either.
+    let notLimitEnd = -1;
     for (const t of found) {
       if (spans.some(([a, b]) => t.start >= a && t.start < b)) continue;
       // A date with its year written that lies before the document's own date is a past event or a
@@ -393,7 +396,10 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
         // list, its time alone in brackets (the months of a bracket share it; so do its quarters: "04 hội nghị trong năm (Quý I,
         // Quý II, Quý III, Quý IV)").
         (t.date !== null && /[;:]\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*(?:\)|(?:,|va)\s*thang\s*\d{1,2}\s*\)|(?:(?:,|va)\s*quy\s*[ivx]{1,4}\s*)+\))/.test(f.slice(t.end)));
-      if (NOT_DEADLINE.test(pre) && !field) continue;
+      if (!field && (NOT_DEADLINE.test(f.slice(Math.max(0, t.start - 60), t.start)) || (notLimitEnd >= 0 && /^\s*(?:,|va)\s*$/.test(f.slice(notLimitEnd, t.start))))) {
+        notLimitEnd = t.end;
+        continue;
+      }
       // "có hiệu lực từ ngày 01 tháng 01 năm 2025 đến hết ngày 31 tháng 12 năm 2030": the time a rule is in force, whose "từ"
       // opens the range itself.
       if (/(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?$/.test(pre) && /^tu\s/.test(f.slice(t.start, t.end)) && !field) continue;
