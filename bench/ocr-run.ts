@@ -23,8 +23,10 @@ export interface RunResult {
   seconds: number;
   hostCpu: number;
   pageProcessCpu: number;
-  /** Resident memory in MB after each completed page: [page, host, page process]. */
-  rss: Array<[number, number, number]>;
+  /** CPU seconds of the OCR processes (those replaced during the run included). */
+  ocrCpu: number;
+  /** Resident memory in MB after each completed page: [page, host, page process, OCR processes]. */
+  rss: Array<[number, number, number, number]>;
   /** Seconds from the start of the read to each page's completion, in completion order. */
   done: number[];
 }
@@ -38,12 +40,20 @@ function procStat(pid: number): { cpu: number; rssMb: number } {
   }
 }
 
+/** CPU seconds of this process's children that have ended (and been waited for). */
+function endedChildrenCpu(): number {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100;
+}
+
 async function runOnce(spec: RunSpec): Promise<RunResult> {
   const pool = new OcrPool({ size: spec.workers });
   // Warm up: workers started, models loaded, wasm compiled, the page process running.
   await readScannedFile(join(SCANS, 'cv-kiem-ke-tai-san-phong-tai-chinh.pdf'), { pool });
   const pid = pageProcessPid();
   const p0 = pid ? procStat(pid).cpu : 0;
+  // The OCR processes running now end during or after the run: their CPU so far is not the run's.
+  const o0 = endedChildrenCpu() + pool.pids.reduce((s, p) => s + procStat(p).cpu, 0);
   const c0 = process.cpuUsage();
   const rss: RunResult['rss'] = [];
   const done: number[] = [];
@@ -54,14 +64,16 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       done.push((performance.now() - t0) / 1000);
       if (!spec.every) return;
       const child = pageProcessPid();
-      rss.push([page, process.memoryUsage().rss / 2 ** 20, child ? procStat(child).rssMb : 0]);
+      const ocr = pool.pids.reduce((s, p) => s + procStat(p).rssMb, 0);
+      rss.push([page, process.memoryUsage().rss / 2 ** 20, child ? procStat(child).rssMb : 0, ocr]);
     },
   });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const pageProcessCpu = pid ? procStat(pid).cpu - p0 : 0;
   await pool.close();
-  return { pages: pages.length, failures: failures.length, seconds, hostCpu: (cpu.user + cpu.system) / 1e6, pageProcessCpu, rss, done };
+  const ocrCpu = endedChildrenCpu() - o0;
+  return { pages: pages.length, failures: failures.length, seconds, hostCpu: (cpu.user + cpu.system) / 1e6, pageProcessCpu, ocrCpu, rss, done };
 }
 
 const self = `file://${process.argv[1]}`;

@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { OcrPool, readScannedFile } from '../src/ocr/index.ts';
+import { DEFAULT_RECYCLE_AFTER } from '../src/ocr/pool.ts';
 import type { RunResult, RunSpec } from './ocr-run.ts';
 import { openPdf } from '../src/pdf/pdfjs.ts';
 import { loadRestorer, type Restorer } from '../src/restore/restorer.ts';
@@ -359,7 +360,7 @@ export async function benchOcr(): Promise<string> {
     const natOwn = fastest(natO);
     const sPage = (r: { seconds: number; pages: number }) => r.seconds / r.pages;
     const ppm = (r: { seconds: number; pages: number }) => (60 * r.pages) / r.seconds;
-    const cpuPage = (r: RunResult) => (r.hostCpu + r.pageProcessCpu) / r.pages;
+    const cpuPage = (r: RunResult) => (r.hostCpu + r.ocrCpu + r.pageProcessCpu) / r.pages;
     // Steady throughput: pages per minute from the k-th to the (n−k+1)-th page done (k workers),
     // leaving out the start (the first page loaded and cleaned before any OCR; the first k pages
     // read side by side) and the end (fewer pages left than workers: one idles).
@@ -371,7 +372,7 @@ export async function benchOcr(): Promise<string> {
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
     const runsOf = (rs: Array<{ seconds: number; pages: number }>) => (rs.length > 1 ? ` (runs: ${rs.map((r) => sPage(r).toFixed(2)).join(', ')})` : '');
     const speedRow = (name: string, r: RunResult, all: RunResult[] = [r]) =>
-      `| ${name} | ${sPage(r).toFixed(2)}${runsOf(all)} | ${ppm(r).toFixed(1)} | ${cpuPage(r).toFixed(2)} (host ${(r.hostCpu / r.pages).toFixed(2)} + page process ${(r.pageProcessCpu / r.pages).toFixed(2)}) | ${nat ? (sPage(r) / sPage(nat)).toFixed(2) : '—'} |`;
+      `| ${name} | ${sPage(r).toFixed(2)}${runsOf(all)} | ${ppm(r).toFixed(1)} | ${cpuPage(r).toFixed(2)} (OCR processes ${(r.ocrCpu / r.pages).toFixed(2)} + page process ${(r.pageProcessCpu / r.pages).toFixed(2)} + host ${(r.hostCpu / r.pages).toFixed(2)}) | ${nat ? (sPage(r) / sPage(nat)).toFixed(2) : '—'} |`;
     const nativeRow = (name: string, r: Awaited<ReturnType<typeof nativeRun>>, all: Array<Awaited<ReturnType<typeof nativeRun>>>) =>
       `| ${name} | ${sPage(r).toFixed(2)}${runsOf(all)} | ${ppm(r).toFixed(1)} | ${(r.cpu / r.pages).toFixed(2)} | ${(sPage(r) / sPage(nat!)).toFixed(2)} |`;
     out.push(
@@ -396,13 +397,13 @@ export async function benchOcr(): Promise<string> {
       `| steady: from the k-th to the (n−k+1)-th page done, k = workers (same runs) | ${steadyPpm(two, twoK).toFixed(1)} | ${steadyPpm(one, 1).toFixed(1)} | ${ratio(steadyPpm(two, twoK), steadyPpm(one, 1))} |`,
       `| long: ${cores} workers over the ${long.pages}-page memory run below, against the whole 1-worker run | ${ppm(long).toFixed(1)} | ${ppm(one).toFixed(1)} | ${ratio(ppm(long), ppm(one))} |`,
       '',
-      `The whole run counts the start (the first page loaded and cleaned before any OCR can begin) and the end (fewer pages left than workers, so one worker idles while the other finishes), fixed costs that weigh on the ${twoK}-worker run, twice as fast, twice as much; the steady figure leaves both out, and is what a batch of many documents gets. Both short runs also differ the other way: OCR workers are replaced every 40 images (pages and table mosaics), and within a scan this short the 1-worker pool, reading every image itself, can replace its worker (a new worker starts, and its first page is slow) while the ${twoK} workers, first replaced after 40 and 60 images and reading half as many each, are not replaced yet; over a long run both replace workers at the same rate per image, which the long row has for ${cores} workers (its 1-worker side is still the short run).`,
+      `The whole run counts the start (the first page loaded and cleaned before any OCR can begin) and the end (fewer pages left than workers, so one worker idles while the other finishes), fixed costs that weigh on the ${twoK}-worker run, twice as fast, twice as much; the steady figure leaves both out, and is what a batch of many documents gets. Both short runs also differ the other way: OCR processes are replaced every ${DEFAULT_RECYCLE_AFTER} images (pages and table mosaics; a new process starts, and its first page is slow), and within a scan this short a replacement falls in one run and not in another, depending on how many images the warm-up left; over a long run both replace processes at the same rate per image, which the long row has for ${cores} workers (its 1-worker side is still the short run).`,
       '',
       `sohoa / native (${NATIVE_DPI} dpi renders): **${nat ? (sPage(two) / sPage(nat)).toFixed(2) : '—'}×** in wall time, ${nat ? (cpuPage(two) / (nat.cpu / nat.pages)).toFixed(2) : '—'}× in CPU time; against native on the scans' own JPEGs: ${natOwn ? (sPage(two) / sPage(natOwn)).toFixed(2) : '—'}× in wall time, ${natOwn ? (cpuPage(two) / (natOwn.cpu / natOwn.pages)).toFixed(2) : '—'}× in CPU time. 2 OCR workers against 1: **${(ppm(two) / ppm(one)).toFixed(2)}×** the pages per minute${onePinned ? `, **${(ppm(two) / ppm(onePinned)).toFixed(2)}×** against 1 worker on 1 core` : ''}. With one OCR worker the page process (loading, rendering, cleaning the next pages) and V8's compiler and collector threads still run beside it on the other core, so that run is already faster than one core alone: it kept ${(cpuPage(one) / sPage(one)).toFixed(2)} cores busy (CPU time / wall time), so 2 cores can give it at most ${(2 / (cpuPage(one) / sPage(one))).toFixed(2)}× in pages per minute. Load average (1 min) at the start of the speed runs ${loadStart.toFixed(1)}, after them ${loadEnd.toFixed(1)} (sohoa's own runs keep it near 2; above that, other jobs shared the cores).`,
       '',
     );
     const at = (n: number) => long.rss.find((r) => r[0] === n) ?? long.rss[long.rss.length - 1];
-    const total = (r: [number, number, number]) => r[1] + r[2];
+    const total = (r: [number, number, number, number]) => r[1] + r[2] + r[3];
     const window = long.rss.filter((r) => r[0] >= 20);
     const base = total(at(20));
     const lo = Math.min(...window.map(total));
@@ -411,13 +412,13 @@ export async function benchOcr(): Promise<string> {
     out.push(
       '### Memory',
       '',
-      `A ${long.pages}-page scan made the same way (${long.failures} pages failed), read with ${cores} OCR workers (recycled every 40 pages) in ${(long.seconds / 60).toFixed(1)} min (${sPage(long).toFixed(2)} s/page). Resident memory (MB) of the host process (OCR workers included) and of the page process, as pages complete:`,
+      `A ${long.pages}-page scan made the same way (${long.failures} pages failed), read with ${cores} OCR processes (each replaced after ${DEFAULT_RECYCLE_AFTER} images) in ${(long.seconds / 60).toFixed(1)} min (${sPage(long).toFixed(2)} s/page). Resident memory (MB) of the host process (holding the document tree as it grows), of the OCR processes together and of the page process, as pages complete:`,
       '',
-      '| page | host | page process | total |',
-      '| --- | --- | --- | --- |',
+      '| page | host | OCR processes | page process | total |',
+      '| --- | --- | --- | --- | --- |',
       ...[20, 100, 200, LONG_PAGES].filter((n, i, a) => n <= long.pages && a.indexOf(n) === i).map((n) => {
         const r = at(n);
-        return `| ${n} | ${mb(r[1])} | ${mb(r[2])} | ${mb(total(r))} |`;
+        return `| ${n} | ${mb(r[1])} | ${mb(r[3])} | ${mb(r[2])} | ${mb(total(r))} |`;
       }),
       '',
       `From page 20 to page ${long.pages}, the total stayed between ${mb(lo)} and ${mb(hi)} MB: **${(((lo - base) / base) * 100).toFixed(0)}% / +${(((hi - base) / base) * 100).toFixed(0)}%** of its value at page 20.`,

@@ -47,7 +47,7 @@ export function buildProgram(): Command {
     .requiredOption('-o, --out <dir>', 'output folder: <dir>/NAME.json plus the other formats')
     .option('-f, --format <list>', 'comma-separated formats: json,md,csv,xlsx (json is always written)', formatList, ['json'] as ExportFormat[])
     .option('-c, --concurrency <n>', 'documents in flight at once', positiveInt, 1)
-    .option('--workers <n>', 'OCR worker threads', positiveInt, availableParallelism())
+    .option('--workers <n>', 'OCR processes (one tesseract worker each)', positiveInt, availableParallelism())
     .option('--dpi <n>', 'render resolution for scanned pages', positiveInt, 300)
     .option('--tone-style <style>', 'tone-mark placement written: classic (hòa, thủy) or modern (hoà, thuỷ)', toneStyle, 'classic')
     .option('--overlay <file>', 'a user overlay model made by `sohoa dict learn`')

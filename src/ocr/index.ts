@@ -7,8 +7,8 @@
  *        with its words (text, confidence 0..1, box in page pixels) — plus the pages that failed
  *
  * Loading, rendering and image cleaning run in a child process (src/pdf: a native crash there
- * fails one page, not the host), OCR in a pool of tesseract.js worker threads (pool.ts): the
- * hosting process's event loop stays free.
+ * fails one page, not the host), OCR in a pool of child processes, each running a tesseract.js
+ * worker (pool.ts): the hosting process's event loop stays free.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';

@@ -1,47 +1,50 @@
 /**
- * A pool of tesseract.js workers (each a worker thread running tesseract's wasm build) reading
- * Vietnamese with the `vie` 4.0.0_best_int model shipped by @tesseract.js-data/vie — read from
- * disk, never fetched, never cached elsewhere (`cacheMethod: 'none'`).
+ * A pool of OCR processes, each a child process running one tesseract.js worker (tesseract's
+ * wasm build) reading Vietnamese with the `vie` 4.0.0_best_int model shipped by
+ * @tesseract.js-data/vie — read from disk, never fetched, never cached elsewhere
+ * (`cacheMethod: 'none'`). See ocr-worker.ts for the process's side.
  *
- * Workers are created lazily (or all at once by `warm()`), recycled after `recycleAfter` images
- * (a page and each of its table mosaics count one each; tesseract's wasm heap only grows), and
- * replaced when a page crashes them or runs past the page timeout.
+ * Processes, not worker threads in the host: tesseract's wasm heap only grows, and a worker
+ * thread's memory is not all given back when it stops. Replacing worker threads left the host's
+ * native heap fragmented: measured over a 300-page scan with 2 workers, the host grew by 60–80 MB
+ * whether its workers were replaced every 40, 100 or 200 images or never, and where it stood at
+ * page 20 moved by 30 MB from run to run. A process that ends gives all its memory back, so
+ * replacing one bounds memory; a wasm crash or an out-of-memory abort ends that process and
+ * fails the one page it was reading, never the host.
+ *
+ * Processes are started lazily (or all at once by `warm()`), replaced after `recycleAfter` images
+ * (a page and each of its table mosaics count one each), and replaced when a page crashes them or
+ * runs past the page timeout.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import Tesseract from 'tesseract.js';
-import type { RawLine, RawWord } from '../layout/types.ts';
+import type { RawLine } from '../layout/types.ts';
+import type { OcrReply, OcrRequest } from './ocr-worker.ts';
 
-const require = createRequire(import.meta.url);
-
-/** Folder holding vie.traineddata.gz (tesseract.js reads `${langPath}/vie.traineddata.gz`). */
-export function vieLangPath(): string {
-  return join(dirname(require.resolve('@tesseract.js-data/vie/package.json')), '4.0.0_best_int');
-}
+export { vieLangPath } from './model.ts';
+export { cleanWord } from './words.ts';
 
 /**
- * tesseract's wasm compiled by V8's optimising compiler (TurboFan) for every function at once, in
- * the background after the first worker starts, instead of V8's default "dynamic tiering": a
- * baseline compile first, then each function compiled again once it has run enough. Over a
- * 22-page scan that re-compiling never stopped: 0.03–0.04 CPU-s per page on threads beside the
- * OCR threads, CPU that a second OCR worker needs (the 2-worker pool's pages per minute). The
- * whole module costs about 0.2 CPU-s more once, per process; the words read are the same (same
- * text, boxes and confidences on every sample scan). V8 flags are process-wide and read when a
- * module is compiled: set before the first worker starts.
+ * V8 flags of an OCR process. `--no-wasm-dynamic-tiering`: tesseract's wasm compiled by V8's
+ * optimising compiler (TurboFan) for every function at once, in the background as the process
+ * starts, instead of V8's default "dynamic tiering" (a baseline compile first, then each function
+ * compiled again once it has run enough). Over a 22-page scan that re-compiling never stopped:
+ * 0.03–0.04 CPU-s per page on threads beside the OCR threads, CPU that a second OCR worker needs.
+ * The words read are the same (same text, boxes and confidences on every sample scan).
  */
-let wasmCompiledOptimised = false;
-function compileWasmOptimised(): void {
-  if (wasmCompiledOptimised) return;
-  wasmCompiledOptimised = true;
-  setFlagsFromString('--no-wasm-dynamic-tiering');
-}
+export const OCR_PROCESS_FLAGS = ['--no-wasm-dynamic-tiering'];
+
+/** Images an OCR process reads before it is replaced. */
+export const DEFAULT_RECYCLE_AFTER = 100;
+
+/** How long a new OCR process may take to load the model before it counts as failed. */
+const STARTUP_LIMIT_MS = 120_000;
 
 export interface OcrPoolOptions {
-  /** Number of tesseract workers; default os.availableParallelism(). */
+  /** Number of OCR processes; default os.availableParallelism(). */
   size?: number;
-  /** Images (pages, table mosaics) a worker reads before it is replaced; default 40. */
+  /** Images (pages, table mosaics) a process reads before it is replaced; default 100. */
   recycleAfter?: number;
   /** A page taking longer than this fails and its worker is replaced; default 180 s. */
   pageTimeoutMs?: number;
@@ -53,11 +56,122 @@ export interface OcrPageResult {
   confidence: number | null;
 }
 
+/** One OCR process: one image at a time; ends when stopped, on a crash, or with its host. */
+class OcrProcess {
+  private current: { id: number; resolve: (r: OcrPageResult) => void; reject: (e: Error) => void } | null = null;
+  private seq = 0;
+  private stderrTail = '';
+  private exited = false;
+  private readonly exit: Promise<void>;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-2000);
+    });
+    this.exit = new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        this.exited = true;
+        const detail = lastLine(this.stderrTail);
+        this.current?.reject(new Error(`the OCR process crashed (${signal ?? `exit code ${code}`})${detail ? `: ${detail}` : ''}`));
+        this.current = null;
+        resolve();
+      });
+    });
+    child.on('message', (reply: OcrReply) => {
+      const cur = this.current;
+      if (!cur || (reply.type !== 'result' && reply.type !== 'error') || reply.id !== cur.id) return;
+      this.current = null;
+      this.idle();
+      if (reply.type === 'result') cur.resolve(reply.result);
+      else cur.reject(new Error(reply.reason));
+    });
+    child.on('error', () => {}); // reported through 'exit'
+  }
+
+  /** Starts a process and resolves once its model is loaded. */
+  static start(): Promise<OcrProcess> {
+    const child = fork(new URL('./ocr-process.mjs', import.meta.url), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      execArgv: OCR_PROCESS_FLAGS,
+    });
+    const proc = new OcrProcess(child);
+    return new Promise((resolve, reject) => {
+      const fail = (reason: string) => {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(new Error(reason));
+      };
+      const timer = setTimeout(() => fail(`the OCR process did not start within ${STARTUP_LIMIT_MS / 1000} s`), STARTUP_LIMIT_MS);
+      const onMessage = (reply: OcrReply) => {
+        if (reply.type === 'ready') {
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          proc.idle();
+          resolve(proc);
+        } else if (reply.type === 'start-failed') {
+          child.off('message', onMessage);
+          fail(reply.reason);
+        }
+      };
+      child.on('message', onMessage);
+      void proc.exit.then(() => {
+        const detail = lastLine(proc.stderrTail);
+        fail(`the OCR process ended while starting${detail ? `: ${detail}` : ''}`);
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.exited ? undefined : this.child.pid;
+  }
+
+  recognize(image: Uint8Array, dpi: number, psm: Tesseract.PSM): Promise<OcrPageResult> {
+    if (this.exited) return Promise.reject(new Error('the OCR process has ended'));
+    if (this.current) return Promise.reject(new Error('the OCR process is busy'));
+    const id = ++this.seq;
+    const req: OcrRequest = { type: 'recognize', id, image, dpi, psm };
+    return new Promise((resolve, reject) => {
+      this.current = { id, resolve, reject };
+      this.busy();
+      this.child.send(req, (error) => {
+        if (error && this.current?.id === id) {
+          this.current = null;
+          reject(new Error(`the OCR process could not be reached: ${error.message}`));
+        }
+      });
+    });
+  }
+
+  /** Stops the process (at once: nothing it holds needs saving) and waits for its end. */
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      this.busy(); // its end is waited for
+      this.child.kill('SIGKILL');
+    }
+    await this.exit;
+  }
+
+  // An idle process does not keep the host alive; one reading an image does.
+  private busy(): void {
+    this.child.ref();
+    (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
+    (this.child.stderr as { ref?: () => void } | null)?.ref?.();
+  }
+
+  private idle(): void {
+    this.child.unref();
+    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
+    (this.child.stderr as { unref?: () => void } | null)?.unref?.();
+  }
+}
+
 interface Slot {
-  worker: Tesseract.Worker | null;
-  starting: Promise<Tesseract.Worker> | null;
+  worker: OcrProcess | null;
+  starting: Promise<OcrProcess> | null;
   pages: number;
-  /** Pages the current worker reads before it is replaced. */
+  /** Images the current process reads before it is replaced. */
   budget: number;
   busy: boolean;
 }
@@ -79,13 +193,12 @@ export class OcrPool {
   private closed = false;
 
   constructor(opts: OcrPoolOptions = {}) {
-    compileWasmOptimised();
     this.size = Math.max(1, opts.size ?? availableParallelism());
-    this.recycleAfter = Math.max(1, opts.recycleAfter ?? 40);
+    this.recycleAfter = Math.max(1, opts.recycleAfter ?? DEFAULT_RECYCLE_AFTER);
     this.pageTimeoutMs = opts.pageTimeoutMs ?? 180_000;
-    // The first workers are replaced at staggered times (worker i after recycleAfter·(1 + i/size)
-    // pages), and so are their successors: workers sharing the pages evenly would otherwise all
-    // be replaced at once, all memory dropping together and every slot cold at the same time.
+    // The first processes are replaced at staggered times (process i after recycleAfter·(1 + i/size)
+    // images), and so are their successors: processes sharing the pages evenly would otherwise
+    // all be replaced at once, every slot starting cold at the same time.
     this.slots = Array.from({ length: this.size }, (_, i) => ({
       worker: null,
       starting: null,
@@ -109,8 +222,8 @@ export class OcrPool {
   }
 
   /**
-   * Starts every worker not started yet (model loaded, wasm compiled), so that the first pages do
-   * not wait for them; resolves when all are up. A worker that fails to start is left for the
+   * Starts every process not started yet (model loaded, wasm compiled), so that the first pages
+   * do not wait for them; resolves when all are up. A process that fails to start is left for the
    * first page to start again (and report).
    */
   async warm(): Promise<void> {
@@ -127,6 +240,11 @@ export class OcrPool {
     return this.queue.length;
   }
 
+  /** Process ids of the running OCR processes (for memory and CPU accounting). */
+  get pids(): number[] {
+    return this.slots.flatMap((s) => (s.worker?.pid ? [s.worker.pid] : []));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('OCR pool is closed'));
@@ -134,7 +252,7 @@ export class OcrPool {
       this.slots.map(async (slot) => {
         const w = slot.worker ?? (slot.starting ? await slot.starting.catch(() => null) : null);
         slot.worker = null;
-        if (w) await w.terminate().catch(() => {});
+        if (w) await w.stop();
       }),
     );
   }
@@ -152,44 +270,28 @@ export class OcrPool {
     }
   }
 
-  private async workerFor(slot: Slot): Promise<Tesseract.Worker> {
-    let retiring: Tesseract.Worker | null = null;
+  private async workerFor(slot: Slot): Promise<OcrProcess> {
     if (slot.worker && slot.pages >= slot.budget) {
-      retiring = slot.worker;
+      // The replaced process ends first, so that its memory is back before its successor's is
+      // taken.
+      const retiring = slot.worker;
       slot.worker = null;
       slot.budget = this.recycleAfter;
-      // While another worker of the pool lives, it keeps tesseract's compiled code in this process
-      // (see below): the replaced worker is stopped first, so that its memory is returned before
-      // its successor's is taken (two workers' memory at once was the pool's peak).
-      if (this.slots.some((s) => s !== slot && s.worker)) {
-        await retiring.terminate().catch(() => {});
-        retiring = null;
-      }
+      await retiring.stop();
     }
     if (slot.worker) return slot.worker;
-    slot.starting ??= Tesseract.createWorker('vie', Tesseract.OEM.LSTM_ONLY, {
-      langPath: vieLangPath(),
-      cacheMethod: 'none',
-      gzip: true,
-    });
+    slot.starting ??= OcrProcess.start();
     try {
       const worker = await slot.starting;
-      await worker.setParameters({
-        tessedit_pageseg_mode: Tesseract.PSM.AUTO,
-        preserve_interword_spaces: '0',
-        // tesseract's own chatter ("Estimating resolution as …") goes nowhere.
-        debug_file: '/dev/null',
-      });
+      if (this.closed) {
+        await worker.stop();
+        throw new Error('OCR pool is closed');
+      }
       slot.worker = worker;
       slot.pages = 0;
       return worker;
     } finally {
       slot.starting = null;
-      // A replaced worker is stopped only once its successor is up: while both live, V8 gives the
-      // successor the machine code tesseract's wasm was compiled (and optimised) to in this
-      // process, instead of compiling it again. Measured on a 300 dpi bench page: the new
-      // worker's start 0.76 → 0.38 CPU-s, its first page 3.3 → 1.8 CPU-s and 0.9 s sooner.
-      if (retiring) await retiring.terminate().catch(() => {});
     }
   }
 
@@ -197,21 +299,17 @@ export class OcrPool {
     let timer: NodeJS.Timeout | undefined;
     try {
       const worker = await this.workerFor(slot);
-      await worker.setParameters({ user_defined_dpi: String(Math.round(job.dpi)), tessedit_pageseg_mode: job.psm });
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`OCR timed out after ${this.pageTimeoutMs / 1000} s`)), this.pageTimeoutMs);
       });
-      const result = await Promise.race([
-        worker.recognize(Buffer.from(job.image.buffer, job.image.byteOffset, job.image.byteLength), {}, { blocks: true, text: false }),
-        timeout,
-      ]);
+      const result = await Promise.race([worker.recognize(job.image, job.dpi, job.psm), timeout]);
       slot.pages++;
-      job.resolve(toLines(result.data));
+      job.resolve(result);
     } catch (error) {
-      // The worker may be wedged or dead: replace it.
+      // The process may be wedged or dead: replace it.
       const w = slot.worker;
       slot.worker = null;
-      if (w) void w.terminate().catch(() => {});
+      if (w) void w.stop();
       job.reject(error instanceof Error ? error : new Error(String(error)));
     } finally {
       clearTimeout(timer);
@@ -219,57 +317,12 @@ export class OcrPool {
   }
 }
 
-/** Letters of Vietnamese writing (NFC): the Latin alphabet, đ, and the vowels with their marks. */
-const VIETNAMESE_LETTER =
-  /[a-zA-ZđĐàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]/u;
-
-/** A letter that Vietnamese writing never uses (ñ, ç, ü, Ÿ…): on a Vietnamese page, a misread speck. */
-const isForeignLetter = (ch: string) => /\p{L}/u.test(ch) && !VIETNAMESE_LETTER.test(ch);
-
-/**
- * Specks, rule and seal remnants come out as lone marks ('|', '.', ':', '‘') or as a mark glued
- * to the front of a word ('.1', "'Trần"): tesseract attaches real punctuation to the end of the
- * word it follows, so a word made only of such marks, or such a mark leading a word, is noise.
- * So is, in a word read with low confidence, a letter that Vietnamese never uses standing alone
- * or leading the word (`đất ñ`, `ŸY tế`). Dashes and plus signs stay: they open list items.
- */
-export function cleanWord(text: string, confidence: number): string {
-  if (/^[.,'`‘’"“”:;|!^~_]+$/u.test(text)) return '';
-  if (!/[\p{L}\p{N}]/u.test(text) && confidence < 0.6 && !/^[-–+•*]$/u.test(text)) return '';
-  let out = text.replace(/^[.,'`‘’]+(?=[\p{L}\p{N}])/u, '');
-  if (confidence < 0.6) {
-    const chars = [...out];
-    if (chars.length === 1 && isForeignLetter(chars[0])) return '';
-    if (chars.length > 1 && isForeignLetter(chars[0]) && /[\p{L}\p{N}]/u.test(chars[1])) out = chars.slice(1).join('');
-  }
-  return out;
-}
-
-/** tesseract's blocks → paragraphs → lines → words, flattened to lines of positioned words. */
-function toLines(page: Tesseract.Page): OcrPageResult {
-  const lines: RawLine[] = [];
-  let sum = 0;
-  let count = 0;
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const l of para.lines) {
-        const words: RawWord[] = [];
-        for (const w of l.words) {
-          const confidence = Math.max(0, Math.min(1, w.confidence / 100));
-          const text = cleanWord(w.text.normalize('NFC').trim(), confidence);
-          if (!text) continue;
-          words.push({
-            text,
-            confidence,
-            bbox: { ...w.bbox },
-            symbols: w.symbols.map((s) => ({ text: s.text.normalize('NFC'), bbox: { ...s.bbox } })),
-          });
-          sum += confidence;
-          count++;
-        }
-        if (words.length) lines.push({ words });
-      }
-    }
-  }
-  return { lines, confidence: count ? sum / count : null };
+/** The last meaningful line a crashed process wrote (a fatal error's message), shortened. */
+function lastLine(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(at |-+$|=+$|#|\d+: 0x)/.test(l));
+  const l = lines.find((x) => /FATAL ERROR|out of memory|Error|abort/i.test(x)) ?? '';
+  return l.length > 200 ? `${l.slice(0, 200)}…` : l;
 }
