@@ -20,6 +20,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import Tesseract from 'tesseract.js';
 import type { RawLine } from '../layout/types.ts';
+import { lastLine } from '../pdf/index.ts';
 import type { OcrReply, OcrRequest } from './ocr-worker.ts';
 
 export { vieLangPath } from './model.ts';
@@ -315,14 +316,4 @@ export class OcrPool {
       clearTimeout(timer);
     }
   }
-}
-
-/** The last meaningful line a crashed process wrote (a fatal error's message), shortened. */
-function lastLine(text: string): string {
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !/^(at |-+$|=+$|#|\d+: 0x)/.test(l));
-  const l = lines.find((x) => /FATAL ERROR|out of memory|Error|abort/i.test(x)) ?? '';
-  return l.length > 200 ? `${l.slice(0, 200)}…` : l;
 }

@@ -264,12 +264,12 @@ function pageProcessTunables(given: string | undefined): string {
 }
 
 /** The last meaningful line a crashed process wrote (a fatal error's message), shortened. */
-function lastLine(text: string): string {
+export function lastLine(text: string): string {
   const lines = text
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !/^(at |-+$|=+$|#|\d+: 0x)/.test(l));
-  const l = lines.find((x) => /FATAL ERROR|out of memory|Error/i.test(x)) ?? '';
+  const l = lines.find((x) => /FATAL ERROR|out of memory|Error|abort/i.test(x)) ?? '';
   return l.length > 200 ? `${l.slice(0, 200)}…` : l;
 }
 
