@@ -1,6 +1,6 @@
 /**
  * Benchmark of the distributed runner (issue 6), loopback only, bounded in time:
- *  - pages per minute through `sohoa worker` processes (1, then 2, one OCR thread each) on one
+ *  - pages per minute through `sohoa worker` processes (1, then 2, one OCR process each) on one
  *    multi-page scan made of every scanned sample page: the page jobs fan out over the workers;
  *  - latency of POST /documents under 50 concurrent uploads of a one-page scan (no worker
  *    running: this is the API's own cost of storing and enqueueing).
@@ -199,7 +199,7 @@ export async function benchQueue(): Promise<string> {
     const lines = [
       '## Distributed runner: queue and API (issue 6)',
       '',
-      `One ${pages}-page scanned PDF (the ${samplePages} scanned pages of \`samples/scans\`, ${ROUNDS} times over, each page the scan's own JPEG at 150–300 dpi; archives hold long scans) submitted to \`sohoa worker\` processes with one OCR thread each; ` +
+      `One ${pages}-page scanned PDF (the ${samplePages} scanned pages of \`samples/scans\`, ${ROUNDS} times over, each page the scan's own JPEG at 150–300 dpi; archives hold long scans) submitted to \`sohoa worker\` processes with one OCR process each; ` +
         'its pages fan out as page jobs, then one worker restores, extracts and exports. Redis on loopback (the test harness\'s redis-server: AOF, fsync at every write). ' +
         'Each worker process is started fresh, warms its models at start (language model, OCR model, page process), then one 2-page scan goes through the whole flow before the measured one. ' +
         'Each configuration runs twice, alternating; the headline takes the faster run of each. CPU: the worker processes and their page processes, from submit to result.',
@@ -214,7 +214,7 @@ export async function benchQueue(): Promise<string> {
       `Speed-up with 2 workers (faster runs): **${(one.wallMs / two.wallMs).toFixed(2)}×** the pages per minute end to end, ${(one.pagePhaseMs / two.pagePhaseMs).toFixed(2)}× on the page phase ` +
         '(planning and the assemble step of one document run on one worker, so they do not shrink). ' +
         `${availableParallelism()} cores; load average ${loadBefore.toFixed(1)} before the section, ${loadavg()[0].toFixed(1)} after (this bench's workers keep it near 2 while they run; above that, other jobs shared the cores). ` +
-        'With one OCR thread a worker reads each page job in turn (the page process loads and cleans the page, then the OCR thread reads it), so one worker keeps about one core busy, and its side work (V8 compiler and garbage-collector threads, Redis, writing the page part) runs on the other; two workers share both cores with all of it, which is why a mean page job is slower with 2 workers than with 1.',
+        'With one OCR process a worker reads each page job in turn (the page process loads and cleans the page, then the OCR process reads it), so one worker keeps about one core busy, and its side work (V8 compiler and garbage-collector threads, Redis, writing the page part) runs on the other; two workers share both cores with all of it, which is why a mean page job is slower with 2 workers than with 1.',
       '',
       `POST /documents, ${uploads.length} uploads in ${uploads.length / 50} rounds of 50 at once (one ${Math.round((await readFile(join(root, 'test/fixtures/scans/plan-page.jpg'))).length / 1024)} KB scan each, distinct bytes; ` +
         `stored content-addressed and enqueued): p50 ${pct(uploads, 50).toFixed(0)} ms, **p95 ${pct(uploads, 95).toFixed(0)} ms**, max ${uploads[uploads.length - 1].toFixed(0)} ms.`,

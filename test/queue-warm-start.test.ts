@@ -1,5 +1,5 @@
 /**
- * A worker readies its heavy parts at start (stage thread with the language model, OCR threads,
+ * A worker readies its heavy parts at start (stage thread with the language model, OCR processes,
  * the page process) and says so; the first document it then assembles comes out as usual.
  */
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -98,7 +98,7 @@ export function buildProgram(): Command {
     .option('--redis-url <url>', 'Redis to connect to (default: $REDIS_URL or redis://127.0.0.1:6379)')
     .option('--storage <dir>', 'storage folder shared with the API server (default: $SOHOA_STORAGE or .sohoa/storage)')
     .option('-c, --concurrency <n>', 'documents assembled at once (restore, extract, export in worker threads)', positiveInt, 1)
-    .option('--ocr-threads <n>', 'OCR threads, and page jobs read at once', positiveInt, availableParallelism())
+    .option('--ocr-threads <n>', 'OCR processes (one tesseract worker each), and page jobs read at once', positiveInt, availableParallelism())
     .option('--overlay <file>', 'a user overlay model made by `sohoa dict learn`')
     .option('--name <name>', 'worker name shown in the dashboard')
     .option('--no-warm', 'load the language model, OCR model and page process on the first job that needs them, not at start')

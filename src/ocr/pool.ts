@@ -31,7 +31,7 @@ export { cleanWord } from './words.ts';
  * optimising compiler (TurboFan) for every function at once, in the background as the process
  * starts, instead of V8's default "dynamic tiering" (a baseline compile first, then each function
  * compiled again once it has run enough). Over a 22-page scan that re-compiling never stopped:
- * 0.03–0.04 CPU-s per page on threads beside the OCR threads, CPU that a second OCR worker needs.
+ * 0.03–0.04 CPU-s per page on threads beside the OCR, CPU that a second OCR worker needs.
  * The words read are the same (same text, boxes and confidences on every sample scan).
  */
 export const OCR_PROCESS_FLAGS = ['--no-wasm-dynamic-tiering'];
@@ -99,14 +99,18 @@ class OcrProcess {
     });
     const proc = new OcrProcess(child);
     return new Promise((resolve, reject) => {
+      let settled = false;
       const fail = (reason: string) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         child.kill('SIGKILL');
         reject(new Error(reason));
       };
       const timer = setTimeout(() => fail(`the OCR process did not start within ${STARTUP_LIMIT_MS / 1000} s`), STARTUP_LIMIT_MS);
       const onMessage = (reply: OcrReply) => {
-        if (reply.type === 'ready') {
+        if (reply.type === 'ready' && !settled) {
+          settled = true;
           clearTimeout(timer);
           child.off('message', onMessage);
           proc.idle();

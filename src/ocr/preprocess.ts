@@ -595,7 +595,7 @@ const TIFF_STRIP_BYTES_VALUE = 8 + 2 + 8 * 12 + 8;
  * A grayTiff file (`width`×`height`) as the same TIFF with its strip PackBits-coded (TIFF's own
  * run-length code, row by row), written into `into` when it is large enough. A cleaned page is
  * mostly plain paper (255): its file comes out several times smaller, and every copy of it on
- * its way to tesseract (to the host process, into a message to an OCR thread, into tesseract's
+ * its way to tesseract (to the host process, into a message to an OCR process, into tesseract's
  * file system) is that much shorter; leptonica reads it back to the same pixels.
  */
 export function packBitsTiff(file: Uint8Array, width: number, height: number, into?: Uint8Array): Uint8Array {

@@ -29,14 +29,14 @@ export interface WorkerOptions {
   settings: QueueSettings;
   /** Documents assembled at once (each in its own stage thread). */
   concurrency: number;
-  /** OCR threads of this process, and page jobs read at once. */
+  /** OCR processes of this worker (one tesseract worker each; the name is older), and page jobs read at once. */
   ocrThreads: number;
   overlayPath?: string;
   /** A name shown in the dashboard and the logs. */
   name?: string;
   /**
    * Ready the heavy parts at start (default true): the stage threads with the language model
-   * loaded, the OCR threads with the model loaded, the page process. Otherwise each loads on the
+   * loaded, the OCR processes with the model loaded, the page process. Otherwise each loads on the
    * first job that needs it, and that job (a user's first upload) waits for it.
    */
   warm?: boolean;
