@@ -955,6 +955,27 @@ describe('lists of months, steps with their month in brackets, and what expires 
     for (const got of dates(plan('1. Tuyên truyền cho người dân; mưa lớn thường xảy ra tháng 7, tháng 8.'))) expect(got).toEqual([]);
   });
 
+  it('reads each month of a list in the brackets of a phase or of an activity ("Đợt 1 (tháng 3 và tháng 4 năm 2024):")', () => {
+    const doc = plan(
+      '1. Đợt 1 (tháng 3 và tháng 4 năm 2025): bồi dưỡng công chức nòng cốt tại 04 cụm.',
+      '',
+      '2. Đợt 2 (tháng 5 đến tháng 10 năm 2025): tổ chức "Ngày hội kỹ năng số" tại thôn.',
+      '',
+      'a) Phối hợp với Trung tâm Dịch vụ việc làm tổ chức 02 phiên giao dịch việc làm lưu động tại xã (tháng 3 và tháng 9 năm 2025), mời doanh nghiệp tham gia.',
+    );
+    const want = [
+      ['2025-03-01', '2025-03-31'],
+      ['2025-04-01', '2025-04-30'],
+      ['2025-05-01', '2025-10-31'],
+      ['2025-03-01', '2025-03-31'],
+      ['2025-09-01', '2025-09-30'],
+    ];
+    for (const got of dates(doc)) expect(got).toEqual(want);
+    expect(dates(doc.replace('tháng 4 năm 2025', 'tháng 4 năm 2O25'))[0]).toEqual(want);
+    // A bracket that goes on after its months says something else: no time limit.
+    for (const got of dates(plan('a) Theo dõi nắng nóng (tháng 4 và tháng 5 năm 2025 nhiệt độ có thể vượt 40 độ C), chủ động phòng chống.'))) expect(got).toEqual([]);
+  });
+
   it('leaves out the months in which something expires ("người sắp hết hạn thẻ trong các tháng 10, 11, 12")', () => {
     for (const got of dates(plan('1. Lập danh sách riêng người sắp hết hạn thẻ trong các tháng 10, 11, 12 và tháng 01/2026.'))) expect(got).toEqual([]);
   });

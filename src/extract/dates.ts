@@ -295,6 +295,8 @@ function ocrDateDigits(f: string): string {
   f = f.replace(/(?<![a-z\d])[\dol]{1,2}\s*\/\s*[\dol]{1,2}\s*\/\s*[\dol]{4}(?![a-z\d])/g, (m) => (/[ol]/.test(m) && (m.match(/\d/g) ?? []).length >= 3 ? digits(m) : m));
   // A number of mixed digits and letters right after "ngày", "tháng" or a slash, or before one ("tháng 1O/2025", "tháng l2 năm 2025",
   // "Quý III/2O25", "ngày 1O/12").
+  // A year after "năm" ("tháng 4 năm 2O24"): four characters, at least three of them digits.
+  f = f.replace(/(?<=(?:^|[^a-z])nam\s{1,2})(?=[\dol]{4}(?![a-z\d]))[\dol]{4}/g, (m) => (/[ol]/.test(m) && (m.match(/\d/g) ?? []).length >= 3 ? digits(m) : m));
   return f.replace(/(?<=(?:(?:^|[^a-z])(?:ngay|thang)\s{0,2}|\/\s{0,2}))(?=[ol]*\d)[\dol]*[ol][\dol]*(?![a-z\d])|(?<![a-z\d])(?=[ol]*\d)[\dol]*[ol][\dol]*(?=\s{0,2}\/\s{0,2}\d)/g, (m) => (m.length <= 4 ? digits(m) : m));
 }
 

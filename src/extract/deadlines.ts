@@ -51,6 +51,9 @@ function plannedAssessment(heading: string, issued: string | null | undefined): 
   return !!y && Number(y[1]) >= Number(issued.slice(0, 4));
 }
 
+/** The rest of a bracket of times after its first: ")", or further months or quarters of its list, then ")". */
+const BRACKET_REST = /^\s*(?:(?:,|va)\s*(?:thang\s*\d{1,2}|quy\s*[ivx]{1,4})(?:\s*(?:\/\s*|nam\s+)[\dol]{4})?\s*)*\)/;
+
 const OBSERVANCE = /(?:thang hanh dong|tuan le|ngay hoi|ngay (?:quoc te|the gioi|toan dan)|ngay [a-z ]{2,60}viet nam)(?:\s+[^;.()]{0,120})?$/;
 
 function toDeadline(f: string, text: string, t: TimeExpr, context: string, responsible: string | null, ref: SourceRef): Deadline {
@@ -82,7 +85,8 @@ function contextBefore(p: Para, at: number): string {
   }
   let cut = Math.max(before.lastIndexOf(';'), before.search(/\.\s+\p{Lu}[^.]*$/u), open, before.lastIndexOf(':'));
   // "… tại Hội nghị tổng kết … (trong tháng 01/2025)": the bracket holds only the time; what is due is before it.
-  if (cut === open && open >= 0 && /^\s*(?:trong|trước|vào|đến|hạn|chậm nhất)?\s*(?:ngày|tháng)?\s*$/iu.test(before.slice(open + 1))) {
+  // ("… tại xã (tháng 3 và tháng 9 năm 2026)": the later months of a list in the bracket too.)
+  if (cut === open && open >= 0 && /^\s*(?:trong|trước|vào|đến|hạn|chậm nhất)?\s*(?:(?:tháng|quý)\s*[\dIVXivx]{1,4}\s*(?:,|và)\s*)*(?:ngày|tháng)?\s*$/iu.test(before.slice(open + 1))) {
     const outer = before.slice(0, open);
     const oc = Math.max(outer.lastIndexOf(';'), outer.search(/\.\s+\p{Lu}[^.]*$/u), outer.lastIndexOf(':'));
     const ctx = clean(outer.slice(oc + 1).replace(/^\.\s*/, ''));
@@ -385,13 +389,16 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       if (/\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end)) && OBSERVANCE.test(f.slice(Math.max(0, t.start - 140), t.start).replace(/\s*\(\s*$/, ''))) continue;
       // "3. Tháng 12 năm 2024: Tổ chức Cuộc thi …": a line of the plan's own timetable opens with the
       // period its work is due in. A day there ("Ngày 26/6/2025: thi môn Ngữ văn") is an event.
+      // The rest of a bracket that holds only times: ")", or the further months or quarters of its list and then ")"
+      // ("Đợt 1 (tháng 3 và tháng 4 năm 2024):", "… tại xã (tháng 3 và tháng 9 năm 2026)").
+      const closesBracket = BRACKET_REST.test(f.slice(t.end));
       const phase =
         (t.kind !== 'date' && t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end))) ||
         // "4. Giai đoạn 4 (tháng 12 năm 2025)", "Đợt 2 (Quý III/2025)": a phase of the plan and the time it is due in.
-        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end))) ||
+        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && closesBracket) ||
         // "a) Trưng bày chuyên đề "…" (tháng 4 - 9/2026), giới thiệu …", "a) Kỳ họp thường lệ giữa năm (dự kiến tháng 7): …":
         // an item that opens with the activity it plans and its time in brackets.
-        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*\)/.test(f.slice(t.end))) ||
+        (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && closesBracket) ||
         // "Các bước: chuẩn bị, xây dựng văn kiện (tháng 5, tháng 6); diễn tập chỉ huy - cơ quan (tháng 7); …": each step of a
         // list, its time alone in brackets (the months of a bracket share it; so do its quarters: "04 hội nghị trong năm (Quý I,
         // Quý II, Quý III, Quý IV)").
