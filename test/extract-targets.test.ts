@@ -1098,3 +1098,27 @@ describe('bare amounts of an allocation list', () => {
     }
   });
 });
+
+describe('money per head, household or hectare', () => {
+  const doc = [
+    'Phú Lương, ngày 17 tháng 3 năm 2026',
+    '',
+    'KẾ HOẠCH',
+    'Thử',
+    '',
+    'II. MỤC TIÊU, CHỈ TIÊU',
+    '',
+    '- Thu nhập bình quân từ vườn sau cải tạo đạt trên 80 triệu đồng/ha/năm.',
+    '',
+    'III. NỘI DUNG, GIẢI PHÁP',
+    '',
+    'a) Hỗ trợ 50% chi phí mua cây giống mới, tối đa 15 triệu đồng/hộ.',
+    '',
+    'b) Hỗ trợ chi phí đào tạo: người khuyết tật tối đa 06 triệu đồng/người/khóa; lao động nông thôn khác tối đa 2,5 triệu đồng/người/khóa.',
+  ].join('\n');
+  it('reads an income per hectare as a target, not a cap on support per head or household (a norm)', () => {
+    for (const d of [doc, stripMarks(doc), doc.replace('tối đa 15', 'toi da 15')]) {
+      expect(extract(d).targets.map((t) => [t.value.number, fold(t.value.unit ?? ''), t.value.comparator])).toEqual([[80, 'trieu dong/ha/nam', '>']]);
+    }
+  });
+});

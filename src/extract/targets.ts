@@ -209,7 +209,8 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     const unitFold = unit ? fold(unit) : '';
     // Income and other amounts per head or per period ("45 triệu đồng/người/năm") are measures; sums of money are not.
     // (A sum per year or month in billions is a budget: "tối thiểu 60 tỷ đồng/năm".)
-    const perHead = unit === null ? /^\s*(?:trieu|nghin|ty)?\s*(?:dong)\s*(?:\/\s*(?:nguoi|ho|lao dong|thang|nam)\b\s*){1,2}/.exec(f.slice(end)) : null;
+    // (So per hectare: "thu nhập từ vườn đạt trên 80 triệu đồng/ha/năm".)
+    const perHead = unit === null ? /^\s*(?:trieu|nghin|ty)?\s*(?:dong)\s*(?:\/\s*(?:nguoi|ho|lao dong|thang|nam|ha)\b\s*){1,2}/.exec(f.slice(end)) : null;
     if (perHead && /^\s*ty\s/.test(perHead[0]) && !/nguoi|ho|lao dong/.test(perHead[0])) continue;
     if (perHead && /^\s*(?:triệu|nghìn|tỷ|trieu|nghin|ty)?\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end))) {
       unit = clean(text.slice(end, end + perHead[0].length));
@@ -224,6 +225,9 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     // "khách sạn từ 3 sao trở lên", "nhãn năng lượng từ 4 sao": a rating picks out a category, it is not counted.
     if (unitFold === 'sao') continue;
     const cmp = comparatorAt(f, start, end);
+    // "hỗ trợ … tối đa 06 triệu đồng/người/khóa", "tối đa 15 triệu đồng/hộ": a cap on money per head, household or
+    // hectare is a support or spending norm, not an objective.
+    if (cmp.comparator && (cmp.comparator === '<=' || cmp.comparator === '<') && /^(?:trieu |nghin |ty )?dong\s*\//.test(fold(unit ?? ''))) continue;
     // Durations and ages ("trong 02 tháng", "kéo dài từ 03 tháng trở lên", "dưới 06 tuổi") are
     // conditions; a time limit to stay under ("không quá 05 ngày") and a minimum an output must
     // last ("lưu mẫu ít nhất 24 giờ", "tuổi thọ công trình từ 20 năm trở lên") are objectives.
