@@ -1290,3 +1290,28 @@ describe('months that say who is meant', () => {
     for (const d of [doc, stripMarks(doc), doc.replace('tháng 5, 6', 'tháng 5 và 6')]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2025-03-31']);
   });
 });
+
+describe('how long each class lasts', () => {
+  const doc = [
+    'An Giang, ngày 26 tháng 12 năm 2025',
+    '',
+    'KẾ HOẠCH',
+    'Thử',
+    '',
+    'IV. NỘI DUNG, HÌNH THỨC BỒI DƯỠNG',
+    '',
+    'STT | Lớp bồi dưỡng | Số lớp | Số học viên | Thời gian mỗi lớp | Cơ quan chủ trì',
+    '1 | Quản lý nhà nước cấp xã | 4 | 306 | 05 ngày | Sở Nội vụ',
+    '2 | Kỹ năng số, chữ ký số | - | 6.874 | 16 giờ | Sở Khoa học và Công nghệ',
+    '',
+    'V. TỔ CHỨC THỰC HIỆN',
+    '',
+    'Sở Nội vụ tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 năm 2026.',
+  ].join('\n');
+  it('reads no time limit in a "Thời gian mỗi lớp" column (a duration), only the dated one of the text', () => {
+    for (const d of [doc, stripMarks(doc), doc.replace('Thời gian mỗi lớp', 'Thoi gian moi lop')]) expect(extract(d).deadlines.map((x) => x.date)).toEqual(['2026-12-15']);
+    // A column of when each class is held stays a time column.
+    const when = doc.replace('Thời gian mỗi lớp', 'Thời gian').replace('05 ngày', 'Tháng 3/2026').replace('16 giờ', 'Quý II/2026');
+    expect(extract(when).deadlines.map((x) => x.date)).toEqual(['2026-03-01', '2026-04-01', '2026-12-15']);
+  });
+});

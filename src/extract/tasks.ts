@@ -68,7 +68,8 @@ export function classifyColumns(header: string[]): Omit<Columns, 'header'> {
     else if (/phoi hop/.test(f)) cols.coop < 0 && (cols.coop = i);
     else if (/chu tri|thuc hien chinh|don vi thuc hien|co quan thuc hien|trach nhiem/.test(f)) cols.lead < 0 && (cols.lead = i);
     // ("Tháng", "Quý": a programme's column of the month or quarter each row is due in.)
-    else if (/thoi gian|thoi han|tien do|hoan thanh|moc/.test(f) || /^(?:thang|quy|thoi diem thuc hien)$/.test(f)) cols.time < 0 && (cols.time = i);
+    // ("Thời gian mỗi lớp | 05 ngày": how long each lasts, a duration, not when it is due.)
+    else if ((/thoi gian|thoi han|tien do|hoan thanh|moc/.test(f) && !/thoi gian\s+(?:cho\s+)?(?:moi|mot|1)\s/.test(f)) || /^(?:thang|quy|thoi diem thuc hien)$/.test(f)) cols.time < 0 && (cols.time = i);
     else if (/nhiem vu|noi dung|cong viec|hoat dong|ten /.test(f) || f === 'ten') cols.task < 0 && (cols.task = i);
   });
   return cols;
