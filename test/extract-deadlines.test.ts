@@ -1315,3 +1315,32 @@ describe('how long each class lasts', () => {
     expect(extract(when).deadlines.map((x) => x.date)).toEqual(['2026-03-01', '2026-04-01', '2026-12-15']);
   });
 });
+
+describe('the sessions of a council named by their time of year', () => {
+  const doc = [
+    'Tân Châu, ngày 19 tháng 12 năm 2025',
+    '',
+    'NGHỊ QUYẾT',
+    'Về Chương trình giám sát năm 2026',
+    '',
+    'Điều 2. Giám sát tại các kỳ họp',
+    '',
+    '1. Kỳ họp cuối năm 2026 (dự kiến tháng 12 năm 2026): xem xét các báo cáo công tác năm.',
+    '',
+    '2. Nhóm vấn đề dự kiến chất vấn tại kỳ họp cuối năm 2026: việc quản lý trật tự xây dựng.',
+    '',
+    'Điều 3. Tổ chức thực hiện',
+    '',
+    '1. Giao Thường trực Hội đồng nhân dân xã tổng hợp kết quả, báo cáo Hội đồng nhân dân xã tại kỳ họp cuối năm 2026.',
+  ].join('\n');
+  it('reads "Kỳ họp cuối năm 2026" as a name, and a report due at it as an undated time limit', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).deadlines.map((x) => [x.date, x.endDate, fold(x.text)])).toEqual([
+        ['2026-12-01', '2026-12-31', 'thang 12 nam 2026'],
+        [null, null, 'tai ky hop cuoi nam 2026'],
+      ]);
+    }
+    // The end of a year otherwise stays one: "hoàn thành vào cuối năm 2026".
+    expect(extract(doc.replace('tại kỳ họp cuối năm 2026.', 'trước cuối năm 2026.')).deadlines.map((x) => x.date)).toEqual(['2026-12-01', '2026-01-01']);
+  });
+});

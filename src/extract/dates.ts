@@ -543,6 +543,9 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       if (!/^\s*(?:[.;,)]|$)/.test(after) && !/^\s+va\s[^;.]{0,60}?\btrong\s+nam\s*\d{4}\s*(?:[.;,)]|$)/.test(after)) continue;
       if (/(?:hieu luc(?: thi hanh)?|xuyen suot|^|[.;:]\s*)\s*$/.test(pre)) continue;
     }
+    // "Kỳ họp cuối năm 2026", "tại kỳ họp thường lệ cuối năm 2025": the name of a council session (deadlines.ts reads a
+    // report due at one as a time limit set by an event), not the end of the year.
+    if (!opts.field && /ky hop(?:\s+(?:hdnd|thuong le))?\s*$/.test(f.slice(Math.max(0, m.index - 24), m.index))) continue;
     // "so với cuối năm 2025" (a baseline), "kết quả rà soát cuối năm 2026" (when data is taken).
     if (!opts.field && /(?:so voi|ket qua[a-z ]{0,20}|so lieu[a-z ]{0,20})\s*$/.test(f.slice(Math.max(0, m.index - 30), m.index))) continue;
     const y1 = +m[2];
