@@ -1344,3 +1344,14 @@ describe('the sessions of a council named by their time of year', () => {
     expect(extract(doc.replace('tại kỳ họp cuối năm 2026.', 'trước cuối năm 2026.')).deadlines.map((x) => x.date)).toEqual(['2026-12-01', '2026-01-01']);
   });
 });
+
+describe('a count of days after an event', () => {
+  const doc = (s: string) => ['Tân Châu, ngày 19 tháng 12 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. TỔ CHỨC THỰC HIỆN', '', s].join('\n');
+  it('reads no time limit in "báo cáo kết quả trong 15 ngày sau khi kết thúc giám sát", one in "ngay sau khi kết thúc đợt kiểm tra"', () => {
+    for (const f of [(s: string) => s, stripMarks]) {
+      expect(extract(f(doc('1. Các Ban báo cáo kết quả giám sát với Thường trực trong 15 ngày sau khi kết thúc giám sát.'))).deadlines).toEqual([]);
+      expect(extract(f(doc('1. Các Ban báo cáo kết quả với Thường trực 10 ngày làm việc sau khi kết thúc đợt kiểm tra.'))).deadlines).toEqual([]);
+      expect(extract(f(doc('1. Các Ban báo cáo kết quả với Thường trực ngay sau khi kết thúc đợt kiểm tra.'))).deadlines.map((x) => fold(x.text))).toEqual(['ngay sau khi ket thuc dot kiem tra']);
+    }
+  });
+});
