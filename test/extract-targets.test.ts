@@ -1122,3 +1122,20 @@ describe('money per head, household or hectare', () => {
     }
   });
 });
+
+describe('a column whose name holds "ước" inside a word', () => {
+  it('reads "Nước sinh hoạt phân tán (hộ)" as a target column, not an estimate', () => {
+    const doc = ['Mường Nhé, ngày 20 tháng 01 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'III. CHỈ TIÊU VÀ KINH PHÍ NĂM 2025', '', 'Xã | Nhà ở xây mới (hộ) | Nước sinh hoạt phân tán (hộ)', 'Chung Chải | 38 | 64', 'Sín Thầu | 29 | 52', 'Tổng cộng | 67 | 116'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).targets.map((t) => [t.value.number, fold(t.indicator), t.baseline])).toEqual([
+        [38, 'nha o xay moi (ho)', null],
+        [64, 'nuoc sinh hoat phan tan (ho)', null],
+        [29, 'nha o xay moi (ho)', null],
+        [52, 'nuoc sinh hoat phan tan (ho)', null],
+      ]);
+    }
+    // "Ước thực hiện năm 2024" is still the baseline.
+    const est = doc.replace('Nhà ở xây mới (hộ)', 'Ước thực hiện năm 2024').replace('Nước sinh hoạt phân tán (hộ)', 'Kế hoạch năm 2025');
+    expect(extract(est).targets.map((t) => [t.value.number, t.baseline])).toEqual([[64, '38'], [52, '29']]);
+  });
+});

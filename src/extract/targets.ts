@@ -521,7 +521,8 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
     else if (!numeric && ind < 0 && /chi tieu|chi so|noi dung|tieu chi|ten chi tieu/.test(c)) ind = i;
     else if (!numeric && org < 0 && /^(?:ten )?(?:don vi|dia phuong|xa|phuong|thi tran|thon|to dan pho|truong|co so|lang|buon|huyen)\b/.test(c)) org = i;
     // What is already done ("Thực hiện 2024", "Diện tích đã cấp đến 29/02/2024") is the baseline.
-    else if (numeric && (/thuc hien|uoc|hien trang|ket qua|(?<!trung hoc )co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d|\(\s*(?:ngay\s*)?[\dol]{1,2}\s*\/\s*[\dol]{1,2}\s*\/\s*[\dol]{4}\s*\)/.test(c) || pastYear(c)) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
+    // ("Nước sinh hoạt phân tán (hộ)": "ước", an estimate, is a word of its own, not the end of "nước".)
+    else if (numeric && (/thuc hien|(?<![a-z])uoc(?![a-z])|hien trang|ket qua|(?<!trung hoc )co so|nam truoc|hien nay|(?:^|\s)da (?:cap|dat|co|thuc hien|hoan thanh)|(?:tinh )?den (?:ngay )?\d{1,2}\s*\/\s*\d|\(\s*(?:ngay\s*)?[\dol]{1,2}\s*\/\s*[\dol]{1,2}\s*\/\s*[\dol]{4}\s*\)/.test(c) || pastYear(c)) && !/giao|ke hoach|muc tieu|chi tieu|phan dau/.test(c)) baselines.push(i);
     // "Tỷ lệ so với kế hoạch", "So sánh (%)": how far the plan was met, a result of neither the plan nor the baseline.
     else if (numeric && /^(?:ty le\s+)?(?:so voi|so sanh)\b|\bso voi (?:ke hoach|chi tieu|cung ky)/.test(c)) return;
     else if (numeric) values.push(i);
