@@ -1054,6 +1054,15 @@ describe('a measure that rises from one value to another', () => {
       ]);
     }
   });
+  it('takes the start as the baseline when the value it reaches is a bound ("giảm từ 14,12% xuống dưới 12%")', () => {
+    const bound = ['KẾ HOẠCH', 'Thử', '', 'IV. CHỈ TIÊU', '', 'Năm 2025, tỷ lệ hộ cận nghèo giảm từ 14,12% xuống dưới 12%; tỷ lệ lao động qua đào tạo tăng từ 63,5% lên trên 66%.'].join('\n');
+    for (const d of [bound, stripMarks(bound)]) {
+      expect(extract(d).targets.map((t) => [t.value.number, t.value.comparator, t.baseline])).toEqual([
+        [12, '<', '14,12%'],
+        [66, '>', '63,5%'],
+      ]);
+    }
+  });
 });
 
 describe('OCR letters for digits in a share', () => {

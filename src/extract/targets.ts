@@ -1082,8 +1082,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // ("thương binh có tỷ lệ tổn thương cơ thể từ 61% trở lên": who has such a rate, the same.)
       if (isTarget && !targetish && /^tu\s/.test(f.slice(q.valueStart)) && /tro len\s*$/.test(f.slice(q.start, q.end)) && /(?:^|\s)(?:nguoi|ca nhan|ho|gia dinh|tre|hoc sinh|doi tuong|can nang|chieu cao|co ty le)(?:\s+[a-z]+){0,4}\s*$/.test(pre)) isTarget = false;
       // "Tăng tỷ lệ … từ 85% năm 2024 lên 90% năm 2025": where the measure starts from is the baseline of the value it rises (or
-      // falls) to, not a target.
-      if (isTarget && (/^tu\s/.test(f.slice(q.valueStart)) || /(?:^|\s)tu\s*$/.test(f.slice(Math.max(0, q.valueStart - 4), q.valueStart))) && /^\s*(?:(?:nam|cuoi nam|dau nam)\s+\d{4}\s*)?(?:len|xuong)(?:\s+(?:con|muc|den))?\s+\d/.test(f.slice(q.end))) {
+      // falls) to, not a target; so in "giảm từ 14,12% xuống dưới 12%", "tăng từ 80% lên trên 90%".
+      if (isTarget && (/^tu\s/.test(f.slice(q.valueStart)) || /(?:^|\s)tu\s*$/.test(f.slice(Math.max(0, q.valueStart - 4), q.valueStart))) && /^\s*(?:(?:nam|cuoi nam|dau nam)\s+\d{4}\s*)?(?:len|xuong)(?:\s+(?:con|muc|den|duoi|tren|khoang)){0,2}\s+\d/.test(f.slice(q.end))) {
         const since = /^\s*((?:năm|cuối năm|đầu năm|nam|cuoi nam|dau nam)\s+\d{4})/iu.exec(p.text.slice(q.end))?.[1];
         startFrom = clean(`${p.text.slice(q.valueStart, q.end).replace(/^\s*(?:từ|tu)\s+/iu, '')}${since ? ` (${since})` : ''}`);
         prev = null;
