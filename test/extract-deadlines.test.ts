@@ -1355,3 +1355,13 @@ describe('a count of days after an event', () => {
     }
   });
 });
+
+describe('a year opening a sentence that aims at a value', () => {
+  const doc = (s: string) => ['Quan Sơn, ngày 20 tháng 8 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'IV. CHỈ TIÊU VÀ KINH PHÍ', '', s].join('\n');
+  it('reads "Năm 2025, toàn huyện phấn đấu …" as due in 2025, not "Năm 2025, toàn huyện có …"', () => {
+    for (const f of [(s: string) => s, stripMarks]) {
+      expect(extract(f(doc('Năm 2025, toàn huyện phấn đấu giảm tỷ lệ hộ nghèo xuống còn 20,5%.'))).deadlines.map((x) => [x.date, x.endDate])).toEqual([['2025-01-01', '2025-12-31']]);
+      expect(extract(f(doc('Năm 2025, toàn huyện có 1.234 hộ nghèo; các xã phấn đấu giảm 5%.'))).deadlines).toEqual([]);
+    }
+  });
+});

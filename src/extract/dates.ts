@@ -522,7 +522,9 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
     // ("trước năm học 2025 - 2026 kết thúc": before an event of the school year, read elsewhere.)
     if (m[1]?.startsWith('truoc') && /nam\s*hoc/.test(m[0])) continue;
     const opensLine = !m[1] && /^\s*(?:\d+\.|[a-z]\)|[-–+])?\s*$/.test(f.slice(0, m.index)) && /^\s*:/.test(f.slice(m.index + m[0].length));
-    if (!opts.field && !m[1] && !opensLine) continue;
+    // "Năm 2025, toàn huyện phấn đấu giảm tỷ lệ hộ nghèo …": a year opening a sentence that aims at a value is the year it is due in.
+    const opensAim = !m[1] && /(?:^|[.;:]\s*|^\s*(?:\d+\.|[a-z]\)|[-–+]))\s*$/.test(f.slice(0, m.index)) && /^\s*,[^.;:]{0,60}(?:^|\s)phan dau\s/.test(f.slice(m.index + m[0].length));
+    if (!opts.field && !m[1] && !opensLine && !opensAim) continue;
     // "…; đến năm 2027 đạt tối thiểu 70%", "Đến năm 2026, …": a year a value is due by; not the horizon
     // of a strategy or a title ("tầm nhìn đến năm 2030", "Đề án … đến năm 2030;").
     if (m[1] === 'den') {
