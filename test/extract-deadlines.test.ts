@@ -1365,3 +1365,34 @@ describe('a year opening a sentence that aims at a value', () => {
     }
   });
 });
+
+describe('months that come back every year', () => {
+  const doc = [
+    'Phú Lương, ngày 17 tháng 3 năm 2026',
+    '',
+    'KẾ HOẠCH',
+    'Thử',
+    '',
+    'V. NỘI DUNG, GIẢI PHÁP',
+    '',
+    '3. Trồng rừng',
+    '',
+    'Thời vụ trồng từ tháng 4 đến tháng 8 hằng năm; phía biển Tây trồng từ tháng 11 đến tháng 3 năm sau.',
+    '',
+    '6. Đánh giá, công nhận',
+    '',
+    'Hội đồng đánh giá vườn mẫu của xã tổ chức chấm điểm hằng năm vào tháng 10; vườn đạt từ 85 điểm trở lên được công nhận.',
+  ].join('\n');
+  it('reads "từ tháng 4 đến tháng 8 hằng năm" and "hằng năm vào tháng 10" as yearly, first in the plan year, also under "Đánh giá, công nhận"', () => {
+    const want = [
+      ['2026-04-01', '2026-08-31', 'yearly'],
+      ['2026-11-01', '2027-03-31', null],
+      ['2026-10-01', '2026-10-31', 'yearly'],
+    ];
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => [x.date, x.endDate, x.recurrence])).toEqual(want);
+    // Under a part that tells results, no time limit: "Đánh giá kết quả".
+    expect(extract(doc.replace('6. Đánh giá, công nhận', '6. Đánh giá kết quả')).deadlines.map((x) => x.date)).toEqual(['2026-04-01', '2026-11-01']);
+    // In prose, a month alone is still a season: "mưa nhiều vào tháng 10".
+    expect(extract(doc.replace('chấm điểm hằng năm vào tháng 10', 'chấm điểm; mưa nhiều vào tháng 10')).deadlines.map((x) => x.date)).toEqual(['2026-04-01', '2026-11-01']);
+  });
+});

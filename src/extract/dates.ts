@@ -163,6 +163,19 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
     // stands before them.)
     const alone = /\(\s*$/.test(pre) && /^\s*\)/.test(f.slice(hits[j].end));
     const introduced = (/(?:^|[\s(])(?:truoc|trong|den het|cham nhat|du kien)(?:\s+(?:vao|cac))?\s*$/.test(pre) || opensRange || alone) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
+    // "Thời vụ trồng từ tháng 4 đến tháng 8 hằng năm", "chấm điểm hằng năm vào tháng 10": months that come back every year,
+    // first in the document's year.
+    const everyYearAfter = !hits[j].y && opensRange ? /^\s*(?:hang|moi)\s*nam(?![a-z])/.exec(f.slice(hits[j].end)) : null;
+    const everyYearBefore = !hits[j].y && j === i ? /(?:hang|moi)\s*nam\s+vao\s*$/.exec(f.slice(Math.max(0, hits[i].start - 20), hits[i].start)) : null;
+    if ((everyYearAfter || everyYearBefore) && opts.year && valid(hits[i]) && valid(hits[j])) {
+      const y = opts.year;
+      const [a, b] = [hits[i], hits[j]];
+      const yb = a.m > b.m ? y + 1 : y;
+      const start = everyYearBefore ? a.start - everyYearBefore[0].length : f.slice(0, a.start).match(/tu\s*$/) ? a.start - f.slice(0, a.start).match(/tu\s*$/)![0].length : a.start;
+      out.push({ start, end: b.end + (everyYearAfter?.[0].length ?? 0), kind: 'month', date: isoDate(y, a.m, 1), endDate: isoDate(yb, b.m, lastDay(yb, b.m)), recurrence: 'yearly' });
+      i = j;
+      continue;
+    }
     const chainYear = hits[j].y ?? (opts.field || introduced ? (opts.year ?? null) : null);
     for (let k = i; k <= j; k++) {
       const a = hits[k];

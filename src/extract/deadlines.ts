@@ -44,8 +44,12 @@ const ONLY_TIME = new RegExp(String.raw`^\s*(?:truoc|cham nhat|den het|tu)?\s*${
  * A named observance whose own time follows in brackets: "Tháng hành động vì bình đẳng giới (từ ngày
  * 15/11 đến ngày 15/12/2026)", "Tuần lễ …", "Ngày Quốc tế …" — when it takes place, not a time limit.
  */
-/** "ĐÁNH GIÁ DDCI NĂM 2026" in a plan of 2026: an assessment the plan sets up, not a report of results. */
+/**
+ * "ĐÁNH GIÁ DDCI NĂM 2026" in a plan of 2026, "6. Đánh giá, công nhận" (vườn mẫu), "Đánh giá, phân hạng sản phẩm OCOP": an
+ * assessment the plan sets up, not a report of results.
+ */
 function plannedAssessment(heading: string, issued: string | null | undefined): boolean {
+  if (/^\W*(?:[ivxl]+\.\s*|\d+\.\s*)?danh gia\s*,?\s*(?:va\s+)?(?:cong nhan|phan hang|xep hang|cham diem)(?![a-z])/.test(heading)) return true;
   if (!issued || !/^\W*(?:[ivxl]+\.\s*|\d+\.\s*)?danh gia\s/.test(heading) || /ket qua|tinh hinh|thuc hien|so ket|tong ket/.test(heading)) return false;
   const y = /nam\s+(\d{4})\b/.exec(heading);
   return !!y && Number(y[1]) >= Number(issued.slice(0, 4));
@@ -420,7 +424,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const listed = !!prev && (prev.kind === t.kind || (period(prev.kind) && period(t.kind))) && (LIST_JOIN.test(f.slice(prev.end, t.start)) || RANGE_JOIN.test(f.slice(prev.end, t.start)));
       // "từ tháng 5 đến hết tháng 7 năm 2025": a range that opens with its own "từ" is introduced.
       const opensRange = t.endDate !== null && /^tu\s/.test(f.slice(t.start, t.end));
-      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !TRIGGER_HOUR.test(pre) && !timeLabel && !merged.has(t) && !listed && !field && !opensRange && !phase) continue;
+      // ("chấm điểm hằng năm vào tháng 10": a month that comes back every year is introduced by its cycle.)
+      if ((t.kind === 'date' || t.kind === 'month' || t.kind === 'quarter') && !TRIGGER.test(pre) && !TRIGGER_HOUR.test(pre) && !timeLabel && !merged.has(t) && !listed && !field && !opensRange && !phase && !(t.kind === 'month' && t.recurrence === 'yearly')) continue;
       prev = t;
       // In a time field, what is due is the clause before its label.
       const label = field ? inline.find(([a, b]) => t.start >= a && t.start < b)?.[2] : undefined;
