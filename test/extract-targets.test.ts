@@ -1148,3 +1148,17 @@ describe('a column whose name holds "ước" inside a word', () => {
     expect(extract(est).targets.map((t) => [t.value.number, t.baseline])).toEqual([[64, '38'], [52, '29']]);
   });
 });
+
+describe('the share of each year of a whole', () => {
+  it('names "trong đó năm 2026 thực hiện 70 ha, năm 2027 thực hiện 85 ha" by the whole and the year', () => {
+    const doc = ['Phú Lương, ngày 17 tháng 3 năm 2026', '', 'KẾ HOẠCH', 'Thử', '', 'III. MỤC TIÊU, CHỈ TIÊU', '', '- Cải tạo ít nhất 240 ha vườn tạp (chiếm khoảng 40% diện tích vườn hộ), trong đó năm 2026 thực hiện 70 ha, năm 2027 thực hiện 85 ha.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      const got = extract(d).targets.filter((t) => t.value.unit === 'ha');
+      expect(got.slice(1).map((t) => [t.value.number, fold(t.indicator).replace(/^.*(vuon tap)/, '$1'), fold(t.period ?? '')])).toEqual([
+        [70, 'vuon tap nam 2026', 'nam 2026'],
+        [85, 'vuon tap nam 2027', 'nam 2027'],
+      ]);
+      expect(got[0].value.number).toBe(240);
+    }
+  });
+});

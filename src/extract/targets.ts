@@ -979,6 +979,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     const qs = quantities(p.text, f, spans);
     if (!qs.length) continue;
     let prev: { q: Qty; indicator: string; leading: boolean; lead?: string | null } | null = null;
+    // The targets of this paragraph so far, for the parts of a whole that come after it.
+    const paraTargets: { start: number; unit: string | null; indicator: string; yearPart: boolean }[] = [];
     // The value a measure starts from ("từ 85% năm 2024 lên 90%"), kept as the baseline of the next.
     let startFrom: string | null = null;
     let absorbedUntil = -1;
@@ -1205,12 +1207,20 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         const unitHeading = anc.find((a) => a.kind !== 'letter' && startsWithUnit(a.rest) && (a.para !== i || a.rest.length < 120));
         if (unitHeading) responsible = clean(splitUnitsAndTask(unitHeading.rest.split(':')[0]).units);
       }
+      // "Cải tạo ít nhất 240 ha vườn tạp, trong đó năm 2026 thực hiện 70 ha, năm 2027 thực hiện 85 ha": each year's share of
+      // the whole, named by the whole and its year.
+      const lead = p.text.slice(clauseStart, q.valueStart);
+      const yearPart = /(?:(?:trong đó|trong do)\s*:?\s*|,\s*)((?:năm|nam)\s+\d{4})\s*(?:(?:thực hiện|thuc hien|đạt|dat|là|la)\s+)?(?:(?:khoảng|khoang)\s+)?$/iu.exec(lead);
+      const whole = yearPart && /(?:trong đó|trong do)\s*:?\s*(?:năm|nam)\s+\d{4}/iu.test(lead) ? [...paraTargets].reverse().find((t) => !t.yearPart && t.start >= clauseStart && t.unit === q.unit) : undefined;
+      // (Without an unclosed bracket the whole's name may end with: "Cải tạo … vườn tạp (chiếm khoảng".)
+      if (whole && yearPart) indicator = `${whole.indicator.replace(/\s*\([^()]*$/, '')} ${yearPart[1]}`;
+      paraTargets.push({ start: q.start, unit: q.unit, indicator, yearPart: !!whole });
       const ref: SourceRef = refAt(p, q.valueStart);
       out.push({
         indicator,
         value: { text: clean(p.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' },
         baseline: startFrom ?? baselineOf(afterText),
-        period: periodOf(clauseText.replace(/so với\s+[^,;.]+/u, '')) ?? sec.period,
+        period: (whole && yearPart?.[1]) || (periodOf(clauseText.replace(/so với\s+[^,;.]+/u, '')) ?? sec.period),
         responsible,
         ref,
       });
