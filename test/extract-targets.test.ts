@@ -1162,3 +1162,14 @@ describe('the share of each year of a whole', () => {
     }
   });
 });
+
+describe('a value that says which ones are counted', () => {
+  it('reads "ít nhất 30 vườn đạt thu nhập trên 200 triệu đồng/ha/năm" as one target of 30', () => {
+    const doc = ['Phú Lương, ngày 17 tháng 3 năm 2026', '', 'KẾ HOẠCH', 'Thử', '', 'III. MỤC TIÊU, CHỈ TIÊU', '', '- Thu nhập bình quân từ vườn đạt trên 80 triệu đồng/ha/năm; phấn đấu có ít nhất 30 vườn đạt thu nhập trên 200 triệu đồng/ha/năm.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      const got = extract(d).targets;
+      expect(got.map((t) => t.value.number)).toEqual([80, 30]);
+      expect(fold(got[1].indicator)).toMatch(/vuon dat thu nhap tren 200 trieu dong/);
+    }
+  });
+});

@@ -1207,6 +1207,11 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         const unitHeading = anc.find((a) => a.kind !== 'letter' && startsWithUnit(a.rest) && (a.para !== i || a.rest.length < 120));
         if (unitHeading) responsible = clean(splitUnitsAndTask(unitHeading.rest.split(':')[0]).units);
       }
+      // "ít nhất 30 vườn đạt thu nhập trên 200 triệu đồng/ha/năm": a later value the indicator takes in, with its comparator, says
+      // which ones are counted; it is no target of its own.
+      for (const r of qs) {
+        if (r.start > q.end && r.start < clauseEnd && r.comparator && q.firm && /^[^,;()\d]*?\s(?:đạt|dat)\s[^,;()\d]*$/iu.test(p.text.slice(q.end, r.valueStart)) && indicator.includes(clean(p.text.slice(r.valueStart, r.end)))) absorbedUntil = Math.max(absorbedUntil, r.end);
+      }
       // "Cải tạo ít nhất 240 ha vườn tạp, trong đó năm 2026 thực hiện 70 ha, năm 2027 thực hiện 85 ha": each year's share of
       // the whole, named by the whole and its year.
       const lead = p.text.slice(clauseStart, q.valueStart);
