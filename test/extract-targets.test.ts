@@ -1173,3 +1173,12 @@ describe('a value that says which ones are counted', () => {
     }
   });
 });
+
+describe('the count that meets a standard', () => {
+  it('reads "đạt chuẩn 04 thôn nông thôn mới kiểu mẫu" as a target of 4 (not a label "chuẩn 04")', () => {
+    const doc = ['Phú Lương, ngày 17 tháng 3 năm 2026', '', 'KẾ HOẠCH', 'Thử', '', 'III. MỤC TIÊU, CHỈ TIÊU', '', '2. Góp phần đạt chuẩn 04 thôn nông thôn mới kiểu mẫu trong giai đoạn 2026 - 2028.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).targets.map((t) => [t.value.number, fold(t.value.unit ?? '')])).toEqual([[4, 'thon']]);
+    }
+  });
+});

@@ -162,7 +162,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     const rest = f.slice(end);
     // Dates, fractions, ranks, codes and labels.
     if (/^\s*[/-]\s*\d/.test(rest) || /\d\s*[/-]\s*$/.test(before)) continue;
-    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|(?<!cac\s)\bloai|\bhang|\bcap|\bcap do|\bbao dong|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\bap|\bkhom|\blop)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating; "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade; "loại 2" a class (not "rau các loại 150 ha")
+    if (/(?:\bngay|\bthang|\bnam|\bquy|\bso|\bdieu|\bkhoan|\bgiai doan|\bphu luc|\bkhoa|\blan thu|\bthu|\bky hop|\bquoc lo|\btinh lo|\bde an|\bmuc do|(?<!cac\s)\bloai|\bhang|\bcap|\bcap do|\bbao dong|\bto|\bthua|\bban do|\bbieu|\bmau|\bphien ban|\bchi thi|\bnghi quyet|\bquyet dinh|\bnhom tuoi|\bkm|\bocop|(?<!dat\s)\bchuan|\bdoi tuong|\bquan khu|\bkhu vuc|\bkhu pho|\bthon|\bxom|\bap|\bkhom|\blop)\s*$/.test(before)) continue; // "OCOP 4 sao": a rating; "đối tượng 4", "Quân khu 7": a name; "lớp 6": a grade; "loại 2" a class (not "rau các loại 150 ha"; nor "đạt chuẩn 04 thôn", the count that meets it)
     if (/^[a-z]/.test(rest) && !/^\s/.test(rest)) continue; // "4D", "2a"
     if (/\(\s*$/.test(before) && /^\s*\)/.test(rest)) continue; // "(1)": an item or column code
     // "58.500 đơn vị máu (quy đổi đơn vị 250 ml)": the measure a count is converted by, not a value of its own.
