@@ -1182,3 +1182,17 @@ describe('the count that meets a standard', () => {
     }
   });
 });
+
+describe('a table of the level each criterion must reach', () => {
+  const doc = (part: string) => ['Tân Châu, ngày 19 tháng 12 năm 2025', '', 'NGHỊ QUYẾT', 'Thử', '', part, '', '3. Tiêu chí đánh giá', '', 'Tiêu chí | Yêu cầu', 'Tỷ lệ hồ sơ giải quyết đúng hạn | Từ 98% trở lên', 'Tỷ lệ hồ sơ được số hóa khi tiếp nhận | 100%', 'Số lần yêu cầu bổ sung hồ sơ | Không quá 01 lần'].join('\n');
+  it('reads "Tiêu chí | Yêu cầu" rows ("Từ 98% trở lên", "Không quá 01 lần") as targets, not under a results part', () => {
+    for (const d of [doc('I. CHUYÊN ĐỀ 1: GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH'), stripMarks(doc('I. CHUYÊN ĐỀ 1: GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH'))]) {
+      expect(extract(d).targets.map((t) => [t.value.number, t.value.comparator])).toEqual([
+        [98, '>='],
+        [100, '='],
+        [1, '<='],
+      ]);
+    }
+    expect(extract(doc('I. KẾT QUẢ THỰC HIỆN')).targets).toEqual([]);
+  });
+});

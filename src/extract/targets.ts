@@ -414,7 +414,7 @@ interface Emit {
  * Cells that hold a number (a target value), maybe with a verb and a comparator: "≥ 80", "100",
  * "54/54", "Toàn trình: 100", "Đạt trên 95%", "Tăng tối thiểu 5%", "Thêm ít nhất 02 xã".
  */
-const VALUE_CELL = /^\s*(?:(?:đạt|tăng|giảm|thêm|duy trì|phấn đấu|đạt|dat|tang|giam|them)(?:\s+(?:thêm|đạt|them|dat))?\s+)?(?:[≥≤><]=?\s*|(?:tối thiểu|tối đa|ít nhất|trên|dưới|khoảng|toi thieu|toi da|it nhat|tren|duoi|khoang)\s+)?\d/iu;
+const VALUE_CELL = /^\s*(?:(?:đạt|tăng|giảm|thêm|duy trì|phấn đấu|đạt|dat|tang|giam|them)(?:\s+(?:thêm|đạt|them|dat))?\s+)?(?:[≥≤><]=?\s*|(?:tối thiểu|tối đa|ít nhất|trên|dưới|khoảng|toi thieu|toi da|it nhat|tren|duoi|khoang|từ|tu|không (?:quá|vượt quá|thấp hơn|dưới)|khong (?:qua|vuot qua|thap hon|duoi))\s+)?\d/iu;
 /** A value cell that asks for none at all: "Không để phát sinh", "Không để xảy ra", "Không có". */
 const ZERO_CELL = /^\s*(?:không|khong)\s+(?:để\s+|de\s+)?(?:phát sinh|xảy ra|tái (?:phát|trồng|diễn)|có|còn|phat sinh|xay ra|tai (?:phat|trong|dien)|co|con)(?![\p{L}\p{M}])/iu;
 
@@ -485,7 +485,9 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // ("Giao trả lời bằng văn bản", "giao xử lý": work handed to someone, not targets assigned.)
   // ("Bảng 2. Lộ trình dồn ghép điểm trường lẻ …": a roadmap's figures for each year are what the plan sets out to reach.)
   const roadmap = /^(?:lo trinh)\b/.test(title);
-  if (!roadmap && !/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
+  // ("Tiêu chí | Yêu cầu" of a council's supervision, "Từ 98% trở lên": the level each criterion must reach.)
+  const required = header.some((c) => /^(?:muc\s+)?yeu cau(?:\s+(?:dat|toi thieu))?$/.test(c));
+  if (!roadmap && !required && !/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
   // A budget table is no target table; a revenue table that names its target column ("Ước thực hiện năm 2025 | Dự
   // toán giao năm 2026 | Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu thu nợ năm 2026 (triệu đồng)") is.
   const numericShare = (i: number) => {
