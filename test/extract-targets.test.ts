@@ -1196,3 +1196,13 @@ describe('a table of the level each criterion must reach', () => {
     expect(extract(doc('I. KẾT QUẢ THỰC HIỆN')).targets).toEqual([]);
   });
 });
+
+describe('the size that picks out a kind of farm', () => {
+  it('reads no target in "các trang trại quy mô trên 500 con", one in "quy mô đàn lợn đạt trên 50.000 con"', () => {
+    const doc = (s: string) => ['Nghệ An, ngày 24 tháng 7 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'II. MỤC TIÊU', '', s].join('\n');
+    for (const f of [(s: string) => s, stripMarks]) {
+      expect(extract(f(doc('1. Kiểm soát dịch tại các trang trại quy mô trên 500 con; hộ chăn nuôi quy mô dưới 10 con được hướng dẫn an toàn sinh học.'))).targets).toEqual([]);
+      expect(extract(f(doc('1. Quy mô đàn lợn đạt trên 50.000 con.'))).targets.map((t) => t.value.number)).toEqual([50000]);
+    }
+  });
+});

@@ -1070,6 +1070,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       else isTarget = targetish && (verb || (Number.isInteger(q.number ?? 0.5) && /^\s+["“]?\p{Ll}{2,}/u.test(p.text.slice(q.end)) && !/^\s+(?:năm|tháng|ngày|giờ|phút|tuổi|lần thứ)\b/u.test(p.text.slice(q.end))));
       // A condition ("thủ tục có thời hạn giải quyết dưới 05 ngày") is not an objective.
       if (isTarget && !q.firm && q.comparator && !targetish && /\bco\b[^,;]*$/.test(pre)) isTarget = false;
+      // Nor the size that picks out a kind of farm or holding ("dịch đã xuất hiện tại các trang trại quy mô trên 500 con", "hộ chăn
+      // nuôi quy mô dưới 10 con"): a category.
+      if (isTarget && /(?:^|\s)(?:trang trai|co so|ho|nong ho|gia trai|doanh nghiep|hop tac xa)(?:\s+[a-z]+){0,3}\s+quy mo\s+(?:tu|tren|duoi|toi thieu|toi da|khoang)?\s*$/.test(pre)) isTarget = false;
       // Nor a value that picks out the ones there must be none of ("không có trường nào có tỷ lệ tốt nghiệp dưới 92%").
       if (isTarget && !q.firm && /(?:^|\s)khong (?:co|de)\s[^,;]*\bnao\b[^,;]*$/.test(pre)) isTarget = false;
       // Nor the ones a rule is for ("thôn nào tỷ lệ tiêm dưới 90% phải tiêm vét ngay", "xã nào có …").
