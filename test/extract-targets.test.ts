@@ -1206,3 +1206,14 @@ describe('the size that picks out a kind of farm', () => {
     }
   });
 });
+
+describe('a roadmap part in prose', () => {
+  it('reads the amounts of each year of a "LỘ TRÌNH" part as targets, the report lines of it as none', () => {
+    const doc = ['Cà Mau, ngày 09 tháng 10 năm 2025', '', 'KẾ HOẠCH', 'Trồng rừng giai đoạn 2026 - 2030', '', 'VI. LỘ TRÌNH VÀ CHẾ ĐỘ BÁO CÁO', '', '1. Năm 2026: hoàn thành rà soát hiện trạng; trồng mới 400 ha, trồng bổ sung 600 ha; khởi công 12 km hàng rào giảm sóng.', '', '2. Năm 2027 - 2029: mỗi năm trồng mới 500 - 550 ha.', '', '3. Các cơ quan báo cáo kết quả thực hiện 6 tháng (trước ngày 15 tháng 6) và năm (trước ngày 30 tháng 11).'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).targets.map((t) => t.value.number)).toEqual([400, 600, 12, 500]);
+    }
+    // Under another title ("VI. TỔ CHỨC THỰC HIỆN"), a count without a comparator is no target.
+    expect(extract(doc.replace('VI. LỘ TRÌNH VÀ CHẾ ĐỘ BÁO CÁO', 'VI. TỔ CHỨC THỰC HIỆN')).targets).toEqual([]);
+  });
+});

@@ -92,7 +92,8 @@ interface Qty {
 }
 
 // (Not the name of a funding source: "chương trình mục tiêu quốc gia xây dựng nông thôn mới".)
-const TARGET_SECTION = /(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu/;
+// ("VI. LỘ TRÌNH VÀ CHẾ ĐỘ BÁO CÁO": what each year of the plan is to reach, as a roadmap table.)
+const TARGET_SECTION = /(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|^(?:(?:[ivxl]+|\d+)\.\s*)?lo trinh\b/;
 /**
  * Results, legal grounds, budgets (see deadlines.ts): figures there are not targets. Nor in what is to be told to people
  * ("Nội dung tư vấn trọng tâm", "NỘI DUNG TUYÊN TRUYỀN"): the rules of law it explains ("đóng một lần … không quá 5 năm").
