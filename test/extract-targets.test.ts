@@ -1217,3 +1217,10 @@ describe('a roadmap part in prose', () => {
     expect(extract(doc.replace('VI. LỘ TRÌNH VÀ CHẾ ĐỘ BÁO CÁO', 'VI. TỔ CHỨC THỰC HIỆN')).targets).toEqual([]);
   });
 });
+
+describe('a cap in a clause that sets a support amount', () => {
+  it('reads no target in "Hỗ trợ tiền đi lại …, mức 100.000 đồng/lượt, tối đa 02 lượt/thai kỳ", one in "khám thai tối thiểu 04 lần"', () => {
+    const doc = ['Hòa An, ngày 21 tháng 10 năm 2025', '', 'KẾ HOẠCH', 'Thử', '', 'III. NHIỆM VỤ, GIẢI PHÁP', '', 'a) Bà mẹ mang thai được khám thai tối thiểu 04 lần trong thai kỳ.', '', 'b) Hỗ trợ tiền đi lại cho bà mẹ mang thai thuộc hộ nghèo, mức 100.000 đồng/lượt, tối đa 02 lượt/thai kỳ.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([4]);
+  });
+});

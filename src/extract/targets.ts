@@ -1071,6 +1071,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       else isTarget = targetish && (verb || (Number.isInteger(q.number ?? 0.5) && /^\s+["“]?\p{Ll}{2,}/u.test(p.text.slice(q.end)) && !/^\s+(?:năm|tháng|ngày|giờ|phút|tuổi|lần thứ)\b/u.test(p.text.slice(q.end))));
       // A condition ("thủ tục có thời hạn giải quyết dưới 05 ngày") is not an objective.
       if (isTarget && !q.firm && q.comparator && !targetish && /\bco\b[^,;]*$/.test(pre)) isTarget = false;
+      // Nor a cap in a clause that sets a support amount ("Hỗ trợ tiền đi lại …, mức 100.000 đồng/lượt, tối đa 02 lượt/thai kỳ",
+      // "hỗ trợ tối đa 2.500.000 đồng/ha/năm, không quá 02 năm"): a norm of the support.
+      if (isTarget && (q.comparator === '<=' || q.comparator === '<') && /(?:^|\s)ho tro\s/.test(f.slice(clauseStart, clauseEnd)) && /\d\s*(?:trieu\s+|nghin\s+|ty\s+)?dong(?![a-z])/.test(f.slice(clauseStart, clauseEnd))) isTarget = false;
       // Nor the size that picks out a kind of farm or holding ("dịch đã xuất hiện tại các trang trại quy mô trên 500 con", "hộ chăn
       // nuôi quy mô dưới 10 con"): a category.
       if (isTarget && /(?:^|\s)(?:trang trai|co so|ho|nong ho|gia trai|doanh nghiep|hop tac xa)(?:\s+[a-z]+){0,3}\s+quy mo\s+(?:tu|tren|duoi|toi thieu|toi da|khoang)?\s*$/.test(pre)) isTarget = false;
