@@ -12,17 +12,25 @@
  * Run alone: `node --import tsx bench/extract.ts`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPlan, type Extraction } from '../src/extract/index.ts';
 import { ocrTextToTree } from '../src/text/ocr-text-document.ts';
+import { VFile } from 'vfile';
+import { loadRestorer } from '../src/restore/restorer.ts';
+import { restoreTree } from '../src/restore/stage.ts';
+import type { DocumentRoot } from '../src/tree/types.ts';
 import { commonCount, fold, wordSimilarity, words } from '../src/extract/text.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GOLD_DIR = join(ROOT, 'bench', 'gold', 'plans');
 
 interface GoldFile extends Partial<Extraction> {
-  source: string;
+  /** The restored text the gold describes (scored on that text)… */
+  source?: string;
+  /** …or a scan (PDF or image) that sohoa reads, restores and extracts from: scored end to end. */
+  scan?: string;
   split: 'tuning' | 'held-out';
 }
 
@@ -140,42 +148,113 @@ function twentyPages(texts: string[]): string {
   return pages.join('\f');
 }
 
+type Totals = Record<string, { fields: Record<Field, Counts>; meta: { right: number; total: number } }>;
+
+/** Scores one document's extraction against its gold into `totals[split]`; returns its table cells. */
+function scoreDocument(gold: GoldFile, pred: Extraction, totals: Totals): string[] {
+  const t = (totals[gold.split] ??= {
+    fields: { legalBases: { tp: 0, fp: 0, fn: 0 }, deadlines: { tp: 0, fp: 0, fn: 0 }, targets: { tp: 0, fp: 0, fn: 0 }, tasks: { tp: 0, fp: 0, fn: 0 } },
+    meta: { right: 0, total: 0 },
+  });
+  const cells: string[] = [];
+  if (gold.metadata) {
+    const m = scoreMetadata(gold.metadata, pred.metadata);
+    t.meta.right += m.right;
+    t.meta.total += m.total;
+    cells.push(`${m.right}/${m.total}${m.wrong.length ? ` (${m.wrong.join(', ')})` : ''}`);
+  } else cells.push('–');
+  for (const f of FIELDS) {
+    // Partial gold (only some fields checked by hand): fields it leaves out are not scored.
+    if (!gold[f]) {
+      cells.push('–');
+      continue;
+    }
+    const g = gold[f] as Item[];
+    const c = matchItems(f, g, pred[f] as Item[]);
+    t.fields[f].tp += c.tp;
+    t.fields[f].fp += c.fp;
+    t.fields[f].fn += c.fn;
+    cells.push(`${c.tp}/${g.length} (+${c.fp})`);
+  }
+  return cells;
+}
+
+/** The table of figures per split and field. */
+function totalsTable(totals: Totals): string[] {
+  const out = ['| split | field | precision | recall | F1 | matched | extracted | gold |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  for (const split of ['tuning', 'held-out']) {
+    const t = totals[split];
+    if (!t) continue;
+    if (t.meta.total) out.push(`| ${split} | metadata (fields exactly right) | ${(t.meta.right / t.meta.total).toFixed(2)} | | | ${t.meta.right} | | ${t.meta.total} |`);
+    for (const f of FIELDS) {
+      const c = t.fields[f];
+      if (c.tp + c.fp + c.fn === 0) continue;
+      const [p, r, f1] = prf(c);
+      out.push(`| ${split} | ${f} | ${p} | ${r} | ${f1} | ${c.tp} | ${c.tp + c.fp} | ${c.tp + c.fn} |`);
+    }
+  }
+  return out;
+}
+
+/**
+ * End to end on scans: each gold file with a `scan` is read by sohoa (OCR pool, one process per
+ * core), restored as the pipeline restores (pipelines/common.ts) and extracted from; what OCR and
+ * restoration lose shows here, on top of what extraction from clean text misses.
+ */
+async function endToEnd(docs: { name: string; gold: GoldFile }[]): Promise<string[]> {
+  const scans = docs.filter((d) => d.gold.scan);
+  if (scans.length === 0) return [];
+  const { OcrPool, readScannedFile } = await import('../src/ocr/index.ts');
+  const pool = new OcrPool({ size: availableParallelism() });
+  const restorer = loadRestorer();
+  const totals: Totals = {};
+  const rows: string[] = [];
+  let pages = 0;
+  let failed = 0;
+  try {
+    for (const { name, gold } of scans) {
+      const path = join(ROOT, gold.scan!);
+      const read = await readScannedFile(path, { pool });
+      pages += read.pages.length;
+      failed += read.failures.length;
+      const tree = { type: 'root', children: read.pages } as unknown as DocumentRoot;
+      const file = new VFile({ path });
+      restoreTree(tree, file, restorer);
+      const cells = scoreDocument(gold, extractPlan(tree, file), totals);
+      if (gold.split !== 'held-out') rows.push(`| ${name} | ${cells.join(' | ')} |`);
+    }
+  } finally {
+    await pool.close();
+  }
+  const held = scans.filter((d) => d.gold.split === 'held-out').length;
+  return [
+    '### End to end on the scanned samples',
+    '',
+    `The ${scans.length} documents of \`samples/scans\` (${held} held out, as its manifest says) with gold written from their true text: each scan read by sohoa (OCR, layout and ruled tables; ${pages} pages${failed ? `, ${failed} failed` : ''}), restored and extracted as \`sohoa ingest\` does, then matched against the gold as above.`,
+    '',
+    ...totalsTable(totals),
+    '',
+    'Per tuning document (held-out ones counted in the totals only): metadata fields right; per field matched/gold (+extra extracted).',
+    '',
+    '| document | metadata | legal bases | deadlines | targets | tasks |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ];
+}
+
 export async function benchExtract(): Promise<string> {
-  const docs = loadGold();
-  const totals: Record<string, Record<Field, Counts>> = {};
-  const meta: Record<string, { right: number; total: number }> = {};
+  const all = loadGold();
+  const docs = all.filter((d) => d.gold.source);
+  const totals: Totals = {};
   const rows: string[] = [];
   const texts: string[] = [];
   for (const { name, gold } of docs) {
-    const text = readFileSync(join(ROOT, gold.source), 'utf8');
+    const text = readFileSync(join(ROOT, gold.source!), 'utf8');
     texts.push(text);
-    const pred = extractPlan(ocrTextToTree(text));
-    const split = gold.split;
-    totals[split] ??= { legalBases: { tp: 0, fp: 0, fn: 0 }, deadlines: { tp: 0, fp: 0, fn: 0 }, targets: { tp: 0, fp: 0, fn: 0 }, tasks: { tp: 0, fp: 0, fn: 0 } };
-    meta[split] ??= { right: 0, total: 0 };
-    const cells: string[] = [];
-    if (gold.metadata) {
-      const m = scoreMetadata(gold.metadata, pred.metadata);
-      meta[split].right += m.right;
-      meta[split].total += m.total;
-      cells.push(`${m.right}/${m.total}${m.wrong.length ? ` (${m.wrong.join(', ')})` : ''}`);
-    } else cells.push('–');
-    for (const f of FIELDS) {
-      // Partial gold (only some fields checked by hand): fields it leaves out are not scored.
-      if (!gold[f]) {
-        cells.push('–');
-        continue;
-      }
-      const g = gold[f] as Item[];
-      const c = matchItems(f, g, pred[f] as Item[]);
-      const t = totals[split][f];
-      t.tp += c.tp;
-      t.fp += c.fp;
-      t.fn += c.fn;
-      cells.push(`${c.tp}/${g.length} (+${c.fp})`);
-    }
+    const cells = scoreDocument(gold, extractPlan(ocrTextToTree(text)), totals);
     // Held-out documents count in the totals only: per-document rows would show where they fail.
-    if (split !== 'held-out') rows.push(`| ${name} | ${cells.join(' | ')} |`);
+    if (gold.split !== 'held-out') rows.push(`| ${name} | ${cells.join(' | ')} |`);
   }
 
   // Speed: 20 pages of restored text, median of several runs after warm-up.
@@ -193,21 +272,12 @@ export async function benchExtract(): Promise<string> {
 
   const out: string[] = [];
   out.push('## Extraction (metadata, legal bases, deadlines, targets, tasks)', '');
-  out.push(`Gold PlanDocuments: ${docs.length} in \`bench/gold/plans/\` (${docs.filter((d) => d.gold.split === 'held-out').length} held out of all tuning). Items matched one-to-one against gold.`, '');
-  out.push('| split | field | precision | recall | F1 | matched | extracted | gold |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const split of ['tuning', 'held-out']) {
-    if (!totals[split]) continue;
-    const m = meta[split];
-    out.push(`| ${split} | metadata (fields exactly right) | ${(m.right / m.total).toFixed(2)} | | | ${m.right} | | ${m.total} |`);
-    for (const f of FIELDS) {
-      const c = totals[split][f];
-      const [p, r, f1] = prf(c);
-      out.push(`| ${split} | ${f} | ${p} | ${r} | ${f1} | ${c.tp} | ${c.tp + c.fp} | ${c.tp + c.fn} |`);
-    }
-  }
+  out.push(`Gold PlanDocuments: ${docs.length} on restored text in \`bench/gold/plans/\` (${docs.filter((d) => d.gold.split === 'held-out').length} held out of all tuning). Items matched one-to-one against gold.`, '');
+  out.push(...totalsTable(totals));
   out.push('', 'Per tuning document (held-out documents are counted in the totals above only, so that nobody tuning sees where they fail): metadata fields right; per field matched/gold (+extra extracted).', '');
   out.push('| document | metadata | legal bases | deadlines | targets | tasks |', '| --- | --- | --- | --- | --- | --- |', ...rows);
   out.push('', `Speed: extracting a 20-page restored document (${big.children.length} pages, ~${Math.round(chars / 1000)} kB of tree) takes ${median.toFixed(1)} ms (median of 15 runs; limit 100 ms).`, '');
+  out.push(...(await endToEnd(all)));
   return out.join('\n');
 }
 
