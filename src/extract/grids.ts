@@ -25,6 +25,8 @@ export interface Grid {
   paras: number[];
   /** Paragraph where the table starts (its place in the section tree), or -1. */
   para: number;
+  /** A table of the document tree (OCR'd or born-digital layout): its page's block index. */
+  block?: number;
 }
 
 function splitPipes(p: Para, table: number, row: number, leading: boolean): GridCell[] {
@@ -59,6 +61,7 @@ export function findGrids(tree: DocumentRoot, paras: Para[]): Grid[] {
         position: b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null,
         paras: [],
         para: at ? at.index : -1,
+        block: bi,
         rows: block.children.map((row, r) => ({
           cells: row.children.map((cell, c) => {
             const first = cell.children[0];
