@@ -50,6 +50,29 @@ describe('extractMetadata', () => {
     expect(m.recipients[0]).toEqual({ name: 'Sở Nội vụ', purpose: 'b/c' });
   });
 
+  it('keeps an issuer name wrapped over two lines whole, under its parent body', () => {
+    const header = (issuer: string[]) =>
+      [...issuer, 'Số: 245/KH-SVHTTDL', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Bắc Long, ngày 25 tháng 4 năm 2025', '', 'KẾ HOẠCH', 'Tổ chức Tuần lễ Văn hóa - Du lịch năm 2025', '', 'I. MỤC ĐÍCH, YÊU CẦU', 'Quảng bá hình ảnh của tỉnh.'].join('\n');
+    for (const [lines, parent, issuer] of [
+      [['UBND TỈNH BẮC LONG', 'SỞ VĂN HÓA, THỂ THAO', 'VÀ DU LỊCH'], 'UBND TỈNH BẮC LONG', 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH'],
+      [['UBND TỈNH BẮC LONG', 'SỞ NÔNG NGHIỆP VÀ', 'PHÁT TRIỂN NÔNG THÔN'], 'UBND TỈNH BẮC LONG', 'SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN'],
+      [['UBND TỈNH BẮC LONG', 'SỞ TÀI CHÍNH'], 'UBND TỈNH BẮC LONG', 'SỞ TÀI CHÍNH'],
+    ] as const) {
+      for (const strip of [false, true]) {
+        const { metadata: m } = extract(strip ? stripMarks(header([...lines])) : header([...lines]));
+        expect(m.parentIssuer).toBe(strip ? stripMarks(parent) : parent);
+        expect(m.issuer).toBe(strip ? stripMarks(issuer) : issuer);
+      }
+    }
+  });
+
+  it('writes a recipient\'s purpose in lower case, as OCR may not ("(b/C)")', () => {
+    const text = fixture('plan-small.txt').replace(/\(b\/c\)/, '(b/C)');
+    expect(text).toContain('(b/C)');
+    expect(extract(text).metadata.recipients.some((r) => r.purpose === 'b/c')).toBe(true);
+    expect(extract(text).metadata.recipients.some((r) => r.purpose === 'b/C')).toBe(false);
+  });
+
   it('reads a header whose diacritics were lost', () => {
     const { metadata: m } = extract(stripMarks(fixture('plan-small.txt')));
     expect(m.docType).toBe('KẾ HOẠCH');

@@ -181,7 +181,10 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
   const groups: string[] = [];
   for (const p of parts) {
     const prev = groups[groups.length - 1];
-    if (prev && ADMIN_LEVEL.test(fold(p)) && GENERIC_BODY.test(fold(prev))) groups[groups.length - 1] = `${prev} ${p}`;
+    // A name wrapped over two lines ("SỞ VĂN HÓA, THỂ THAO" + "VÀ DU LỊCH", "SỞ NÔNG NGHIỆP VÀ" + "PHÁT
+    // TRIỂN NÔNG THÔN"): the line that opens or follows a "và", a comma or a dash goes on the name.
+    const wrapped = prev && (/^(?:va|&)\s/.test(fold(p)) || /(?:\s(?:va|&)|[,\-–])$/.test(fold(prev).trim()));
+    if (prev && (wrapped || (ADMIN_LEVEL.test(fold(p)) && GENERIC_BODY.test(fold(prev))))) groups[groups.length - 1] = `${prev} ${p}`;
     else groups.push(p);
   }
   if (groups.length >= 2) {
@@ -340,6 +343,8 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
       const pm = body.match(/\s*\(([^()]{1,30})\)\s*[;,.]?\s*$/);
       if (pm && PURPOSE.test(fold(pm[1]))) {
         purpose = clean(pm[1]);
+        // The abbreviations are written in lower case ("b/c", "t/h"): "b/C" is OCR's.
+        if (/^\p{L}\/\p{L}$/u.test(purpose)) purpose = purpose.toLowerCase();
         body = body.slice(0, pm.index);
       }
       // Scanner debris after the entry's semicolon ("Văn phòng UBND tỉnh; U").
