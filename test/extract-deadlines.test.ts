@@ -22,6 +22,12 @@ describe('scanTime', () => {
     expect(scan('Thường xuyên', true)).toEqual([['ongoing', null, null, 'ongoing']]);
   });
 
+  it('reads a day of each quarter as one quarterly time limit', () => {
+    for (const s of ['định kỳ báo cáo kết quả về Ủy ban nhân dân xã trước ngày 25 hằng quý', 'dinh ky bao cao truoc ngay 25 hang quy', 'báo cáo trước ngày 25 của mỗi quý']) {
+      expect(scan(s)).toEqual([['recurring', null, null, 'quarterly, by day 25']]);
+    }
+  });
+
   it('needs "định kỳ" or a time field for bare recurrences', () => {
     expect(scan('chương trình công tác hằng tháng')).toEqual([]);
     expect(scan('hằng tháng', true)).toEqual([['recurring', null, null, 'monthly']]);

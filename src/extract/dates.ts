@@ -244,6 +244,8 @@ const RECUR: [RegExp, string][] = [
   // "định kỳ hằng quý, trước ngày 10 của tháng đầu quý sau".
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua\s*)?thang\s*dau\s*(?:cua\s*)?quy\s*(?:sau|ke tiep|tiep theo)/y, "quarterly, by day $1 of the next quarter's first month"],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*hang\s*thang/y, 'monthly, by day $1'],
+  // "trước ngày 25 hằng quý": a day in each quarter, one time limit that recurs.
+  [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(?:hang|moi)\s*quy/y, 'quarterly, by day $1'],
   [/(?:truoc\s*)?ngay\s*(\d{1,2})\s*(?:cua\s*)?thang\s*truoc(?![a-z])/y, 'monthly, by day $1 of the month before'],
   // "vào sáng thứ Ba, thứ Năm và sáng thứ Bảy hằng tuần": several days of the week, one cycle.
   [/(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay)(?:\s*(?:,|va)\s*(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay))+\s*hang\s*tuan/y, 'weekly, several days'],
