@@ -73,6 +73,12 @@ describe('extractMetadata', () => {
     expect(extract(text).metadata.recipients.some((r) => r.purpose === 'b/C')).toBe(false);
   });
 
+  it('puts back the space after "Lưu:" that a scan lost', () => {
+    const text = fixture('plan-small.txt').replace(/Lưu: ?VT/, 'Lưu:VT');
+    expect(text).toContain('Lưu:VT');
+    expect(extract(text).metadata.recipients.map((r) => r.name)).toContain('Lưu: VT, PBGDPL');
+  });
+
   it('reads a header whose diacritics were lost', () => {
     const { metadata: m } = extract(stripMarks(fixture('plan-small.txt')));
     expect(m.docType).toBe('KẾ HOẠCH');

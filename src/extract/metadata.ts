@@ -350,6 +350,8 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
       // Scanner debris after the entry's semicolon ("Văn phòng UBND tỉnh; U").
       body = body.replace(/;\s*[^\s;]{1,2}\s*$/u, '');
       body = body.replace(/\s*[;,]+\s*$/, '').replace(/\.$/, '').trim();
+      // "Lưu:VT" (a scan's narrow space lost): "Lưu: VT", as it is written.
+      body = body.replace(/(?<=\p{L}):(?=\p{L})/gu, ': ');
       if (body) meta.recipients.push({ name: body, purpose });
     }
     if (!meta.signer.name && entries.length) {
