@@ -19,7 +19,25 @@ const FOLD_TABLE = (() => {
   return t;
 })();
 
+/**
+ * Folded strings met lately: extractors fold the same paragraphs, lines and slices of them many
+ * times over (a third of the time extraction took). Bounded: emptied when full.
+ */
+const folded = new Map<string, string>();
+const FOLD_CACHE_SIZE = 20_000;
+
 export function fold(s: string): string {
+  if (s.length < 8) return foldText(s);
+  let out = folded.get(s);
+  if (out === undefined) {
+    if (folded.size >= FOLD_CACHE_SIZE) folded.clear();
+    out = foldText(s);
+    folded.set(s, out);
+  }
+  return out;
+}
+
+function foldText(s: string): string {
   // Per-unit table: fast, and offsets stay aligned with the input (one UTF-16 unit each).
   const codes = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) {
