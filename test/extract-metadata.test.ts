@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
+import { VFile } from 'vfile';
+import { extractPlan } from '../src/extract/index.ts';
+import { line, type DocumentRoot, type PageNode } from '../src/tree/types.ts';
 
 describe('extractMetadata', () => {
   it('reads the header, signer and recipients of a clean plan', () => {
@@ -122,5 +125,32 @@ describe('extractMetadata', () => {
     expect(names(text)).toEqual(['UBND tỉnh', 'Các cơ quan: Công an huyện, Phòng Tư pháp, Chi cục THADS huyện, PGD NHCSXH huyện', 'UBND các xã, thị trấn', 'Lưu: VT']);
     expect(names(stripMarks(text))).toHaveLength(4);
     expect(extract(text).metadata.signer.name).toBe('Đặng Văn Hoàng');
+  });
+
+  it('warns when OCR was unsure of the digits of the number or the date, and only then', () => {
+    // A scanned header whose lines carry OCR's words and their confidences.
+    const scanned = (numberConfidence: number, dateConfidence: number): DocumentRoot => {
+      const words = (text: string, digits: number) => text.split(' ').map((w) => ({ text: w, confidence: /\d/.test(w) ? digits : 0.95 }));
+      const texts: [string, number][] = [
+        ['ỦY BAN NHÂN DÂN', 1],
+        ['HUYỆN AN LẠC', 1],
+        ['Số: 538/KH-UBND', numberConfidence],
+        ['An Lạc, ngày 14 tháng 3 năm 2025', dateConfidence],
+        ['KẾ HOẠCH', 1],
+        ['Chuyển đổi số năm 2025', 0.95],
+      ];
+      const children = texts.map(([t, c], i) => ({ type: 'paragraph' as const, children: [line(t, i + 1, { words: words(t, c) })] }));
+      return { type: 'root', children: [{ type: 'page', data: { number: 1, kind: 'scanned', confidence: 0.9 }, children } as PageNode] };
+    };
+    const warnings = (tree: DocumentRoot) => {
+      const file = new VFile();
+      const { metadata } = extractPlan(tree, file);
+      expect(metadata.number).toBe('538');
+      expect(metadata.issuedDate).toBe('2025-03-14');
+      return file.messages.map((m) => String(m.reason)).filter((r) => /confidence/.test(r));
+    };
+    expect(warnings(scanned(0.48, 0.93))).toEqual(['document number "538/KH-UBND" read with low OCR confidence (48%): check it against the scan']);
+    expect(warnings(scanned(0.9, 0.41))).toEqual(['issue date 2025-03-14 read with low OCR confidence (41%): check it against the scan']);
+    expect(warnings(scanned(0.9, 0.93))).toEqual([]);
   });
 });

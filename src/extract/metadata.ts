@@ -114,6 +114,15 @@ export interface MetadataResult {
   closingStart: number;
 }
 
+/** Below this OCR confidence a digit of the number or the date is a guess worth checking. */
+const DOUBTFUL_DIGITS = 0.6;
+
+/** Warns when OCR was unsure of the digits a header field was read from (a seal or a smudge over them). */
+function doubtfulDigits(line: DocLine, what: string, file?: VFile): void {
+  if (line.digitConfidence === undefined || line.digitConfidence >= DOUBTFUL_DIGITS) return;
+  file?.message(`${what} read with low OCR confidence (${Math.round(line.digitConfidence * 100)}%): check it against the scan`, { line: line.line, column: 1 }, 'extract:metadata');
+}
+
 export function extractMetadataDetailed(lines: DocLine[], file?: VFile): MetadataResult {
   const meta = emptyMetadata();
   const limit = Math.min(lines.length, 45);
@@ -142,6 +151,7 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
       numberIndex = i;
       if (!m.number) file?.message('document number left blank in the header', { line: head[i].line, column: 1 }, 'extract:metadata');
       else if (m.noisy) file?.message(`document number read among OCR debris: "${clean(head[i].text.slice(m.index, m.index + m.length))}"`, { line: head[i].line, column: 1 }, 'extract:metadata');
+      else doubtfulDigits(head[i], `document number "${m.number}/${m.symbol}"`, file);
       break;
     }
   }
@@ -154,6 +164,7 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
     if (at < 0 || !/nam\s*\d{4}|\d{4}\s*$/.test(f)) continue;
     meta.issuedDate = parseVietnameseDate(head[i].text.slice(at));
     if (!meta.issuedDate) file?.message(`issue date not readable: "${clean(head[i].text.slice(at))}"`, { line: head[i].line, column: at + 1 }, 'extract:metadata');
+    else doubtfulDigits(head[i], `issue date ${meta.issuedDate}`, file);
     let before = head[i].text.slice(0, at);
     const num = matchNumber(before);
     if (num) before = before.slice(num.index + num.length);
