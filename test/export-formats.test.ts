@@ -353,6 +353,21 @@ describe('exports read back and compared with the JSON', () => {
       }
     });
 
+    it.each(names)('%s.md: the warnings of the JSON listed, one item each, only when there are some', (name) => {
+      const doc = docs.get(name)!;
+      const tree = parseMarkdown(readFileSync(join(out, `${name}.md`), 'utf8'));
+      const i = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2 && mdText(n) === 'Cảnh báo (warnings)');
+      if (!doc.quality.warnings.length) {
+        expect(i).toBe(-1);
+        return;
+      }
+      const list = tree.children[i + 1];
+      expect(list?.type).toBe('list');
+      const items = (list as { children: Nodes[] }).children.map(mdText);
+      expect(items).toHaveLength(doc.quality.warnings.length);
+      doc.quality.warnings.forEach((w, k) => expect(items[k].startsWith(w.message.replace(/\s+/g, ' '))).toBe(true));
+    });
+
     it.each(names)('%s.md: the restored text reads back word for word (Markdown escaping round-trips)', (name) => {
       const doc = docs.get(name)!;
       const tree = parseMarkdown(readFileSync(join(out, `${name}.md`), 'utf8'));

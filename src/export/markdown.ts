@@ -52,6 +52,17 @@ export function planToMdast(doc: PlanDocument, tables: ExportTable[]): Root {
     ['Tệp (file)', `${doc.source.fileName} (${doc.source.pageCount} pages, sha256 ${doc.source.sha256.slice(0, 12)}…)`],
   ];
   children.push(gfmTable({ name: 'metadata', title: '', header: ['Trường (field)', 'Giá trị (value)'], rows: metaRows.map(([k, v]) => [k, v ?? '']) }));
+  // What the run doubted (a field OCR was unsure of, a page that failed): for the reader to check.
+  if (doc.quality.warnings.length) {
+    const where = (w: PlanDocument['quality']['warnings'][number]) =>
+      [w.page !== null ? `trang ${w.page}` : '', w.line !== null ? `dòng ${w.line}` : ''].filter(Boolean).join(', ');
+    children.push(heading(2, 'Cảnh báo (warnings)'), {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: doc.quality.warnings.map((w): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(where(w) ? `${w.message} (${where(w)})` : w.message)] }] })),
+    });
+  }
   if (doc.sections.length) {
     children.push(heading(2, 'Mục lục (sections)'), sectionList(doc.sections));
   }
