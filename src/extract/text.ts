@@ -24,7 +24,7 @@ const FOLD_TABLE = (() => {
  * times over (a third of the time extraction took). Bounded: emptied when full.
  */
 const folded = new Map<string, string>();
-const FOLD_CACHE_SIZE = 20_000;
+const FOLD_CACHE_SIZE = 5_000;
 
 export function fold(s: string): string {
   if (s.length < 8) return foldText(s);
