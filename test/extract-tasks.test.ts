@@ -57,6 +57,28 @@ describe('extractTasks', () => {
     expect(rows(stripMarks(text)).map((r) => r[0])).toEqual(['Uy ban MTTQ Viet Nam huyen', 'Phong Tu phap', 'Phong Tu phap']);
   });
 
+  it('reads the unit paragraphs of a TỔ CHỨC THỰC HIỆN part that has no items, not its other paragraphs', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử',
+      '',
+      'III. TỔ CHỨC THỰC HIỆN',
+      '',
+      'Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã, thị trấn tổ chức triển khai thực hiện Kế hoạch này; trong quá',
+      'trình thực hiện nếu có khó khăn, vướng mắc kịp thời báo cáo về Phòng Nội vụ để tổng hợp./.',
+      '',
+      'Kinh phí thực hiện từ nguồn ngân sách huyện năm 2025.',
+      '',
+      'Trên đây là Kế hoạch của UBND huyện.',
+    ].join('\n');
+    const rows = (t: string) => extract(t).tasks.map((x) => [x.lead, x.task]);
+    expect(rows(text)).toEqual([['Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã, thị trấn', 'tổ chức triển khai thực hiện Kế hoạch này']]);
+    expect(rows(stripMarks(text))).toEqual([['Thu truong cac co quan, don vi va Chu tich UBND cac xa, thi tran', 'to chuc trien khai thuc hien Ke hoach nay']]);
+    // With items of its own, the part's opening paragraph is no task of its own.
+    const withItems = text.replace('Kinh phí thực hiện', '1. Phòng Nội vụ tổng hợp kết quả, báo cáo UBND huyện.\n\nKinh phí thực hiện');
+    expect(rows(withItems).map((r) => r[0])).toEqual(['Phòng Nội vụ']);
+  });
+
   it('reads dash items naming a unit and its duty in the tasks part', () => {
     const text = [
       'KẾ HOẠCH',

@@ -396,6 +396,26 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     done.add(k);
   }
 
+  // 3d. A TỔ CHỨC THỰC HIỆN part with no items of its own: each of its paragraphs that opens with a
+  // unit and its duty is that unit's task ("Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã,
+  // thị trấn tổ chức triển khai thực hiện Kế hoạch này; …"), as a numbered unit paragraph would be.
+  for (const h of outline.headings) {
+    if (h.children.length || !/^\W*(?:[ivxl]+\.|\d+\.)?\s*to chuc thuc hien\s*$/.test(fold(h.heading)) || !inBody(h.para)) continue;
+    for (const k of h.body) {
+      const p = paras[k];
+      if (done.has(k) || p.piped || fieldParas.has(k) || !inBody(k)) continue;
+      if (CLOSING_PARA.test(p.folded)) break;
+      if (!startsWithUnit(p.text) || !/^\p{Lu}/u.test(p.text.trim())) continue;
+      const sentence = p.text.split(/[.;](?:\s|$)/)[0];
+      const { units, rest } = splitUnitsAndTask(sentence);
+      if (!rest || units.split(/\s+/).length > 16 || !/^\p{Ll}/u.test(rest) || !startsWithTaskVerb(rest)) continue;
+      const lead = cleanUnit(units);
+      if (!lead) continue;
+      push({ task: taskText(rest), lead, cooperating: [], deadline: deadlineInText(sentence), product: null, ref: refAt(p, 0) }, [k]);
+      done.add(k);
+    }
+  }
+
   // 4. "Giao <unit> chủ trì, phối hợp với <units> <task>" in prose; in the tasks part also without
   // "Giao": "… Văn phòng HĐND và UBND huyện chủ trì, phối hợp với các phòng chuyên môn thực hiện",
   // "; Phòng Tư pháp, Phòng Tài chính - Kế hoạch phối hợp với Văn phòng … xây dựng lộ trình …".
