@@ -11,8 +11,8 @@
  *  - tasks by the words of the task (most of the shorter text's words found in the other).
  * Run alone: `node --import tsx bench/extract.ts`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPlan, type Extraction } from '../src/extract/index.ts';
@@ -31,6 +31,8 @@ interface GoldFile extends Partial<Extraction> {
   source?: string;
   /** …or a scan (PDF or image) that sohoa reads, restores and extracts from: scored end to end. */
   scan?: string;
+  /** With `source`: also scored end to end on a scan of that text rendered at bench time. */
+  renderScan?: boolean;
   split: 'tuning' | 'held-out';
 }
 
@@ -199,12 +201,16 @@ function totalsTable(totals: Totals): string[] {
 /**
  * End to end on scans: each gold file with a `scan` is read by sohoa (OCR pool, one process per
  * core), restored as the pipeline restores (pipelines/common.ts) and extracted from; what OCR and
- * restoration lose shows here, on top of what extraction from clean text misses.
+ * restoration lose shows here, on top of what extraction from clean text misses. Gold files with
+ * `renderScan` have their source text typeset and degraded into a scanned PDF first
+ * (scripts/render-samples/from-text.ts), in a temporary folder removed afterwards.
  */
 async function endToEnd(docs: { name: string; gold: GoldFile }[]): Promise<string[]> {
-  const scans = docs.filter((d) => d.gold.scan);
+  const scans = docs.filter((d) => d.gold.scan || (d.gold.source && d.gold.renderScan));
   if (scans.length === 0) return [];
   const { OcrPool, readScannedFile } = await import('../src/ocr/index.ts');
+  const { renderTextAsScan } = await import('../scripts/render-samples/from-text.ts');
+  const tmp = mkdtempSync(join(tmpdir(), 'sohoa-bench-'));
   const pool = new OcrPool({ size: availableParallelism() });
   const restorer = loadRestorer();
   const totals: Totals = {};
@@ -213,7 +219,8 @@ async function endToEnd(docs: { name: string; gold: GoldFile }[]): Promise<strin
   let failed = 0;
   try {
     for (const { name, gold } of scans) {
-      const path = join(ROOT, gold.scan!);
+      const path = gold.scan ? join(ROOT, gold.scan) : join(tmp, `${name}.pdf`);
+      if (!gold.scan) writeFileSync(path, await renderTextAsScan(readFileSync(join(ROOT, gold.source!), 'utf8')));
       const read = await readScannedFile(path, { pool });
       pages += read.pages.length;
       failed += read.failures.length;
@@ -221,16 +228,20 @@ async function endToEnd(docs: { name: string; gold: GoldFile }[]): Promise<strin
       const file = new VFile({ path });
       restoreTree(tree, file, restorer);
       const cells = scoreDocument(gold, extractPlan(tree, file), totals);
-      if (gold.split !== 'held-out') rows.push(`| ${name} | ${cells.join(' | ')} |`);
+      if (gold.split !== 'held-out') rows.push(`| ${name}${gold.scan ? '' : ' (rendered)'} | ${cells.join(' | ')} |`);
     }
   } finally {
     await pool.close();
+    rmSync(tmp, { recursive: true, force: true });
   }
-  const held = scans.filter((d) => d.gold.split === 'held-out').length;
+  const samples = scans.filter((d) => d.gold.scan);
+  const held = samples.filter((d) => d.gold.split === 'held-out').length;
+  const rendered = scans.filter((d) => !d.gold.scan).map((d) => d.name.split('-')[0]);
   return [
     '### End to end on the scanned samples',
     '',
-    `The ${scans.length} documents of \`samples/scans\` (${held} held out, as its manifest says) with gold written from their true text: each scan read by sohoa (OCR, layout and ruled tables; ${pages} pages${failed ? `, ${failed} failed` : ''}), restored and extracted as \`sohoa ingest\` does, then matched against the gold as above.`,
+    `The ${samples.length} documents of \`samples/scans\` (${held} held out, as its manifest says) with gold written from their true text${rendered.length ? `, and ${rendered.length} tuning documents of the text gold rendered at bench time as scans of their source text (${rendered.join(', ')}: typeset with ruled tables, a seal, 200 or 300 dpi, slight skew, noise and JPEG artefacts, by \`scripts/render-samples/from-text.ts\`; marked \`renderScan\` in their gold)` : ''}` +
+      `: each scan read by sohoa (OCR, layout and ruled tables; ${pages} pages${failed ? `, ${failed} failed` : ''}), restored and extracted as \`sohoa ingest\` does, then matched against the gold as above.`,
     '',
     ...totalsTable(totals),
     '',
