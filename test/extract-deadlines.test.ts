@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scanTime } from '../src/extract/dates.ts';
 import { mergeSaidTwice } from '../src/extract/deadlines.ts';
 import { fold } from '../src/extract/text.ts';
-import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
-import { VFile } from 'vfile';
-import { extractPlan } from '../src/extract/index.ts';
-import { line, type DocumentRoot, type PageNode, type ParagraphNode, type TableCellNode, type TableNode } from '../src/tree/types.ts';
+import { extract, extractTree, fixture, scannedTree, stripMarks } from './fixtures/extract/helpers.ts';
 
 const scan = (s: string, field = false) => scanTime(fold(s), { field, year: 2024 }).map((t) => [t.kind, t.date, t.endDate, t.recurrence]);
 
@@ -1407,17 +1404,7 @@ describe('months that come back every year', () => {
 });
 
 describe('a ruled table of a scan (a table node of the document tree)', () => {
-  // The tree a scanned page gives: paragraphs, then the task table as rows of cells.
-  const scanned = (rows: string[][]): DocumentRoot => {
-    let n = 0;
-    const para = (text: string): ParagraphNode => ({ type: 'paragraph', children: [line(text, ++n)] });
-    const head = ['ỦY BAN NHÂN DÂN', 'HUYỆN AN LẠC', 'Số: 58/KH-UBND', 'An Lạc, ngày 14 tháng 3 năm 2025', 'KẾ HOẠCH', 'Chuyển đổi số năm 2025', 'II. NHIỆM VỤ CỤ THỂ'];
-    const table: TableNode = {
-      type: 'table',
-      children: rows.map((cells) => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: [line(c, ++n)] }) as TableCellNode) })),
-    };
-    return { type: 'root', children: [{ type: 'page', data: { number: 1, kind: 'scanned', confidence: 0.9 }, children: [...head.map(para), table, para('Trên đây là Kế hoạch chuyển đổi số năm 2025 của UBND huyện.')] } as PageNode] };
-  };
+  const head = ['ỦY BAN NHÂN DÂN', 'HUYỆN AN LẠC', 'Số: 58/KH-UBND', 'An Lạc, ngày 14 tháng 3 năm 2025', 'KẾ HOẠCH', 'Chuyển đổi số năm 2025', 'II. NHIỆM VỤ CỤ THỂ'];
   const rows = [
     ['STT', 'Nội dung', 'Chủ trì', 'Phối hợp', 'Thời hạn', 'Sản phẩm'],
     ['1', 'Rà soát, chuẩn hóa dữ liệu hộ tịch', 'Phòng Tư pháp', 'UBND các xã', 'Quý II/2025', 'Dữ liệu được chuẩn hóa'],
@@ -1426,7 +1413,7 @@ describe('a ruled table of a scan (a table node of the document tree)', () => {
 
   it('gives each time cell once, with its row as what is due, not again as prose', () => {
     for (const variant of [rows, rows.map((r) => r.map(stripMarks))]) {
-      const { deadlines } = extractPlan(scanned(variant), new VFile());
+      const { deadlines } = extractTree(scannedTree([[...head, { table: variant }, 'Trên đây là Kế hoạch chuyển đổi số năm 2025 của UBND huyện.']]));
       expect(deadlines.map((d) => d.date)).toEqual(['2025-04-01', '2025-09-30']);
       expect(fold(deadlines[1].context ?? '')).toMatch(/^so hoa ho so/);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyColumns } from '../src/extract/tasks.ts';
 import { splitUnits, splitUnitsAndTask } from '../src/extract/lexicon.ts';
-import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
+import { extract, extractTree, fixture, scannedTree, stripMarks } from './fixtures/extract/helpers.ts';
 
 describe('responsibility matrix', () => {
   it('classifies columns in any order and wording', () => {
@@ -397,3 +397,29 @@ describe('extractTasks', () => {
     expect(extract(stripMarks(text)).tasks.map((t) => t.lead)).toEqual(['So Tu phap']);
   });
 });
+
+describe('a task table that runs on to the next page (a scan)', () => {
+  const head = ['ỦY BAN NHÂN DÂN', 'HUYỆN HÒA AN', 'Số: 12/KH-UBND', 'Hòa An, ngày 02 tháng 10 năm 2024', 'KẾ HOẠCH', 'Phòng, chống hạn hán', 'III. NHIỆM VỤ CỤ THỂ'];
+  const header = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện'];
+  const row = (i: number, lead: string, time: string) => [String(i), `Nhiệm vụ số ${i} về thủy lợi nội đồng`, lead, 'UBND các xã, thị trấn', time];
+
+  it('reads the rows after the page break with the header of the page before, as one table', () => {
+    const tree = scannedTree([
+      [...head, { table: [header, row(1, 'Phòng Nông nghiệp và PTNT', 'Tháng 11/2024'), row(2, 'Trạm Thủy lợi huyện', 'Quý I/2025')] }],
+      [{ table: [row(3, 'Trung tâm Dịch vụ nông nghiệp', 'Tháng 12/2024 - tháng 5/2025'), row(4, 'Phòng Tài chính - Kế hoạch', 'Hằng tháng')], continues: true }, 'Trên đây là Kế hoạch của UBND huyện.'],
+    ]);
+    const { tasks, deadlines, tables } = extractTree(tree);
+    expect(tasks.map((t) => [t.lead, t.deadline])).toEqual([
+      ['Phòng Nông nghiệp và PTNT', 'Tháng 11/2024'],
+      ['Trạm Thủy lợi huyện', 'Quý I/2025'],
+      ['Trung tâm Dịch vụ nông nghiệp', 'Tháng 12/2024 - tháng 5/2025'],
+      ['Phòng Tài chính - Kế hoạch', 'Hằng tháng'],
+    ]);
+    expect(deadlines.map((d) => d.date)).toEqual(['2024-11-01', '2025-01-01', '2024-12-01', null]);
+    expect(tables).toHaveLength(1);
+    // Without the mark, a table at the top of the next page is a table of its own (its first row its header).
+    const apart = extractTree(scannedTree([[...head, { table: [header, row(1, 'Phòng Nông nghiệp và PTNT', 'Tháng 11/2024')] }], [{ table: [row(3, 'Trung tâm Dịch vụ nông nghiệp', 'Tháng 12/2024')] }]]));
+    expect(apart.tables).toHaveLength(2);
+  });
+});
+

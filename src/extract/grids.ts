@@ -4,7 +4,7 @@
  * as OCR-text archives and born-digital exports carry them.
  */
 import type { SourceRef } from '../schema/plan-document.ts';
-import type { DocumentRoot } from '../tree/types.ts';
+import type { DocumentRoot, TableNode } from '../tree/types.ts';
 import { type Para, clean, refAt } from './text.ts';
 
 export interface GridCell {
@@ -47,30 +47,55 @@ function splitPipes(p: Para, table: number, row: number, leading: boolean): Grid
   return cells;
 }
 
+/** The rows of a table of the tree as grid rows (`offset`: rows of the grid before them). */
+function gridRows(block: TableNode, page: number, table: number, offset: number): GridRow[] {
+  return block.children.map((row, r) => ({
+    cells: row.children.map((cell, c) => {
+      const first = cell.children[0];
+      return {
+        text: clean(cell.children.map((l) => l.value).join(' ')),
+        ref: { page, line: first?.position?.start.line ?? null, table, row: offset + r, column: c },
+      };
+    }),
+  }));
+}
+
 export function findGrids(tree: DocumentRoot, paras: Para[]): Grid[] {
   const grids: Grid[] = [];
+  // The paragraphs each table of the tree was read into (its cells' lines): what the table spans,
+  // as a text table's piped paragraphs are, so that no extractor reads them again as prose.
+  const tableParas = new Map<string, number[]>();
+  for (const p of paras) {
+    const l = p.lines[0];
+    if (!l?.inTable) continue;
+    const k = `${l.page}:${l.block}`;
+    tableParas.set(k, [...(tableParas.get(k) ?? []), p.index]);
+  }
   for (const page of tree.children) {
     page.children.forEach((block, bi) => {
       if (block.type !== 'table') return;
       const b = block.data?.bbox;
+      // A table that goes on from the previous page (layout saw the same columns, no header row
+      // repeated): its rows are the rows of that page's last table, read as one grid, so that the
+      // rows after the page break keep their columns' meaning.
+      const prev = grids[grids.length - 1];
+      const width = (rows: { cells: unknown[] }[]) => Math.max(0, ...rows.map((r) => r.cells.length));
+      if (block.data?.continuesFromPreviousPage && prev?.block !== undefined && prev.page === page.data.number - 1 && width(prev.rows) === Math.max(0, ...block.children.map((r) => r.children.length))) {
+        prev.paras.push(...(tableParas.get(`${page.data.number}:${bi}`) ?? []));
+        const offset = prev.rows.length;
+        prev.rows.push(...gridRows(block, page.data.number, prev.index, offset));
+        return;
+      }
       const index = grids.length;
       const at = paras.find((p) => p.lines[0]?.page === page.data.number && p.lines[0]?.block === bi);
       grids.push({
         index,
         page: page.data.number,
         position: b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null,
-        paras: [],
+        paras: tableParas.get(`${page.data.number}:${bi}`) ?? [],
         para: at ? at.index : -1,
         block: bi,
-        rows: block.children.map((row, r) => ({
-          cells: row.children.map((cell, c) => {
-            const first = cell.children[0];
-            return {
-              text: clean(cell.children.map((l) => l.value).join(' ')),
-              ref: { page: page.data.number, line: first?.position?.start.line ?? null, table: index, row: r, column: c },
-            };
-          }),
-        })),
+        rows: gridRows(block, page.data.number, index, 0),
       });
     });
   }
