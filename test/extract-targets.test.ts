@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../src/extract/targets.ts';
 import { fold } from '../src/extract/text.ts';
-import { extract, fixture, stripMarks } from './fixtures/extract/helpers.ts';
+import { extract, extractTree, fixture, scannedTree, stripMarks } from './fixtures/extract/helpers.ts';
 
 describe('extractTargets', () => {
   it('parses Vietnamese numbers', () => {
@@ -1224,3 +1224,46 @@ describe('a cap in a clause that sets a support amount', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).targets.map((t) => t.value.number)).toEqual([4]);
   });
 });
+
+describe('target tables of a scan and their remarks', () => {
+  const head = ['ỦY BAN NHÂN DÂN', 'PHƯỜNG AN HÒA', 'Số: 20/KH-UBND', 'An Hòa, ngày 10 tháng 01 năm 2026', 'KẾ HOẠCH', 'Phòng, chống bạo lực gia đình năm 2026', 'II. CHỈ TIÊU'];
+  const table = [
+    ['STT', 'Chỉ tiêu', 'Mục tiêu năm 2026', 'Đơn vị chủ trì'],
+    ['1', 'Hộ gia đình được tuyên truyền về phòng, chống bạo lực gia đình', '100%', 'Phòng Văn hóa - Xã hội'],
+    ['2', 'Hộ gia đình đạt danh hiệu "Gia đình văn hóa"', 'Đạt tối thiểu 93%', 'Phòng Văn hóa - Xã hội'],
+  ];
+
+  it('reads a ruled target table once, as a table, not again as prose', () => {
+    for (const variant of [table, table.map((r) => r.map(stripMarks))]) {
+      const { targets } = extractTree(scannedTree([[...head, { table: variant }, 'III. TỔ CHỨC THỰC HIỆN', 'Trên đây là Kế hoạch của UBND phường.']]));
+      expect(targets.map((t) => [t.value.number, t.responsible])).toEqual([
+        [100, variant[1][3]],
+        [93, variant[2][3]],
+      ]);
+    }
+  });
+
+  it('reads the change a remark sets beside a row\'s value as a second target of the row', () => {
+    const text = [
+      ...head,
+      '',
+      'STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026 | Ghi chú',
+      '1 | Thu nhập bình quân đầu người | Triệu đồng | 68 | Tăng 8% so với năm 2025',
+      '2 | Tỷ lệ hộ nghèo theo chuẩn đa chiều | % | Dưới 1,5 | Giảm 0,5%',
+      '3 | Tỷ lệ người dân tham gia bảo hiểm y tế | % | 95 | Theo chỉ tiêu huyện giao',
+      '',
+      'III. TỔ CHỨC THỰC HIỆN',
+    ].join('\n');
+    for (const variant of [text, stripMarks(text)]) {
+      const rows = extract(variant).targets.map((t) => [t.value.number, fold(t.indicator)]);
+      expect(rows).toEqual([
+        [68, 'thu nhap binh quan dau nguoi'],
+        [8, 'thu nhap binh quan dau nguoi, tang so voi nam 2025'],
+        [1.5, 'ty le ho ngheo theo chuan da chieu'],
+        [0.5, 'ty le ho ngheo theo chuan da chieu, giam'],
+        [95, 'ty le nguoi dan tham gia bao hiem y te'],
+      ]);
+    }
+  });
+});
+

@@ -583,6 +583,7 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
     t = trimItem(t);
     return t.split(' ').length >= 2 ? t.charAt(0).toUpperCase() + t.slice(1) : null;
   };
+  const noteCol = ind >= 0 ? header.findIndex((c) => /^ghi chu$/.test(c.trim())) : -1;
   for (const row of body) {
     const cells = row.cells;
     const get = (i: number) => (i >= 0 && i < cells.length ? cells[i].text : '');
@@ -624,6 +625,21 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
           ref: cells[v].ref,
         });
       }
+    }
+    // A remark that sets the row's change as well ("68 | Tăng 8% so với năm 2024", "Dưới 1,5 | Giảm 0,5%"):
+    // a second target of the row, as "…, tăng 6,7% so với năm 2025" is in prose.
+    const note = noteCol >= 0 ? get(noteCol) : '';
+    const change = /^\s*(tăng|giảm|tang|giam)\s+(?:(?:tối thiểu|ít nhất|toi thieu|it nhat)\s+)?(\d{1,3}(?:[.,]\d{1,2})?)\s*%/iu.exec(note);
+    if (change) {
+      const number = Number(change[2].replace(',', '.'));
+      emit({
+        indicator: clean(`${name}, ${change[1].toLowerCase()} ${note.slice(change[0].length)}`),
+        value: { text: clean(note.slice(change.index + change[1].length + 1, change.index + change[0].length)), number, unit: '%', comparator: /toi thieu|it nhat/.test(fold(change[0])) ? '>=' : '=' },
+        baseline: null,
+        period: period0,
+        responsible: resp >= 0 ? get(resp) || null : null,
+        ref: cells[noteCol].ref,
+      });
     }
   }
   return true;
