@@ -19,4 +19,33 @@ describe('extractSections', () => {
     expect(sections.map((s) => s.label)).toEqual(['Điều 1', 'Điều 2']);
     expect(sections[1].children.map((s) => s.label)).toEqual(['1']);
   });
+
+  it('keeps a part whose numeral lost its full stop in a scan ("II MỤC TIÊU, CHỈ TIÊU"), and its targets with it', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Phòng, chống ma túy năm 2024',
+      '',
+      'I. TÌNH HÌNH CHUNG',
+      '',
+      'Năm 2023, toàn huyện phát hiện 45 vụ phạm tội về ma túy.',
+      '',
+      'II MỤC TIÊU, CHỈ TIÊU',
+      '',
+      'Tỷ lệ điều tra, xử lý các vụ án ma túy đạt trên 95%.',
+      '',
+      'III. NHIỆM VỤ, GIẢI PHÁP',
+      '',
+      'Tăng cường tuyên truyền.',
+    ].join('\n');
+    const { sections, targets } = extract(text);
+    expect(sections.map((s) => [s.label, s.heading])).toEqual([
+      ['I', 'TÌNH HÌNH CHUNG'],
+      ['II', 'MỤC TIÊU, CHỈ TIÊU'],
+      ['III', 'NHIỆM VỤ, GIẢI PHÁP'],
+    ]);
+    expect(targets.map((t) => t.value.number)).toEqual([95]);
+    // A numeral before words in lower case is no heading ("II Mục tiêu" is not written so).
+    expect(extract(text.replace('II MỤC TIÊU, CHỈ TIÊU', 'II mục tiêu và chỉ tiêu')).sections.map((s) => s.label)).toEqual(['I', 'III']);
+  });
 });
+

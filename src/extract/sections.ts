@@ -49,6 +49,9 @@ function detect(p: Para): { kind: HeadingKind; label: string; rest: string } | n
     return { kind: 'chapter', label: `Phần ${m[1]}`, rest: m[2] };
   if ((m = t.match(/^Điều\s+(\d+)\s*[.:]?\s*(.*)$/iu)) || (m = t.match(/^Dieu\s+(\d+)\s*[.:]\s*(.*)$/iu))) return { kind: 'article', label: `Điều ${m[1]}`, rest: m[2] };
   if ((m = t.match(/^([IVXL]{1,6})\s*[.\-–]\s*(\p{Lu}.*)$/u)) && ROMAN_OK.test(m[1])) return { kind: 'roman', label: m[1], rest: m[2] };
+  // A scan may lose the full stop after the numeral ("II MỤC TIÊU, CHỈ TIÊU"): with a title of two or
+  // more words all in capitals, it is still the part's heading.
+  if ((m = t.match(/^([IVXL]{1,6})\s+(\p{Lu}[^\p{Ll}]*\s[^\p{Ll}]*\p{Lu})$/u)) && ROMAN_OK.test(m[1]) && isUpper(m[2])) return { kind: 'roman', label: m[1], rest: m[2] };
   if ((m = t.match(/^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\p{L}.*)$/u))) return { kind: 'decimal', label: m[1], rest: m[2] };
   if ((m = t.match(/^(\d{1,2})\s*[.)]\s+([\p{L}"“(].*)$/u))) return { kind: 'number', label: m[1], rest: m[2] };
   if ((m = t.match(/^\((\d{1,2})\)\s*(\p{L}.*)$/u))) return { kind: 'paren', label: `(${m[1]})`, rest: m[2] };
