@@ -82,6 +82,30 @@ describe('extractMetadata', () => {
     expect(extract(text).metadata.recipients.map((r) => r.name)).toContain('Lưu: VT, PBGDPL');
   });
 
+  it('reads the whole Nơi nhận list when the signer\'s lines are read in among its entries, through OCR debris', () => {
+    const closing = (lines: string[]) => [...fixture('plan-small.txt').split('Nơi nhận:')[0].split('\n'), ...lines].join('\n');
+    const text = closing([
+      'Nơi nhận:',
+      '- Ban Chỉ đạo tỉnh (b/);',
+      '- Cục Thống kê tỉnh;',
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      '.- TT Huyện ủy, TT HĐND huyện (b/o);',
+      '- Các cơ quan, đơn vị thuộc huyện:',
+      '-Lưu: VT, TK.',
+      '',
+      'Phạm Văn Thành',
+    ]);
+    expect(extract(text).metadata.recipients).toEqual([
+      { name: 'Ban Chỉ đạo tỉnh', purpose: 'b/c' },
+      { name: 'Cục Thống kê tỉnh', purpose: null },
+      { name: 'TT Huyện ủy, TT HĐND huyện', purpose: 'b/c' },
+      { name: 'Các cơ quan, đơn vị thuộc huyện', purpose: null },
+      { name: 'Lưu: VT, TK', purpose: null },
+    ]);
+  });
+
   it('reads a header whose diacritics were lost', () => {
     const { metadata: m } = extract(stripMarks(fixture('plan-small.txt')));
     expect(m.docType).toBe('KẾ HOẠCH');

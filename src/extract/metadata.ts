@@ -330,7 +330,8 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
     const entries: { text: string; line: DocLine }[] = [];
     if (/^[-–+•]/.test(firstLine.trim())) entries.push({ text: firstLine, line: lines[recipientsAt] });
     for (let i = recipientsAt + 1; i < Math.min(lines.length, recipientsAt + 40); i++) {
-      let t = lines[i].text.trim();
+      // (Scanner debris before an entry's dash: ".- TT Huyện ủy …".)
+      let t = lines[i].text.trim().replace(/^[.,'`·]{1,2}\s*(?=[-–+•])/u, '');
       const a = t.search(AUTHORITY);
       if (a > 0) t = t.slice(0, a).trim();
       const cap = trailingCapitals(t);
@@ -346,6 +347,9 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
         entries[entries.length - 1].text += ` ${t}`;
         continue;
       }
+      // The signer's authority and title lines beside the list, read in among its entries when the
+      // two columns share lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"): the list goes on after them.
+      if (a === 0 || isSignerTitle(t)) continue;
       if (entries.length) break;
     }
     for (const e of entries) {
@@ -356,11 +360,14 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
         purpose = clean(pm[1]);
         // The abbreviations are written in lower case ("b/c", "t/h"): "b/C" is OCR's.
         if (/^\p{L}\/\p{L}$/u.test(purpose)) purpose = purpose.toLowerCase();
+        // "(b/)", "(b/o)": OCR's "(b/c)", the only abbreviation of that shape.
+        if (/^b\s*\/\s*[co]?$/i.test(purpose)) purpose = 'b/c';
         body = body.slice(0, pm.index);
       }
       // Scanner debris after the entry's semicolon ("Văn phòng UBND tỉnh; U").
       body = body.replace(/;\s*[^\s;]{1,2}\s*$/u, '');
-      body = body.replace(/\s*[;,]+\s*$/, '').replace(/\.$/, '').trim();
+      // (A colon at the end is OCR's semicolon: "- Các phòng, đơn vị thuộc UBND phường:".)
+      body = body.replace(/\s*[;,:]+\s*$/, '').replace(/\.$/, '').trim();
       // "Lưu:VT" (a scan's narrow space lost): "Lưu: VT", as it is written.
       body = body.replace(/(?<=\p{L}):(?=\p{L})/gu, ': ');
       if (body) meta.recipients.push({ name: body, purpose });
