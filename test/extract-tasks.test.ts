@@ -417,6 +417,11 @@ describe('a task table that runs on to the next page (a scan)', () => {
     ]);
     expect(deadlines.map((d) => d.date)).toEqual(['2024-11-01', '2025-01-01', '2024-12-01', null]);
     expect(tables).toHaveLength(1);
+    // The rows after the break are read as the table's, not again as prose ("Trước 30/6/2025" once).
+    const before = extractTree(
+      scannedTree([[...head, { table: [header, row(1, 'Phòng Nông nghiệp và PTNT', 'Tháng 11/2024')] }], [{ table: [row(2, 'Trạm Thủy lợi huyện', 'Trước 30/6/2025')], continues: true }]]),
+    );
+    expect(before.deadlines.map((d) => d.date)).toEqual(['2024-11-01', '2025-06-30']);
     // Without the mark, a table at the top of the next page is a table of its own (its first row its header).
     const apart = extractTree(scannedTree([[...head, { table: [header, row(1, 'Phòng Nông nghiệp và PTNT', 'Tháng 11/2024')] }], [{ table: [row(3, 'Trung tâm Dịch vụ nông nghiệp', 'Tháng 12/2024')] }]]));
     expect(apart.tables).toHaveLength(2);

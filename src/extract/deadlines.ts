@@ -331,11 +331,12 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
   // 3. Prose. The cells of a table of the document tree (a scan's ruled table) were read above, as its
   // grid, just as a text table's piped rows: read again as prose, a task table's "Trước 30/9/2025"
   // would come out twice, the second time with the whole table for its context.
-  const gridBlocks = new Set(grids.filter((g) => g.block !== undefined && g.rows.some((r) => r.cells.length >= 2)).map((g) => `${g.page}:${g.block}`));
+  // (A table that goes on over a page break is one grid: its paragraphs on both pages are its own.)
+  const treeTableParas = new Set(grids.filter((g) => g.block !== undefined && g.rows.some((r) => r.cells.length >= 2)).flatMap((g) => g.paras));
   for (let i = ctx.bodyStart; i < paras.length; i++) {
     const p = paras[i];
     if (p.piped || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
-    if (p.lines[0].inTable && gridBlocks.has(`${p.lines[0].page}:${p.lines[0].block}`)) continue;
+    if (treeTableParas.has(i)) continue;
     const f = p.folded;
     if (!/\d|hang|thuong xuyen|moi|tung|dip|truoc|sau khi|ky hop/.test(f)) continue;
     // What a forecast or a notice says will happen ("Theo thông tin của Tập đoàn Điện lực …, từ cuối tháng 5 đến hết tháng 7
