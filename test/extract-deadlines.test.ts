@@ -25,6 +25,14 @@ describe('scanTime', () => {
     }
   });
 
+  it('reads a list of months in time order: a larger month before the year is in the year before', () => {
+    expect(scan('Tháng 9 và tháng 2/2026', true)).toEqual([
+      ['month', '2025-09-01', '2025-09-30', null],
+      ['month', '2026-02-01', '2026-02-28', null],
+    ]);
+    expect(scan('tháng 3 và tháng 4/2025', true).map((t) => t[1])).toEqual(['2025-03-01', '2025-04-01']);
+  });
+
   it('needs "định kỳ" or a time field for bare recurrences', () => {
     expect(scan('chương trình công tác hằng tháng')).toEqual([]);
     expect(scan('hằng tháng', true)).toEqual([['recurring', null, null, 'monthly']]);

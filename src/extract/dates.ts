@@ -177,6 +177,14 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
       continue;
     }
     const chainYear = hits[j].y ?? (opts.field || introduced ? (opts.year ?? null) : null);
+    // A list is in time order: a month larger than the one after it, the year written only at the end, is in the year
+    // before ("Tháng 9 và tháng 2/2026" in a school year: September 2025).
+    const listYear = new Map<number, number | null>([[j, chainYear]]);
+    for (let k = j - 1; k >= i; k--) {
+      const later = listYear.get(k + 1) ?? null;
+      const wraps = later !== null && hits[k].m > hits[k + 1].m && LIST_JOIN.test(f.slice(hits[k].end, hits[k + 1].start));
+      listYear.set(k, hits[k].y ?? (wraps ? later - 1 : later));
+    }
     for (let k = i; k <= j; k++) {
       const a = hits[k];
       const b = hits[k + 1];
@@ -195,7 +203,7 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
         k++;
         continue;
       }
-      const y = a.y ?? chainYear;
+      const y = a.y ?? listYear.get(k) ?? null;
       if (y === null) continue;
       out.push({ start: a.start, end: a.end, kind: 'month', date: isoDate(y, a.m, 1), endDate: isoDate(y, a.m, lastDay(y, a.m)), recurrence: null });
     }
