@@ -2,7 +2,8 @@
  * The fast way to a scanned page: most scanned PDFs hold, per page, one JPEG drawn over the whole
  * page and nothing else. Such a page is not rendered through pdfjs (whose JPEG decoder is plain
  * JavaScript, about 0.3–0.5 s for an A4 page at 300 dpi): its JPEG is taken from the file as it
- * is (pdf-lib) and decoded natively by @napi-rs/canvas (Skia, libjpeg-turbo), about 5× faster.
+ * is (pdf-lib) and decoded natively: by the system's libjpeg-turbo where it is installed
+ * (turbojpeg.ts), else by @napi-rs/canvas (Skia), about 5× faster than pdfjs.
  * Any other page (text, vector drawing, masks, other codecs or colour spaces, rotated or partial
  * placement) goes the pdfjs way.
  *
@@ -10,6 +11,7 @@
  * process (see page-worker.ts), whose crash fails that page and nothing else.
  */
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+import { turboJpeg, turboScaled } from './turbojpeg.ts';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -188,14 +190,18 @@ function reusedCanvas(width: number, height: number): Canvas {
 
 /**
  * Decodes an image file (JPEG, PNG…) natively and scales it to width × height over white paper.
- * Returns RGBA, or throws when the decoder cannot read it. With `scratch`, the pixels are drawn
- * on the canvas kept for that (rows `stride` apart): they are valid until the next such call.
+ * Returns RGBA, or throws when the decoder cannot read it. A JPEG goes through libjpeg-turbo where
+ * it is installed (turbojpeg.ts; the same pixels, a fraction of the CPU), anything else and any
+ * JPEG it refuses through Skia. With `scratch`, the pixels are written into the buffer (or canvas)
+ * kept for that (rows `stride` apart): they are valid until the next such call.
  */
 export async function decodeNative(
   bytes: Uint8Array,
   size?: (w: number, h: number) => { width: number; height: number },
   scratch = false,
 ): Promise<NativePixels> {
+  const turbo = isJpeg(bytes) ? turboDecode(bytes, size, scratch) : null;
+  if (turbo) return turbo;
   const img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!img.naturalWidth || !img.naturalHeight) throw new Error('the image decoder cannot read it');
   const { width, height } = size ? size(img.naturalWidth, img.naturalHeight) : { width: img.naturalWidth, height: img.naturalHeight };
@@ -220,6 +226,32 @@ export async function decodeNative(
   const data = new Uint8ClampedArray(raw.buffer, raw.byteOffset, stride * height * 4);
   return { width, height, stride, data, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight };
 }
+
+/**
+ * A JPEG decoded by libjpeg-turbo (see turbojpeg.ts) when it is there and the wanted size is the
+ * JPEG's own or one of its DCT scalings (within a pixel or so); null to go the Skia way.
+ */
+function turboDecode(bytes: Uint8Array, size: ((w: number, h: number) => { width: number; height: number }) | undefined, scratch: boolean): NativePixels | null {
+  const turbo = turboJpeg();
+  const natural = turbo?.size(bytes);
+  if (!turbo || !natural) return null;
+  const want = size ? size(natural.width, natural.height) : natural;
+  const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(2, b * 0.002);
+  const scale = turbo.scales.find((s) => near(turboScaled(natural.width, s), want.width) && near(turboScaled(natural.height, s), want.height));
+  if (!scale) return null;
+  try {
+    const n = turboScaled(natural.width, scale) * turboScaled(natural.height, scale) * 4;
+    if (scratch && (!keptRgba || keptRgba.byteLength < n)) keptRgba = new Uint8Array(n);
+    const px = turbo.decode(bytes, scale, scratch ? (keptRgba ?? undefined) : undefined);
+    const data = new Uint8ClampedArray(px.data.buffer, px.data.byteOffset, px.data.byteLength);
+    return { width: px.width, height: px.height, stride: px.width, data, naturalWidth: px.naturalWidth, naturalHeight: px.naturalHeight };
+  } catch {
+    return null; // damaged: Skia reads what it can
+  }
+}
+
+/** The buffer scanned pages are decoded into by libjpeg-turbo, kept as the canvas above is. */
+let keptRgba: Uint8Array | null = null;
 
 function isJpeg(b: Uint8Array): boolean {
   return b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
