@@ -840,6 +840,28 @@ describe('a cycle said as once a period, the first school day, and each round of
   });
 });
 
+describe('the end of each round', () => {
+  it('takes "Kết thúc đợt …, báo cáo" opening a clause as a report due after each round, not a review or a test', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Huấn luyện dân quân tự vệ năm 2026',
+      'Lao Bảo, ngày 16 tháng 01 năm 2026',
+      '',
+      'VI. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Kết thúc đợt luân phiên, báo cáo kết quả bằng văn bản, có xác nhận của trưởng trạm y tế.',
+      '',
+      '2. Kết thúc đợt thi đua, Ủy ban nhân dân xã tổ chức sơ kết, đánh giá kết quả.',
+      '',
+      '3. Học viên làm bài kiểm tra khi kết thúc đợt 1, báo cáo giảng viên.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      const got = extract(d).deadlines.map((x) => [x.date, fold(x.text), fold(x.context).split(' ').slice(0, 3).join(' ')]);
+      expect(got).toEqual([[null, 'ket thuc dot luan phien', 'bao cao ket']]);
+    }
+  });
+});
+
 describe('phases of a propaganda plan', () => {
   it('reads a range from a month to a day and from a day to the end of a year', () => {
     for (const s of ['đợt 2 từ tháng 4 đến ngày 10 tháng 5 năm 2024, là đợt cao điểm', 'dot 2 tu thang 4 den ngay 10 thang 5 nam 2024']) {

@@ -474,7 +474,9 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
         if (cyc >= 0) start = from + 1 + cyc;
         recurrence = 'each regular session';
       }
-      const context = contextBefore(p, recurrence ? at : start);
+      let context = contextBefore(p, recurrence ? at : start);
+      // "Kết thúc đợt huấn luyện, Ban Chỉ huy quân sự xã tổng hợp kết quả, báo cáo …": what is due follows the event.
+      if (words(context) < 2 && /^ket thuc\s/.test(f.slice(at))) context = clean(p.text.slice(end, to).replace(/^[\s,]+/, ''));
       if (words(context) < 2) continue;
       let responsible: string | null = leadOf.get(i) ?? null;
       if (!responsible) {
@@ -495,7 +497,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
  * of days after one ("trong 15 ngày sau khi kết thúc giám sát"): a relative time, no time limit.
  */
 const EVENT_LIMIT =
-  /(?:^|[\s,(])(?:(?:(?:ngay\s+)?sau|theo)\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?<!\d\s+(?:ngay(?:\s+lam viec)?\s+)?)(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|cham nhat\s+(?:vao\s+)?ngay\s+(?:lam viec\s+)?cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+(?:tiep theo|sau|ke tiep))(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|(?<!\d\s+)ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|khi\s+(?:nuoc\s+)?lu\s+(?:dat|len|xuong)(?:\s+(?:den|toi))?\s+(?:muc\s+)?bao dong(?:\s+(?:\d|[ivx]{1,3}))?|mua (?:kho|bao|nang nong|ret|dich|huan luyen|thu hoach|tuyen sinh|du lich|le hoi|thi)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
+  /(?:^|[\s,(])(?:ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|khoa)(?:\s+[a-z]+){0,3}(?=\s*,)|(?:(?:ngay\s+)?sau|theo)\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?<!\d\s+(?:ngay(?:\s+lam viec)?\s+)?)(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|cham nhat\s+(?:vao\s+)?ngay\s+(?:lam viec\s+)?cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+(?:tiep theo|sau|ke tiep))(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|(?<!\d\s+)ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|khi\s+(?:nuoc\s+)?lu\s+(?:dat|len|xuong)(?:\s+(?:den|toi))?\s+(?:muc\s+)?bao dong(?:\s+(?:\d|[ivx]{1,3}))?|mua (?:kho|bao|nang nong|ret|dich|huan luyen|thu hoach|tuyen sinh|du lich|le hoi|thi)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
 
 /** Is the event-relative time limit at `at` one the document sets (and not a purpose, an activity's name or a rule)? */
 function eventLimitHolds(f: string, at: number, from: number, to: number): boolean {
@@ -510,6 +512,9 @@ function eventLimitHolds(f: string, at: number, from: number, to: number): boole
   // Before a session or after results: only for what is sent or submitted then.
   // So after each round of a campaign ("báo cáo kết quả sau mỗi đợt chiến dịch"; not "ghi nhận ý kiến khán giả sau mỗi đợt").
   if (/ky hop|hoi dong nhan dan|sau khi|(?:sau|theo) (?:moi|tung)/.test(head) && !/bao cao|gui|trinh|nop|hoan thanh|tong hop|cong khai|thong bao/.test(clause)) return false;
+  // "Kết thúc đợt luân phiên, báo cáo kết quả …": at the end of each round, a report (not "Kết thúc đợt thi đua, … tổ chức sơ kết").
+  // It opens its clause.
+  if (/^ket thuc\s/.test(head) && (!/bao cao/.test(clause) || !/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*$/.test(f.slice(from + 1, at)))) return false;
   return true;
 }
 
