@@ -862,6 +862,31 @@ describe('the end of each round', () => {
   });
 });
 
+describe('rounds and the days of a cycle written out', () => {
+  it('reads each numbered round with its month as a time limit of the document year', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Kiểm tra nghiệp vụ hướng dẫn du lịch năm 2026',
+      'Ninh Bình, ngày 16 tháng 01 năm 2026',
+      '',
+      'II. NỘI DUNG',
+      '',
+      'c) Thời gian, địa điểm: tổ chức 03 đợt trong năm 2026 (đợt 1 vào tháng 3, đợt 2 vào tháng 6, đợt 3 vào tháng 10) tại Hội trường Sở.',
+      '',
+      '3. Từ tháng 5 đến tháng 12 năm 2026: tổ chức 03 khóa đào tạo (khóa 1 khai giảng tháng 5, khóa 2 tháng 7, khóa 3 tháng 9).',
+      '',
+      'Định kỳ ngày 25 tháng 6 và ngày 25 tháng 11 năm 2026, các đơn vị báo cáo kết quả thực hiện về Sở Du lịch.',
+      '',
+      'Người chèo đò làm việc 6 tháng mỗi năm.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).deadlines.map((x) => x.date).sort()).toEqual(
+        ['2026-03-01', '2026-05-01', '2026-05-01', '2026-06-01', '2026-06-25', '2026-07-01', '2026-09-01', '2026-10-01', '2026-11-25'].sort(),
+      );
+    }
+  });
+});
+
 describe('phases of a propaganda plan', () => {
   it('reads a range from a month to a day and from a day to the end of a year', () => {
     for (const s of ['đợt 2 từ tháng 4 đến ngày 10 tháng 5 năm 2024, là đợt cao điểm', 'dot 2 tu thang 4 den ngay 10 thang 5 nam 2024']) {

@@ -117,6 +117,12 @@ export const LIST_JOIN = /^\s*(?:,|;|va|hoac)\s*$/;
  * alone, the document's year in a time field and nothing in prose (a season, a habit).
  * "6 tháng đầu năm 2025" is the first half of the year.
  */
+/**
+ * A numbered round and its month: "(đợt 1 vào tháng 3, đợt 2 vào tháng 6, …)", "(khóa 1 khai giảng tháng 5, khóa 2 tháng 7)":
+ * the time each round of the plan is held, in the document's year.
+ */
+export const ROUND_BEFORE = /(?:^|[\s(,;:])(?:dot|khoa|lop|ky thi)\s+(?:thu\s+)?\d{1,2}\s*:?\s*(?:(?:vao|khai giang|to chuc|bat dau|thi|mo lop)\s+)?(?:vao\s+)?(?:thang\s*)?$/;
+
 function monthExprs(f: string, opts: { field: boolean; year?: number | null }): TimeExpr[] {
   const out: TimeExpr[] = [];
   const hits: MonthHit[] = [];
@@ -125,7 +131,8 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
   for (let m = re.exec(f); m; m = re.exec(f)) {
     const before = f.slice(Math.max(0, m.index - 14), m.index);
     // "6 tháng" is a duration; "ngày 15 tháng 6 năm 2025" a day.
-    if (/\d\s*$/.test(before)) continue;
+    // (Not "khóa 2 tháng 7": a numbered round and its month.)
+    if (/\d\s*$/.test(before) && !/(?:^|\s)(?:dot|khoa|lop)\s+\d{1,2}\s*$/.test(before)) continue;
     // "tháng 6/15": a fraction or a day-month pair, not a month.
     if (/^\s*\/\s*\d/.test(f.slice(m.index + m[0].length)) && !m[2]) continue;
     hits.push({ start: m.index, end: m.index + m[0].length, m: +m[1], y: m[2] ? +m[2] : null });
@@ -162,7 +169,7 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
     // ("dự kiến vào tháng 4, tháng 6, …"; "trong các tháng 5, 6"; "(tháng 7)": a month alone in brackets, the time of what
     // stands before them.)
     const alone = /\(\s*$/.test(pre) && /^\s*\)/.test(f.slice(hits[j].end));
-    const introduced = (/(?:^|[\s(])(?:truoc|trong|den het|cham nhat|du kien)(?:\s+(?:vao|cac))?\s*$/.test(pre) || opensRange || alone) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
+    const introduced = (/(?:^|[\s(])(?:truoc|trong|den het|cham nhat|du kien)(?:\s+(?:vao|cac))?\s*$/.test(pre) || opensRange || alone || ROUND_BEFORE.test(f.slice(Math.max(0, hits[i].start - 32), hits[i].start))) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
     // "Thời vụ trồng từ tháng 4 đến tháng 8 hằng năm", "chấm điểm hằng năm vào tháng 10": months that come back every year,
     // first in the document's year.
     const everyYearAfter = !hits[j].y && opensRange ? /^\s*(?:hang|moi)\s*nam(?![a-z])/.exec(f.slice(hits[j].end)) : null;

@@ -7,7 +7,7 @@
  * cut-offs (`số liệu tính đến ngày …`) and the results part of a report are not deadlines.
  */
 import type { Deadline, SourceRef } from '../schema/plan-document.ts';
-import { FREQUENCY_ONLY, LIST_JOIN, RANGE_JOIN, type TimeExpr, scanTime } from './dates.ts';
+import { FREQUENCY_ONLY, LIST_JOIN, RANGE_JOIN, ROUND_BEFORE, type TimeExpr, scanTime } from './dates.ts';
 import { startsWithUnit, splitUnitsAndTask } from './lexicon.ts';
 import { ancestors } from './sections.ts';
 import type { ExtractContext, TaskResult } from './tasks.ts';
@@ -20,7 +20,8 @@ import { type Para, clean, fold, refAt, trimItem } from './text.ts';
 // "Hạn chót nộp hồ sơ là ngày …", "không muộn hơn ngày …": the limit said otherwise.)
 // "Báo cáo trước 15 giờ ngày 10/4/2025": the hour a day is due by (not "từ 22 giờ ngày 14 đến 06 giờ ngày 15", when something happened).
 const TRIGGER_HOUR = /(?:^|\s)(?:truoc|cham nhat|thoi han|han|den het)\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*(?:(?:sang|trua|chieu|toi)\s*)?,?\s*(?:ngay)?\s*$/;
-const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|vao(?:\s+(?:sang|trua|chieu|toi|dem))?|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien|khong (?:muon|cham|tre) hon|(?:thoi han|han chot|han cuoi(?: cung)?)(?:\s+[a-z]+){0,5}\s+la)\s*(?:(?:tuan\s+(?:thu\s+[a-z]+|dau|cuoi|cuoi cung)|nua\s+(?:dau|cuoi)|giua|trung tuan|thuong tuan|ha tuan)\s+(?:cua\s+)?)?(?:cac\s*)?(?:ngay|thang)?\s*[:,]?\s*$/;
+// ("Định kỳ ngày 25 tháng 6 và ngày 25 tháng 11 năm 2026, các đơn vị báo cáo …": the days of a cycle, written out.)
+const TRIGGER = /(?:truoc|cham nhat|thoi han|han|den het|den|tu|ket thuc|hoan thanh|dinh ky|vao(?:\s+(?:sang|trua|chieu|toi|dem))?|xong|bat dau|trong|cuoi|dau|ke tu|sau|du kien|khong (?:muon|cham|tre) hon|(?:thoi han|han chot|han cuoi(?: cung)?)(?:\s+[a-z]+){0,5}\s+la)\s*(?:(?:tuan\s+(?:thu\s+[a-z]+|dau|cuoi|cuoi cung)|nua\s+(?:dau|cuoi)|giua|trung tuan|thuong tuan|ha tuan)\s+(?:cua\s+)?)?(?:cac\s*)?(?:ngay|thang)?\s*[:,]?\s*$/;
 /**
  * Data cut-offs ("số liệu tính đến ngày …", "lũy kế đến …"); "tính" needs its "đến": "của tỉnh định kỳ …" folds alike. Also the
  * date a rule takes effect ("bảng giá đất áp dụng từ ngày 01/01/2026", "có hiệu lực kể từ ngày …").
@@ -402,6 +403,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       // ("Đợt 1 (tháng 3 và tháng 4 năm 2024):", "… tại xã (tháng 3 và tháng 9 năm 2026)").
       const closesBracket = BRACKET_REST.test(f.slice(t.end));
       const phase =
+        // "(đợt 1 vào tháng 3, đợt 2 vào tháng 6, …)", "khóa 2 tháng 7": each round and the month it is held in.
+        (t.kind === 'month' && ROUND_BEFORE.test(f.slice(Math.max(0, t.start - 32), t.start))) ||
         (t.kind !== 'date' && t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end))) ||
         // "4. Giai đoạn 4 (tháng 12 năm 2025)", "Đợt 2 (Quý III/2025)": a phase of the plan and the time it is due in.
         (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && closesBracket) ||
