@@ -887,6 +887,41 @@ describe('rounds and the days of a cycle written out', () => {
   });
 });
 
+describe('cycles by their length or window, continuous work until a day, the next period of a timetable line', () => {
+  it('reads "định kỳ 2 tuần", a cycle with its window in brackets, and "Liên tục đến <day>" as one time limit', () => {
+    expect(scan('tổng hợp kết quả theo định kỳ 2 tuần báo cáo Chủ tịch').map((t) => t[3])).toEqual(['every 2 weeks']);
+    expect(scan('Liên tục đến 30/11/2024', true)).toEqual([['date', '2024-11-30', null, null]]);
+    expect(scan('Thường xuyên', true)).toEqual([['ongoing', null, null, 'ongoing']]);
+    const doc = ['KẾ HOẠCH', 'Thu quỹ năm 2025', 'Kỳ Khang, ngày 11 tháng 3 năm 2025', '', 'VI. TỔ CHỨC THỰC HIỆN', '', 'Các thôn định kỳ ngày 25 hằng tháng (từ tháng 4 đến tháng 6 năm 2025) báo cáo kết quả về Ủy ban nhân dân xã.'].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).deadlines.map((x) => [x.date, x.endDate, x.recurrence])).toEqual([['2025-04-01', '2025-06-30', 'monthly, by day 25']]);
+  });
+
+  it('leaves the cycle of an amount ("số tiền thu được hằng năm") and reads the next period of a timetable line and "trước năm học …"', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Dạy học 2 buổi/ngày năm học 2025 - 2026',
+      'Hà Tĩnh, ngày 22 tháng 8 năm 2025',
+      '',
+      'V. LỘ TRÌNH THỰC HIỆN',
+      '',
+      '4. Tháng 01 năm 2026: sơ kết học kỳ I; tháng 5 năm 2026: tổng kết, đánh giá hiệu quả.',
+      '',
+      'VI. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Các trường xây dựng lộ trình hoàn thành trước năm học 2026 - 2027.',
+      '',
+      '2. Thời hạn, đơn giá và số tiền thu được hằng năm được công khai tại trụ sở Ủy ban nhân dân xã.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).deadlines.map((x) => [x.date, fold(x.text)])).toEqual([
+        ['2026-01-01', 'thang 01 nam 2026'],
+        ['2026-05-01', 'thang 5 nam 2026'],
+        [null, 'hoan thanh truoc nam hoc 2026 - 2027'],
+      ]);
+    }
+  });
+});
+
 describe('phases of a propaganda plan', () => {
   it('reads a range from a month to a day and from a day to the end of a year', () => {
     for (const s of ['đợt 2 từ tháng 4 đến ngày 10 tháng 5 năm 2024, là đợt cao điểm', 'dot 2 tu thang 4 den ngay 10 thang 5 nam 2024']) {

@@ -241,6 +241,8 @@ const RECUR: [RegExp, string][] = [
   [/dinh ky\s*0?1\s*quy\s*\/\s*lan/y, 'quarterly'],
   [/dinh ky\s*0?1\s*nam\s*\/\s*lan/y, 'yearly'],
   [/dinh ky\s*0?([2-9])\s*tuan\s*\/\s*lan/y, 'every $1 weeks'],
+  // "theo định kỳ 2 tuần báo cáo …": the cycle named by its length.
+  [/dinh ky\s*0?([2-9])\s*tuan(?![a-z])(?!\s*\/)/y, 'every $1 weeks'],
   // "định kỳ vào chiều thứ Sáu của tuần cuối mỗi tháng", "định kỳ vào thứ Sáu hằng tuần": the day of the cycle, with
   // its introduction.
   [/dinh ky\s*(?:vao\s*)?(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay)\s*(?:cua\s*)?tuan\s*(?:cuoi|dau)\s*(?:cua\s*)?(?:moi|hang)\s*thang/y, 'monthly'],
@@ -504,6 +506,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
       const introduced = !!byDay || !!byHour || !!weekday || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|(?:(?:sang|chieu|toi)\s*)?thu|theo\s*(?:dinh\s*)?ky|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
+      // "số tiền thu được hằng năm": the cycle of an amount, not of a time limit.
+      if (!opts.field && /(?:thu|dat|phat sinh)\s+duoc\s*$/.test(f.slice(Math.max(0, i - 20), i))) break;
       // "thời gian hoạt động từ 06 giờ 00 đến 20 giờ 00 hằng ngày": opening hours, a window of the day, not a time limit.
       if (/^daily, by/.test(label) && /tu\s*\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*)?(?:den|-|–)\s*$/.test(f.slice(Math.max(0, i - 30), i))) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
@@ -612,7 +616,8 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       for (let m = item.exec(f); m; m = item.exec(f)) push({ start: m.index, end: m.index + m[0].length, kind: 'recurring', date: null, endDate: null, recurrence: CYCLE[m[1]] ?? 'every 6 months' });
     }
     const re = /thuong xuyen|lien tuc/g;
-    for (let m = re.exec(f); m; m = re.exec(f)) push({ start: m.index, end: m.index + m[0].length, kind: 'ongoing', date: null, endDate: null, recurrence: 'ongoing' });
+    // ("Liên tục đến 30/11/2024": until a day, the day is the time limit.)
+    for (let m = re.exec(f); m; m = re.exec(f)) if (!/^\s*,?\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s*)?\d/.test(f.slice(m.index + m[0].length))) push({ start: m.index, end: m.index + m[0].length, kind: 'ongoing', date: null, endDate: null, recurrence: 'ongoing' });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -179,9 +179,10 @@ export function mergeSaidTwice(f: string, found: TimeExpr[]): { found: TimeExpr[
       : null,
   );
   // "Hằng tuần, từ tháng 5 đến tháng 9": a cycle and the window it recurs in, one time limit ("gửi … trước ngày 05 hằng
-  // tháng, bắt đầu từ tháng 6 năm 2024 đến hết tháng 9 năm 2024" too).
+  // tháng, bắt đầu từ tháng 6 năm 2024 đến hết tháng 9 năm 2024" too; and in brackets: "định kỳ ngày 25 hằng tháng (từ tháng 4
+  // đến tháng 6 năm 2025)").
   mergePairs((a, b) =>
-    a.kind === 'recurring' && b.endDate && /^\s*,?\s*(?:bat dau\s*)?$/.test(f.slice(a.end, b.start)) && /^tu\s/.test(f.slice(b.start, b.end))
+    a.kind === 'recurring' && b.endDate && /^\s*[,(]?\s*(?:bat dau\s*)?$/.test(f.slice(a.end, b.start)) && /^tu\s/.test(f.slice(b.start, b.end))
       ? { ...b, start: a.start, recurrence: a.recurrence }
       : null,
   );
@@ -405,7 +406,8 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const phase =
         // "(đợt 1 vào tháng 3, đợt 2 vào tháng 6, …)", "khóa 2 tháng 7": each round and the month it is held in.
         (t.kind === 'month' && ROUND_BEFORE.test(f.slice(Math.max(0, t.start - 32), t.start))) ||
-        (t.kind !== 'date' && t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end))) ||
+        // (And its next period after ";": "Tháng 01 năm 2026: sơ kết học kỳ I; tháng 5 năm 2026: tổng kết …".)
+        (t.kind !== 'date' && t.date !== null && /(?:^\s*(?:\d+\.|[a-zđ]\)|[-–+])?|;)\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end))) ||
         // "4. Giai đoạn 4 (tháng 12 năm 2025)", "Đợt 2 (Quý III/2025)": a phase of the plan and the time it is due in.
         (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && closesBracket) ||
         // "a) Trưng bày chuyên đề "…" (tháng 4 - 9/2026), giới thiệu …", "a) Kỳ họp thường lệ giữa năm (dự kiến tháng 7): …":
@@ -500,7 +502,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
  * of days after one ("trong 15 ngày sau khi kết thúc giám sát"): a relative time, no time limit.
  */
 const EVENT_LIMIT =
-  /(?:^|[\s,(])(?:ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|khoa)(?:\s+[a-z]+){0,3}(?=\s*,)|(?:(?:ngay\s+)?sau|theo)\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?<!\d\s+(?:ngay(?:\s+lam viec)?\s+)?)(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|cham nhat\s+(?:vao\s+)?ngay\s+(?:lam viec\s+)?cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+(?:tiep theo|sau|ke tiep))(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|(?<!\d\s+)ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|khi\s+(?:nuoc\s+)?lu\s+(?:dat|len|xuong)(?:\s+(?:den|toi))?\s+(?:muc\s+)?bao dong(?:\s+(?:\d|[ivx]{1,3}))?|mua (?:kho|bao|nang nong|ret|dich|huan luyen|thu hoach|tuyen sinh|du lich|le hoi|thi)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5})(?![a-z]))/g;
+  /(?:^|[\s,(])(?:ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|khoa)(?:\s+[a-z]+){0,3}(?=\s*,)|(?:(?:ngay\s+)?sau|theo)\s+(?:moi|tung)\s+(?:dot|dip|ky|buoi|cuoc)(?:\s+(?:chien dich|kiem tra|tuyen truyen|thi|hoat dong|ra quan|tiem|cao diem))?(?![a-z])|(?<!\d\s+(?:ngay(?:\s+lam viec)?\s+)?)(?:ngay\s+)?sau khi ket thuc\s+(?:moi\s+|tung\s+)?(?:dot|chien dich|dip|ky|mua)(?:\s+[a-z]+){0,3}(?![a-z])|tai\s+(?:cac\s+)?ky hop\s+(?:thuong le(?:\s+(?:giua|cuoi|dau)\s+nam(?:\s+\d{4})?)?|gan nhat|(?:giua|cuoi)\s+nam(?:\s+\d{4})?)|(?:cham nhat\s+)?(?:den het|truoc)\s+ngay lam viec cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+\d{4})?(?![a-z])|cham nhat\s+(?:vao\s+)?ngay\s+(?:lam viec\s+)?cuoi cung\s+(?:cua|trong)\s+(?:nam|thang|quy)(?:\s+(?:tiep theo|sau|ke tiep))(?![a-z])|(?:hoan thanh\s+|xong\s+)?(?:(?:cham nhat\s+)?(?:\d{1,2}\s+ngay(?:\s+lam viec)?\s+)?truoc|cham nhat(?:\s+\d{1,2}\s+ngay(?:\s+lam viec)?)?\s+sau khi|(?<!\d\s+)ngay sau khi)\s+(?:(?:dip\s+)?tet nguyen dan(?:\s+(?:giap thin|at ty|binh ngo|dinh mui|mau than|ky dau|canh ty|tan suu|nham dan|quy mao))?|(?:ngay\s+)?tuu truong(?:\s+nam hoc(?:\s+moi)?)?|(?:ngay\s+)?khai giang(?:\s+nam hoc(?:\s+moi|\s+\d{4}\s*-\s*\d{4})?)?|(?:khi trinh\s+)?(?:hoi dong nhan dan(?:\s+(?:xa|phuong|huyen|tinh|thanh pho|cung cap))?|ky hop)(?:\s+(?:thu\s+[a-z]+|thuong le(?:\s+(?:giua|cuoi)\s+nam)?|chuyen de|[a-z]+\s+nhan\s+dan\s+[a-z]+)){0,2}|mua mua(?:\s*,?\s*(?:bao|lu))*|(?:dinh|mua)\s+lu(?:\s*,?\s*(?:bao|trieu cuong))*|khi\s+(?:nuoc\s+)?lu\s+(?:dat|len|xuong)(?:\s+(?:den|toi))?\s+(?:muc\s+)?bao dong(?:\s+(?:\d|[ivx]{1,3}))?|mua (?:kho|bao|nang nong|ret|dich|huan luyen|thu hoach|tuyen sinh|du lich|le hoi|thi)|(?:co|nhan duoc)\s+ket qua(?:\s+[a-z]+){0,3}|ket thuc(?:\s+[a-z]+){1,5}|nam hoc\s+\d{4}\s*-\s*\d{4}(?!\s*ket thuc)(?![\d/]))(?![a-z]))/g;
 
 /** Is the event-relative time limit at `at` one the document sets (and not a purpose, an activity's name or a rule)? */
 function eventLimitHolds(f: string, at: number, from: number, to: number): boolean {
