@@ -1267,3 +1267,62 @@ describe('target tables of a scan and their remarks', () => {
   });
 });
 
+
+describe('measures of work, caps in the rule of a case, group sizes; norms and conditions that are none', () => {
+  const tasks = (...lines: string[]) => ['KẾ HOẠCH', 'Thử', 'Hà Nội, ngày 10 tháng 3 năm 2025', '', 'III. NHIỆM VỤ, GIẢI PHÁP', '', ...lines].join('\n');
+  const values = (text: string) => extract(text).targets.map((t) => [t.value.number, t.value.comparator, t.value.unit]);
+
+  it('reads "không quá 5 mm", "tối thiểu 200 dpi", "ít nhất 05 kỹ thuật", a cap after "trường hợp … thì" and "mỗi lớp từ 150 đến 200 học viên"', () => {
+    const doc = tasks(
+      'a) Nắp phải được đặt bằng mặt đường hoàn thiện, sai số cao độ không quá 5 mm.',
+      '',
+      'b) Hồ sơ giấy phải được quét bằng máy quét, độ phân giải tối thiểu 200 dpi, định dạng PDF.',
+      '',
+      'c) Hướng dẫn cho nhân viên y tế thôn bản về ít nhất 05 kỹ thuật mới.',
+      '',
+      'd) Giấy khai sinh được trả trong ngày; trường hợp cần xác minh thì hẹn trả không quá 05 ngày làm việc.',
+      '',
+      'đ) Hình thức: tổ chức 24 lớp, mỗi lớp từ 150 đến 200 học viên, học vào buổi tối.',
+    );
+    expect(values(doc)).toEqual([
+      [5, '<=', 'mm'],
+      [200, '>=', 'dpi'],
+      [5, '>=', 'kỹ thuật'],
+      [5, '<=', 'ngày'],
+      [150, '>=', 'học viên'],
+    ]);
+    expect(values(stripMarks(doc)).map((v) => v[0])).toEqual([5, 200, 5, 5, 150]);
+  });
+
+  it('reads no target in a loan or spending cap, a pass mark under "Điều kiện", the size that picks out which land, a condition of a case', () => {
+    const doc = tasks(
+      'a) Người lao động được vay vốn với mức vay tối đa 100% chi phí ghi trong hợp đồng.',
+      '',
+      'b) Cụ thể: chi thù lao cho lực lượng trực tiếp thu không quá 5%; chi phí hành chính không quá 3%.',
+      '',
+      'c) Điều kiện đạt: thí sinh đạt từ 50 điểm trở lên ở mỗi phần.',
+      '',
+      'd) Cắm mốc ranh giới đối với các khu đất công ích có diện tích từ 1 ha trở lên.',
+      '',
+      'đ) Trường hợp hồ sơ có thời hạn giải quyết dưới 05 ngày, trả kết quả ngay.',
+    );
+    for (const d of [doc, stripMarks(doc)]) expect(values(d)).toEqual([]);
+    // (Not a measure that only opens like a spending line: "chỉ số Breteau … giảm xuống dưới 20".)
+    expect(values(tasks('a) Chỉ số Breteau sau chiến dịch giảm xuống dưới 20.'))).toEqual([[20, '<', null]]);
+  });
+
+  it('reads a count that a day only qualifies in a target table cell', () => {
+    const doc = [
+      'CÔNG VĂN',
+      'Thử',
+      'Hải Phòng, ngày 08 tháng 12 năm 2025',
+      '',
+      'III. CHỈ SỐ VÀ THỜI HẠN THEO DÕI',
+      '',
+      'STT | Chỉ số | Hiện trạng (tháng 11/2025) | Mục tiêu đến 31/12/2025 | Mục tiêu quý I/2026',
+      '1 | Tỷ lệ hồ sơ giải quyết đúng hạn | 96,1% | ≥ 98% | ≥ 99%',
+      '2 | Số hồ sơ quá hạn chưa xử lý | 7.846 | 0 hồ sơ tồn trước 01/12/2025 | Không phát sinh do chậm cập nhật',
+    ].join('\n');
+    expect(extract(doc).targets.map((t) => t.value.number)).toEqual([98, 99, 0, 0]);
+  });
+});

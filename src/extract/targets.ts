@@ -43,6 +43,8 @@ const UNIT_WORDS = [
   'may tinh', 'may quet', 'tre', 'tre em', 'phu nu', 'nguoi dan', 'xe', 'ngay cong', 'chuong trinh', 'phong su', 'tin bai', 'vu viec', 'truong hop', 'cuoc kiem tra',
   'gio', 'phut', 'ngay', 'thang', 'nam', 'ky', 'dong chi', 'luot nguoi dan', 'ml', 'gam', 'kg', 'giao vien', 'nhan vien', 'met', 'cm',
   'khu dan cu', 'xom', 'ap', 'khom', 'khu pho', 'tieu chi', 'lux',
+  // ("sai số không quá 5 mm", "độ phân giải tối thiểu 200 dpi"; "ít nhất 05 kỹ thuật mới" is no "kỳ", a period.)
+  'mm', 'dpi', 'ky thuat',
 ].sort((a, b) => b.length - a.length);
 const UNIT_RE = new RegExp(`^\\s*(${UNIT_WORDS.map((u) => u.replace(/[%,]/g, (c) => (c === ',' ? ',' : '%')).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 /** Units of measure written as symbols, which fold would not tell apart from words. */
@@ -426,7 +428,8 @@ function parseCell(raw: string, unit: string | null): { label: string | null; va
   const items = labelled.length >= 1 && !VALUE_CELL.test(raw) ? labelled.map((m) => ({ label: clean(m[1]), text: clean(m[0]), num: m[3], pct: m[4] })) : null;
   if (ZERO_CELL.test(raw) && !/\d/.test(raw)) return [{ label: null, value: { text: clean(raw), number: 0, unit, comparator: '=' } }];
   // "Hoàn thành trước ngày 31/01/2026": a time limit, not a value.
-  if (!/%/.test(raw) && /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|(?:ngày|ngay)\s+\d{1,2}\s+(?:tháng|thang)\s+\d/iu.test(raw)) return [];
+  // (Not a count that a day only qualifies: "0 hồ sơ tồn trước 01/12/2025".)
+  if (!/%/.test(raw) && !/^\s*[≥≤><]?=?\s*\d+(?:[.,]\d+)?\s+\p{L}/u.test(raw) && /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|(?:ngày|ngay)\s+\d{1,2}\s+(?:tháng|thang)\s+\d/iu.test(raw)) return [];
   // "100% vụ việc được xử lý; giảm 10% số vụ", "Giảm ít nhất 3 cặp; không có hôn nhân cận huyết thống":
   // one value per part of a cell whose parts are each a value.
   const parts = raw.split(';').map((x) => x.trim());
@@ -1078,7 +1081,10 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         prev = null;
         continue;
       }
-      if (q.firm) isTarget = true;
+      // "tổ chức 24 lớp, mỗi lớp từ 150 đến 200 học viên": the size of each group the plan keeps, at its lower bound (not what
+      // each is given to do: "mỗi tổ phụ trách từ 30 đến 50 hộ").
+      const groupSize = q.comparator === '>=' && /(?:^|[\s,])moi\s+(?:lop|to|doi|nhom|doan|khoa|dot|kip)\s*$/.test(f.slice(Math.max(0, q.valueStart - 14), q.valueStart));
+      if (q.firm || groupSize) isTarget = true;
       else if (q.comparator) isTarget = targetish || verb || bounded;
       else if (q.unit === '%') isTarget = targetish;
       else if (q.unit) isTarget = targetish && !TIME_UNITS.test(fold(q.unit));
@@ -1090,6 +1096,13 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // Nor a cap in a clause that sets a support amount ("Hỗ trợ tiền đi lại …, mức 100.000 đồng/lượt, tối đa 02 lượt/thai kỳ",
       // "hỗ trợ tối đa 2.500.000 đồng/ha/năm, không quá 02 năm"): a norm of the support.
       if (isTarget && (q.comparator === '<=' || q.comparator === '<') && /(?:^|\s)ho tro\s/.test(f.slice(clauseStart, clauseEnd)) && /\d\s*(?:trieu\s+|nghin\s+|ty\s+)?dong(?![a-z])/.test(f.slice(clauseStart, clauseEnd))) isTarget = false;
+      // Nor a cap on a loan, a support or a spending share ("mức vay tối đa 100% chi phí", "chi thù lao cho lực lượng trực tiếp
+      // thu không quá 5%"): a norm, as the spending norms of a quy chế.
+      if (isTarget && (q.comparator === '<=' || q.comparator === '<') && (/(?:^|\s)(?:muc|han muc)\s+(?:vay|cho vay|ho tro|chi)\s*$/.test(pre) || /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*chi\s+(?:thu lao|phi|cho|thuc hien|ho tro|boi duong|mua sam|tra)(?![a-z])/.test(pre))) isTarget = false;
+      // Nor a value under a label of conditions ("d) Điều kiện đạt: thí sinh đạt từ 50 điểm trở lên ở mỗi phần"): who passes.
+      if (isTarget && /(?:^|\s)dieu kien(?:\s+[a-z]+){0,2}\s*:[^:;]*$/.test(f.slice(Math.max(0, sentenceStart), q.valueStart))) isTarget = false;
+      // Nor the size that picks out which things a duty is for ("cắm mốc đối với các khu đất … có diện tích từ 1 ha trở lên").
+      if (isTarget && !targetish && /(?:^|\s)doi voi\s[^,;]*\sco\s+(?:dien tich|quy mo|chieu dai|dung tich|cong suat|tong so)\s*$/.test(f.slice(clauseStart, q.valueStart).replace(/\s*tu\s*$/, ' '))) isTarget = false;
       // Nor the size that picks out a kind of farm or holding ("dịch đã xuất hiện tại các trang trại quy mô trên 500 con", "hộ chăn
       // nuôi quy mô dưới 10 con"): a category.
       if (isTarget && /(?:^|\s)(?:trang trai|co so|ho|nong ho|gia trai|doanh nghiep|hop tac xa)(?:\s+[a-z]+){0,3}\s+quy mo\s+(?:tu|tren|duoi|toi thieu|toi da|khoang)?\s*$/.test(pre)) isTarget = false;
@@ -1099,7 +1112,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       if (isTarget && !q.firm && /(?:^|\s)(?:thon|xa|phuong|don vi|truong|ho|noi|dia phuong|co so|nguoi|lop)\s+nao\s[^,;]*$/.test(pre)) isTarget = false;
       // Nor is a value in a clause that says when something applies ("Khi phát hiện từ 02 học sinh trở lên …").
       // (Not past the comma that closes it: "Khi có ca bệnh, tổ chức … phun hóa chất trong bán kính tối thiểu 200 mét".)
-      if (isTarget && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:khi|neu|truong hop|trong truong hop)\s[^,]*$/.test(pre)) isTarget = false;
+      // (Past its "thì", the rule itself: "trường hợp cần xác minh thì hẹn trả không quá 05 ngày làm việc".)
+      if (isTarget && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:khi|neu|truong hop|trong truong hop)\s(?:(?!\sthi\s)[^,])*$/.test(pre)) isTarget = false;
       // Nor a distance that decides when a rule applies ("đi công tác cách trụ sở cơ quan từ 10 km trở lên (riêng các xã vùng
       // cao từ 05 km trở lên)", "khi cự ly từ 300 km trở lên"), nor a value after "khi"/"nếu" inside the clause (not "từ khi …
       // đến khi ăn không quá 02 giờ", a span of time).
