@@ -80,6 +80,61 @@ export function rgbaToGray(
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/**
+ * The gray image of a JPEG decoded to its planes (src/pdf/turbojpeg.ts), in place in `luma`:
+ * rgbaToGray's levels without the colour conversion. Its gray weights are the JPEG's own luma
+ * (BT.601), so away from red the luma plane is the gray image (rgbaToGray of the decoded RGB
+ * gives the same level, give or take the rounding of one step). Its red lift is rgbaToGray's, with
+ * the redness r − (g + b)/2 taken from the chroma (1.759·Cr − 0.714·Cb, centred), one value per
+ * chroma sample for the luma pixels it covers. `hist` gets the histogram of the result.
+ */
+export function lumaToGray(
+  planes: { width: number; height: number; luma: Uint8Array; chroma: { width: number; height: number; sx: number; sy: number; cb: Uint8Array; cr: Uint8Array } | null },
+  hist: Uint32Array,
+): GrayImage {
+  const { width, height, luma, chroma } = planes;
+  if (chroma) {
+    const { cb, cr, sx, sy } = chroma;
+    const cw = chroma.width;
+    // Only the samples covering the image (the last ones may cover padding).
+    const cols = Math.min(cw, Math.ceil(width / sx));
+    const rows = Math.min(chroma.height, Math.ceil(height / sy));
+    for (let cy = 0; cy < rows; cy++) {
+      for (let cx = 0, i = cy * cw; cx < cols; cx++, i++) {
+        const redness = (450 * (cr[i] - 128) - 183 * (cb[i] - 128)) >> 8;
+        if (redness <= 20) continue;
+        const lift = 2 * (redness - 20);
+        const x1 = Math.min(width, (cx + 1) * sx);
+        const y1 = Math.min(height, (cy + 1) * sy);
+        for (let y = cy * sy; y < y1; y++) {
+          for (let k = y * width + cx * sx, end = y * width + x1; k < end; k++) luma[k] = Math.min(255, luma[k] + lift);
+        }
+      }
+    }
+  }
+  const n = width * height;
+  const data = luma.subarray(0, n);
+  // Four pixels per read (a word), counted into four histograms, as in rgbaToGray: one
+  // histogram's increments of the same count wait on each other.
+  const h = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
+  const [h0, h1, h2, h3] = h;
+  let i = 0;
+  if (data.byteOffset % 4 === 0) {
+    const words = new Int32Array(data.buffer, data.byteOffset, n >> 2);
+    for (let k = 0; k < words.length; k++) {
+      const p = words[k];
+      h0[p & 255]++;
+      h1[(p >> 8) & 255]++;
+      h2[(p >> 16) & 255]++;
+      h3[p >>> 24]++;
+    }
+    i = words.length * 4;
+  }
+  for (; i < n; i++) h0[data[i]]++;
+  for (let v = 0; v < 256; v++) hist[v] += h0[v] + h1[v] + h2[v] + h3[v];
+  return { width, height, data };
+}
+
 function grayOf(r: number, g: number, b: number, a: number): number {
   let v = (r * 77 + g * 150 + b * 29) >> 8;
   // Redness lifts a pixel towards white; chroma blur of JPEG scans leaves seal edges only

@@ -27,6 +27,7 @@ import {
   isUpsideDown,
   mapHistogram,
   otsuFromHistogram,
+  lumaToGray,
   rgbaToGray,
   rotatedCrop,
   rotateQuarter,
@@ -36,7 +37,7 @@ import {
 } from '../ocr/preprocess.ts';
 import { decodePng } from './png.ts';
 import { importPlain, loadPdfjs, openPdf, type PdfDocument, type PdfPage } from './pdfjs.ts';
-import { decodeNative, openForImages, pageJpeg, type PageJpeg } from './scan-image.ts';
+import { decodeNative, decodePlanes, openForImages, pageJpeg, type PageJpeg } from './scan-image.ts';
 import { MOSAIC_PAD, type CellMosaic, type FileKind, type MosaicSlot, type ScannedPage, type SourceOptions, type SourcePage } from './pages.ts';
 
 export { MOSAIC_PAD, sniffKind, type CellMosaic, type FileKind, type MosaicSlot, type ScannedPage, type SourceOptions, type SourcePage, type TextPage } from './pages.ts';
@@ -100,24 +101,29 @@ async function scannedJpegPage(pj: PageJpeg | null, opts: SourceOptions): Promis
   // upsampling adds no detail, only pixels to clean and to lay out (tesseract scales every text
   // line to its own height anyway); on the dev scans OCR at 150–200 dpi is as accurate.
   let dpi = Math.min(pageDpi(pj.pageWidth, pj.pageHeight, opts), (72 * pj.width) / pj.pageWidth);
-  let rgba: Awaited<ReturnType<typeof decodeNative>>;
-  try {
-    rgba = await decodeNative(
-      pj.jpeg,
-      (w, h) => {
-        const width = Math.ceil((pj.pageWidth * dpi) / 72);
-        // Within a pixel or so of the scan's own size: no resampling.
-        return Math.abs(width - w) <= Math.max(2, w * 0.002) ? { width: w, height: h } : { width, height: Math.ceil((pj.pageHeight * dpi) / 72) };
-      },
-      true,
-    );
-  } catch {
-    return null; // pdfjs's own decoder may still read it
-  }
-  if (rgba.naturalWidth !== pj.width || rgba.naturalHeight !== pj.height) return null;
-  dpi = Math.round((72 * rgba.width) / pj.pageWidth);
+  const size = (w: number, h: number) => {
+    const width = Math.ceil((pj.pageWidth * dpi) / 72);
+    // Within a pixel or so of the scan's own size: no resampling.
+    return Math.abs(width - w) <= Math.max(2, w * 0.002) ? { width: w, height: h } : { width, height: Math.ceil((pj.pageHeight * dpi) / 72) };
+  };
   const hist = new Uint32Array(256);
-  let gray = rgbaToGray(rgba.data, rgba.width, rgba.height, hist, rgba.stride, kept('gray', rgba.width * rgba.height));
+  let gray: GrayImage;
+  // At the scan's own size, libjpeg-turbo's planes: the luma is the gray image, no colour conversion.
+  const planes = decodePlanes(pj.jpeg, size, (n) => kept('planes', n));
+  if (planes && planes.width === pj.width && planes.height === pj.height) {
+    dpi = Math.round((72 * planes.width) / pj.pageWidth);
+    gray = lumaToGray(planes, hist);
+  } else {
+    let rgba: Awaited<ReturnType<typeof decodeNative>>;
+    try {
+      rgba = await decodeNative(pj.jpeg, size, true);
+    } catch {
+      return null; // pdfjs's own decoder may still read it
+    }
+    if (rgba.naturalWidth !== pj.width || rgba.naturalHeight !== pj.height) return null;
+    dpi = Math.round((72 * rgba.width) / pj.pageWidth);
+    gray = rgbaToGray(rgba.data, rgba.width, rgba.height, hist, rgba.stride, kept('gray', rgba.width * rgba.height));
+  }
   if (pj.rotate) gray = rotateQuarter(gray, pj.rotate / 90);
   return cleanScan(gray, dpi, hist);
 }

@@ -11,7 +11,7 @@
  * process (see page-worker.ts), whose crash fails that page and nothing else.
  */
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
-import { turboJpeg, turboScaled } from './turbojpeg.ts';
+import { turboJpeg, turboScaled, type JpegPlanes } from './turbojpeg.ts';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -245,6 +245,28 @@ function turboDecode(bytes: Uint8Array, size: ((w: number, h: number) => { width
     const px = turbo.decode(bytes, scale, scratch ? (keptRgba ?? undefined) : undefined);
     const data = new Uint8ClampedArray(px.data.buffer, px.data.byteOffset, px.data.byteLength);
     return { width: px.width, height: px.height, stride: px.width, data, naturalWidth: px.naturalWidth, naturalHeight: px.naturalHeight };
+  } catch {
+    return null; // damaged: Skia reads what it can
+  }
+}
+
+/**
+ * A JPEG decoded by libjpeg-turbo to its planes (luma and chroma, no colour conversion; see
+ * lumaToGray), when it is there, the JPEG is YCbCr or gray, and the wanted size is the JPEG's own;
+ * null otherwise (decodeNative then). `buffer(n)` gives the buffer to decode into.
+ */
+export function decodePlanes(
+  bytes: Uint8Array,
+  size: (w: number, h: number) => { width: number; height: number },
+  buffer: (n: number) => Uint8Array,
+): JpegPlanes | null {
+  const turbo = isJpeg(bytes) ? turboJpeg() : null;
+  const natural = turbo?.size(bytes);
+  if (!turbo || !natural) return null;
+  const want = size(natural.width, natural.height);
+  if (want.width !== natural.width || want.height !== natural.height) return null;
+  try {
+    return turbo.decodePlanes(bytes, buffer);
   } catch {
     return null; // damaged: Skia reads what it can
   }

@@ -21,6 +21,24 @@ export interface TurboPixels {
   naturalHeight: number;
 }
 
+export interface JpegPlanes {
+  width: number;
+  height: number;
+  /** Luma, `width`×`height`, rows `width` apart. */
+  luma: Uint8Array;
+  chroma: ChromaPlanes | null;
+}
+
+export interface ChromaPlanes {
+  width: number;
+  height: number;
+  /** Luma pixels per chroma sample, across and down. */
+  sx: number;
+  sy: number;
+  cb: Uint8Array;
+  cr: Uint8Array;
+}
+
 export interface TurboJpeg {
   /** The JPEG's pixel size, or null when libjpeg-turbo cannot read its header. */
   size(jpeg: Uint8Array): { width: number; height: number } | null;
@@ -29,11 +47,21 @@ export interface TurboJpeg {
    * into `into` when it is large enough (else a new buffer). Throws with libjpeg-turbo's reason.
    */
   decode(jpeg: Uint8Array, scale?: { num: number; denom: number }, into?: Uint8Array): TurboPixels;
+  /**
+   * Decodes `jpeg` at its own size to its planes, without colour conversion: the luma plane
+   * (rows `width` apart, in the buffer `buffer(n)` gives for n bytes) and, for a colour JPEG, the two
+   * chroma planes at their own resolution (one sample per `sx`×`sy` luma pixels). Null for a JPEG
+   * not coded as YCbCr or gray (CMYK, RGB). Throws with libjpeg-turbo's reason.
+   */
+  decodePlanes(jpeg: Uint8Array, buffer?: (n: number) => Uint8Array): JpegPlanes | null;
   /** The scaling factors the library offers, largest first. */
   scales: ReadonlyArray<{ num: number; denom: number }>;
 }
 
 const TJPF_RGBA = 7;
+const TJSAMP_GRAY = 3;
+const TJCS_YCbCr = 1;
+const TJCS_GRAY = 2;
 const TJFLAG_ACCURATEDCT = 4096;
 
 let loaded: TurboJpeg | null | undefined;
@@ -59,6 +87,9 @@ function load(): TurboJpeg {
   const decompress = lib.func('int tjDecompress2(void *handle, const uint8_t *jpeg, unsigned long size, uint8_t *dst, int width, int pitch, int height, int pixelFormat, int flags)');
   const errorOf = lib.func('const char *tjGetErrorStr2(void *handle)');
   const factors = lib.func('tjscalingfactor *tjGetScalingFactors(_Out_ int *count)');
+  const decompressYuv = lib.func('int tjDecompressToYUV2(void *handle, const uint8_t *jpeg, unsigned long size, uint8_t *dst, int width, int align, int height, int flags)');
+  const planeWidth = lib.func('int tjPlaneWidth(int component, int width, int subsamp)');
+  const planeHeight = lib.func('int tjPlaneHeight(int component, int height, int subsamp)');
   const handle = init();
   if (!handle) throw new Error('libjpeg-turbo: no decompressor');
   const count = [0];
@@ -75,6 +106,41 @@ function load(): TurboJpeg {
   return {
     scales,
     size,
+    decodePlanes(jpeg, buffer) {
+      const w = [0];
+      const h = [0];
+      const subsamp = [0];
+      const colorspace = [0];
+      if (header(handle, jpeg, jpeg.byteLength, w, h, subsamp, colorspace) !== 0) throw new Error(`libjpeg-turbo: ${errorOf(handle)}`);
+      if (colorspace[0] !== TJCS_YCbCr && colorspace[0] !== TJCS_GRAY) return null;
+      const width = w[0];
+      const height = h[0];
+      const gray = subsamp[0] === TJSAMP_GRAY;
+      const lw = planeWidth(0, width, subsamp[0]);
+      const lh = planeHeight(0, height, subsamp[0]);
+      const cw = gray ? 0 : planeWidth(1, width, subsamp[0]);
+      const ch = gray ? 0 : planeHeight(1, height, subsamp[0]);
+      const n = lw * lh + 2 * cw * ch;
+      const buf = buffer ? buffer(n) : new Uint8Array(n);
+      if (buf.byteLength < n) throw new Error('decodePlanes: buffer too small');
+      if (decompressYuv(handle, jpeg, jpeg.byteLength, buf, width, 1, height, TJFLAG_ACCURATEDCT) !== 0) {
+        throw new Error(`libjpeg-turbo: ${errorOf(handle)}`);
+      }
+      // The luma plane is padded to whole chroma samples: its rows are closed up to `width`.
+      if (lw !== width) for (let y = 1; y < height; y++) buf.copyWithin(y * width, y * lw, y * lw + width);
+      const luma = buf.subarray(0, width * height);
+      if (gray) return { width, height, luma, chroma: null };
+      const at = lw * lh;
+      const chroma = {
+        width: cw,
+        height: ch,
+        sx: Math.round(lw / cw),
+        sy: Math.round(lh / ch),
+        cb: buf.subarray(at, at + cw * ch),
+        cr: buf.subarray(at + cw * ch, at + 2 * cw * ch),
+      };
+      return { width, height, luma, chroma };
+    },
     decode(jpeg, scale = { num: 1, denom: 1 }, into) {
       const natural = size(jpeg);
       if (!natural) throw new Error(`libjpeg-turbo: ${errorOf(handle)}`);
