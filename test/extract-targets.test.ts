@@ -1326,3 +1326,39 @@ describe('measures of work, caps in the rule of a case, group sizes; norms and c
     expect(extract(doc).targets.map((t) => t.value.number)).toEqual([98, 99, 0, 0]);
   });
 });
+
+describe('indicators of a share with a minimum inside, a group named after "đối với" or "là", a label before a colon; names in quotes', () => {
+  const doc = (sec: string, ...lines: string[]) => ['KẾ HOẠCH', 'Thử', 'Hà Nội, ngày 10 tháng 3 năm 2025', '', sec, '', ...lines].join('\n');
+  const rows = (text: string) => extract(text).targets.map((t) => [t.value.number, t.value.comparator, fold(t.indicator)]);
+
+  it('reads "Bảo đảm 100% trạm có ít nhất 01 bác sĩ" as the share, and "thu đạt 100% … đối với A và đạt từ 95% trở lên đối với B" as two groups', () => {
+    const text = doc(
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'a) Bảo đảm 100% trạm y tế xã có ít nhất 01 bác sĩ làm việc thường xuyên; nâng cao chất lượng khám bệnh.',
+      '',
+      'b) Phấn đấu thu đạt 100% kế hoạch đối với cơ quan, đơn vị và đạt từ 95% trở lên đối với người lao động khác trên địa bàn.',
+      '',
+      'c) Các lớp ở điểm trường lẻ thì bố trí tối thiểu 7 buổi/tuần và xây dựng lộ trình hoàn thành.',
+    );
+    for (const d of [text, stripMarks(text)]) {
+      const got = rows(d);
+      expect(got.map((r) => [r[0], r[1]])).toEqual([[100, '='], [100, '='], [95, '>='], [7, '>=']]);
+      expect(got[0][2]).toMatch(/^tram y te xa co it nhat 01 bac si/);
+      expect(got[2][2]).toMatch(/doi voi nguoi lao dong khac/);
+      expect(got[3][2]).toMatch(/^cac lop o diem truong le/);
+    }
+  });
+
+  it('reads who a part is after "là", the label before a colon, and no number inside a short quoted name', () => {
+    const text = doc(
+      'II. CHỈ TIÊU',
+      '1. Tuyển chọn 420 người tham gia khóa đào tạo, trong đó ưu tiên 30% là người thuộc hộ nghèo, hộ cận nghèo.',
+      '',
+      '2. Diện tích lúa áp dụng các quy trình "1 phải 5 giảm", "3 giảm 3 tăng": đạt 250.000 ha/năm.',
+    );
+    const got = rows(text);
+    expect(got.map((r) => r[0])).toEqual([420, 30, 250000]);
+    expect(got[1][2]).toMatch(/uu tien nguoi thuoc ho ngheo/);
+    expect(got[2][2]).toMatch(/^dien tich lua/);
+  });
+});

@@ -149,11 +149,13 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
   // OCR letters for digits in a share ("6O%", "l00%", "9o%"): read as digits, one character for one so offsets stay.
   f = f.replace(/(?<![a-z])[\dol]{1,2}[\dol](?=\s*%)/g, (m) => (/\d/.test(m) && /[ol]/.test(m) ? m.replace(/o/g, '0').replace(/l/g, '1') : m));
   const out: Qty[] = [];
+  // A short name in quotes ("1 phải 5 giảm", "3 giảm 3 tăng", "Ngày hội 5 không"): its numbers are words of the name.
+  const quoted = [...text.matchAll(/["“]([^"”\n]{1,40})["”]/gu)].filter((m) => m[1].trim().split(/\s+/).length <= 8 && !/%/.test(m[1])).map((m): [number, number] => [m.index, m.index + m[0].length]);
   QTY.lastIndex = 0;
   for (let m = QTY.exec(f); m; m = QTY.exec(f)) {
     const start = m.index;
     let end = start + m[0].length;
-    if (skip.some(([a, b]) => start >= a && start < b)) continue;
+    if (skip.some(([a, b]) => start >= a && start < b) || quoted.some(([a, b]) => start > a && start < b)) continue;
     const before = f.slice(Math.max(0, start - 14), start);
     // "từ 60 đến 70%", "nhận chỉ tiêu từ 200 đến 350 đơn vị": a range, its lower bound the value (≥), the unit after its upper one.
     const range = /(?:^|\s)tu\s*$/.test(before) ? /^\s*(?:den|–|-)\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d/]|\.\d|,\d)(?=\s*(?:%|phan tram|[a-z]))/.exec(f.slice(end)) : null;
@@ -1077,14 +1079,17 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         !/(?:^|\s)bi\s+[a-z]+(?:\s+[a-z]+)?\s*$/.test(pre) &&
         ((q.unit === '%' && (q.number ?? 100) < 100) || /(?:^|\s)(?:san luong|dien tich|nang suat|tong so|so luong|quy mo|doanh thu|kim ngach|gia tri|tong muc)(?:\s+[a-z]+){0,4}\s*$/.test(pre));
       // "100% tàu cá từ 15 m trở lên duy trì kết nối …": the minimum says which ones are counted.
-      if (q.firm && q.unit !== '%' && /(?:^|,)\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*100\s*%\s+[^;,.\d]{1,40}$/.test(pre)) {
+      if (q.firm && q.unit !== '%' && /(?:^|,)\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:(?:bao dam|dam bao|phan dau|duy tri)\s+)?100\s*%\s+[^;,.\d]{1,40}$/.test(pre)) {
         prev = null;
         continue;
       }
       // "tổ chức 24 lớp, mỗi lớp từ 150 đến 200 học viên": the size of each group the plan keeps, at its lower bound (not what
       // each is given to do: "mỗi tổ phụ trách từ 30 đến 50 hộ").
+      // "Bảo đảm 100% trạm y tế xã có ít nhất 01 bác sĩ": a share whose things must each have a minimum, one target (the share),
+      // as "100% xã đạt từ 75 điểm trở lên".
+      const shareOfFirm = q.unit === '%' && !q.comparator && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:(?:bao dam|dam bao|phan dau|duy tri)\s+(?:dat\s+)?)?$/.test(pre) && /^[^,;.()]*?\s(?:co|duoc)\s+(?:it nhat|toi thieu)\s+\d/.test(f.slice(q.end, clauseEnd));
       const groupSize = q.comparator === '>=' && /(?:^|[\s,])moi\s+(?:lop|to|doi|nhom|doan|khoa|dot|kip)\s*$/.test(f.slice(Math.max(0, q.valueStart - 14), q.valueStart));
-      if (q.firm || groupSize) isTarget = true;
+      if (q.firm || groupSize || shareOfFirm) isTarget = true;
       else if (q.comparator) isTarget = targetish || verb || bounded;
       else if (q.unit === '%') isTarget = targetish;
       else if (q.unit) isTarget = targetish && !TIME_UNITS.test(fold(q.unit));
@@ -1154,7 +1159,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         // ("đạt 90% trở lên, trong đó khá, giỏi 65%": the part named between "trong đó" and its value.)
         const named = /(?:trong đó|trong do)(?:\s+(?:có|co))?\s+([^;.\d]{1,40}?)\s*(?:đạt|dat|là|la|:)?\s*$/iu.exec(sinceCore(since))?.[1];
         const part = named && !/^(?:có|co)$/iu.test(named.trim()) ? trimItem(named) : indicatorAfter(p.text, q.end, clauseEnd);
-        indicator = part ? `${prev.indicator}, trong đó ${part}` : prev.indicator;
+        // ("trong đó ưu tiên 30% là người thuộc hộ nghèo …": who the part is, after "là".)
+        const who = named && /^\s*(?:là|la)\s/iu.test(p.text.slice(q.end)) ? indicatorAfter(p.text, q.end, clauseEnd).replace(/^(?:là|la)\s+/iu, '') : '';
+        indicator = part ? `${prev.indicator}, trong đó ${part}${who ? ` ${who}` : ''}` : prev.indicator;
       } else if (atPlace && prev) {
         indicator = prev.indicator;
         if (prev.q.comparator && !q.comparator) {
@@ -1182,9 +1189,14 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         // "diễn tập … cho 04 xã gồm: Lộc Thạnh, …": a list of the counted things names them, not the measure.
         const listed = /^(?:gồm|bao gồm|gom|bao gom)(?:\s|:|$)/iu.test(after);
         if (listed) after = '';
+        // ("bố trí tối thiểu 7 buổi/tuần và xây dựng lộ trình …": what follows "và" is the next duty, not what is counted.)
+        if (/^(?:và|va|hoặc|hoac)\s/iu.test(after)) after = '';
+        // ("cho y sĩ, nhân viên y tế thôn bản về ít nhất 05 kỹ thuật mới": a long duty whose last part ends with a preposition
+        // leads into what is counted.)
+        const into = after && before.split(' ').length > 8 && /(?:^|\s)(?:ve|cho|cua|voi|tai)$/.test(fold(before)) ? before.slice(before.lastIndexOf(',') + 1).trim() : '';
         // (A value that closes a long clause: "… phun hóa chất trong phạm vi bán kính tối thiểu 200 mét." — its last part.)
         const lastPart = !after && before.split(' ').length > 8 ? before.slice(before.lastIndexOf(',') + 1).trim() : '';
-        indicator = clean(`${listed || before.split(' ').length <= 8 ? before : lastPart} ${q.unit ?? ''} ${after}`);
+        indicator = clean(`${listed || before.split(' ').length <= 8 ? before : lastPart || into} ${q.unit ?? ''} ${after}`);
         // "được trả lời trong thời hạn tối đa 10 ngày làm việc": a time names no thing counted; what must keep to it comes before.
         if (q.unit && TIME_UNITS.test(fold(q.unit)) && before.split(' ').length >= 2) indicator = before;
         // "10 sản phẩm được công nhận OCOP 3 sao trở lên": the inner value qualifies what is counted.
@@ -1203,12 +1215,18 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         } else if (q.unit && q.unit !== '%' && indicator && (endsWithVerb(indicator) || /(?:^|\s)(?:cho|cua|voi|tai)$/.test(fold(indicator)))) {
           // "Hỗ trợ nhà ở cho 45 hộ nghèo, hộ cận nghèo": who or what is counted completes the duty.
           indicator = clean(`${indicator} ${q.unit} ${afterWords}`).replace(/\s+([,;])/g, '$1');
-        } else if (q.unit === '%' && !verb && /^\s*\p{Ll}/u.test(p.text.slice(q.end)) && afterWords && (endsWithVerb(indicator) || indicator.split(' ').length <= 3)) {
+        } else if (q.unit === '%' && (!verb || indicator.split(' ').length <= 2) && /^\s*\p{Ll}/u.test(p.text.slice(q.end)) && afterWords && (endsWithVerb(indicator) || indicator.split(' ').length <= 3)) {
+          // ("Phấn đấu thu đạt 100% kế hoạch đối với …": a one-word duty before the verb, what it reaches after.)
           // "hoàn thành số hóa 100% sổ đăng ký khai sinh …": the duty and what it is done to.
           indicator = `${indicator} ${afterWords}`;
         }
       }
       if (listLead && indicator) indicator = `${listLead}: ${indicator}`;
+      // "a) Diện tích canh tác lúa áp dụng … canh tác lúa thông minh: đạt 250.000 ha/năm": the label before the colon names the measure.
+      if (!indicator && f[clauseStart - 1] === ':' && /^\s*(?:dat|la|tang|giam)?\s*$/.test(pre)) indicator = indicatorBefore(p.text, clauseStart - 1, Math.max(0, sentenceStart)).replace(/^[.\s]+/, '');
+      // "… đối với cơ quan … và đạt từ 95% trở lên đối với người lao động khác": the same measure for another group, named after.
+      const placeAfter = /^\s*((?:đối với|doi voi)\s+[^,;.()]+)/iu.exec(p.text.slice(q.end, clauseEnd))?.[1];
+      if (prev && placeAfter && /(?:^|\s)va\s+(?:dat\s+)?$/.test(f.slice(prev.q.end, q.valueStart)) && /(?:^|\s)doi voi\s/.test(fold(prev.indicator))) indicator = withPlace(prev.indicator, placeAfter);
       // "Tiếp nhận 58.500 đơn vị máu, tăng 6,7% so với năm 2025": the change of the value before it, the same measure.
       const change = /(?:^|[\s,])(tang|giam)(?:\s+them)?\s*$/.exec(f.slice(localStart, q.valueStart));
       if ((!indicator || indicator.split(' ').length < 2) && prev && change && /^\s*so voi\s/.test(f.slice(q.end))) indicator = `${prev.indicator}, ${p.text.slice(localStart + change.index, q.valueStart).replace(/^[\s,]+/, '').trim().toLowerCase()}`;
