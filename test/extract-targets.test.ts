@@ -1362,3 +1362,37 @@ describe('indicators of a share with a minimum inside, a group named after "đ�
     expect(got[2][2]).toMatch(/^dien tich lua/);
   });
 });
+
+describe('an allocation, and a figure that names the subject of the title', () => {
+  it('reads the total announced before "phân bổ như sau:" and the amounts of each unit in the table after it, not its total row', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Luân phiên bác sĩ về trạm y tế xã năm 2026',
+      'Điện Biên, ngày 09 tháng 01 năm 2026',
+      '',
+      'III. ĐỐI TƯỢNG, THỜI GIAN, SỐ LƯỢNG',
+      '',
+      '3. Số lượng: 46 bác sĩ/đợt, phân bổ như sau:',
+      '',
+      'Đơn vị cử | Đợt 1 (người) | Đợt 2 (người) | Địa bàn tiếp nhận chủ yếu',
+      'Bệnh viện Đa khoa tỉnh | 10 | 12 | Mường Nhé, Sín Thầu',
+      'Các trung tâm y tế khu vực | 36 | 34 | Các trạm y tế xã',
+      'Cộng | 46 | 46 |',
+      '',
+      '4. Bác sĩ có thời gian hành nghề 02 năm được ưu tiên; đoàn gồm 03 người.',
+    ].join('\n');
+    const got = extract(doc).targets.map((t) => [t.value.number, t.responsible ?? '']);
+    expect(got.map((r) => r[0])).toEqual([10, 12, 36, 34, 46]);
+    expect(got[0][1]).toBe('Bệnh viện Đa khoa tỉnh');
+    expect(extract(doc).targets[4].indicator).toBe('Số lượng bác sĩ/đợt');
+    // Without the allocation line the table is no target table.
+    expect(extract(doc.replace(', phân bổ như sau:', '.')).targets.map((t) => t.value.number)).toEqual([]);
+  });
+
+  it('reads no target in a figure the title names ("dạy học 2 buổi/ngày"), but one elsewhere', () => {
+    const doc = (title: string) =>
+      ['KẾ HOẠCH', title, 'Hà Tĩnh, ngày 22 tháng 8 năm 2025', '', 'V. LỘ TRÌNH THỰC HIỆN', '', '1. Từ ngày 25 đến ngày 30 tháng 8 năm 2025: các trường xây dựng kế hoạch tổ chức dạy học 2 buổi/ngày.'].join('\n');
+    expect(extract(doc('Tổ chức dạy học 2 buổi/ngày đối với cấp tiểu học')).targets).toEqual([]);
+    expect(extract(doc('Nâng cao chất lượng dạy học')).targets.map((t) => t.value.number)).toEqual([2]);
+  });
+});

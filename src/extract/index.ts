@@ -89,7 +89,7 @@ export function extractPlan(tree: DocumentRoot, file?: VFile): Extraction {
   const grids = findGrids(tree, paras);
   grids.push(...findLooseTaskGrids(paras, bodyStart, grids.length, file));
   out.tables = tablesFromGrids(grids);
-  const ctx = { paras, outline, citations, bodyStart, closing, closingEnd, year, issued: metadata.issuedDate, grids, file };
+  const ctx = { paras, outline, citations, bodyStart, closing, closingEnd, year, issued: metadata.issuedDate, title: metadata.title, grids, file };
   const tasks = extractTasksDetailed(ctx);
   out.tasks = tasks.tasks;
   out.deadlines = extractDeadlines({ ...ctx, tasks });

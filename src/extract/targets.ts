@@ -195,7 +195,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
         end += u[0].length;
         // A rate: "02 lần/năm", "02 kỳ/tháng", "01 lần/02 ngày".
         // … or per unit served: "2 giáo viên/lớp", "01 cán bộ/xã".
-        const per = /^\s*\/\s*(?:\d+\s*)?(?:nam hoc|nam|thang|quy|tuan|ngay|hoc ky|lop|xa|phuong|truong|ho|nguoi|thon|ban|diem truong|don vi)(?![a-z])/.exec(f.slice(end));
+        const per = /^\s*\/\s*(?:\d+\s*)?(?:nam hoc|nam|thang|quy|tuan|ngay|hoc ky|lop|xa|phuong|truong|ho|nguoi|thon|ban|diem truong|don vi|dot|khoa)(?![a-z])/.exec(f.slice(end));
         if (per && !TIME_UNITS.test(fold(unit))) {
           unit = clean(`${unit}${text.slice(end, end + per[0].length)}`).replace(/\s*\/\s*/, '/');
           end += per[0].length;
@@ -452,6 +452,9 @@ function parseCell(raw: string, unit: string | null): { label: string | null; va
   return out;
 }
 
+/** The line that announces an allocation ("…, phân bổ như sau:", "phân bổ cụ thể cho các đơn vị như sau:"): the table or list after it assigns amounts. */
+const ALLOCATION_LEAD = /(?:^|[\s,])phan bo(?:\s+[a-z]+){0,5}\s*:\s*$/;
+
 /** A column of the plan or the targets set for a period ("Kế hoạch năm 2026", "Chỉ tiêu giao 2025"). */
 // (In a report, the targets the council set: "Nghị quyết HĐND", "Chỉ tiêu Nghị quyết".)
 const PLAN_HEAD = /^(?:ke hoach|chi tieu(?: giao)?|muc tieu)(?:\s+(?:nam\s+)?\d{4}|$)|^(?:chi tieu\s+)?(?:nghi quyet|nq)(?:\s+(?:hdnd|hoi dong nhan dan)(?:\s+[a-z]+)?)?(?:\s+(?:nam\s+)?\d{4})?$/;
@@ -493,7 +496,9 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   const roadmap = /^(?:lo trinh)\b/.test(title);
   // ("Tiêu chí | Yêu cầu" of a council's supervision, "Từ 98% trở lên": the level each criterion must reach.)
   const required = header.some((c) => /^(?:muc\s+)?yeu cau(?:\s+(?:dat|toi thieu))?$/.test(c));
-  if (!roadmap && !required && !/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
+  // ("Số lượng: 46 bác sĩ/đợt, phân bổ như sau:" over "Đơn vị cử | Đợt 1 (người) | Đợt 2 (người)": what each unit must provide.)
+  const allocation = g.para > 0 && ALLOCATION_LEAD.test(paras[g.para - 1]?.folded ?? '');
+  if (!roadmap && !required && !allocation && !/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
   // A budget table is no target table; a revenue table that names its target column ("Ước thực hiện năm 2025 | Dự
   // toán giao năm 2026 | Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu thu nợ năm 2026 (triệu đồng)") is.
   const numericShare = (i: number) => {
@@ -920,6 +925,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
   const { paras, outline, citations, grids, tasks } = ctx;
   const out: Target[] = [];
   const emit: Emit = (t) => out.push(t);
+  const titleFolded = ctx.title ? fold(ctx.title).replace(/\s+/g, ' ') : '';
 
   // 1. Target tables.
   const looseParas = new Set<number>();
@@ -1010,6 +1016,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     let absorbedUntil = -1;
     for (const q of qs) {
       if (q.start < absorbedUntil) continue;
+      // "xây dựng kế hoạch tổ chức dạy học 2 buổi/ngày" under the title "Kế hoạch tổ chức dạy học 2 buổi/ngày …": the figure
+      // and the word before it name the document's subject, no value to reach.
+      if (!q.comparator && titleFolded && titleFolded.includes(`${/(\S+)\s*$/.exec(f.slice(Math.max(0, q.start - 20), q.start))?.[1] ?? '#'} ${f.slice(q.start, q.end)}`)) continue;
       const clauseStart = Math.max(f.lastIndexOf(';', q.start), f.slice(0, q.valueStart).search(/\.\s+[^.]*$/), colonOutsideBrackets(f, q.start), -1) + 1;
       const tail = f.slice(q.end);
       const nextStop = tail.search(/;|\.\s|\.$/);
@@ -1053,7 +1062,7 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       const striving = /phan dau/.test(sentence.slice(0, q.valueStart - Math.max(0, sentenceStart)));
       // "d) Chỉ tiêu cụ thể: 100% văn bản …" — targets announced inside the paragraph.
       const inline = f.match(/^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*[^:;.]{0,40}(?:chi tieu|muc tieu)[^:;.]{0,30}:/);
-      const targetish = sec.kind === 'target' || striving || (!!inline && q.start >= inline[0].length);
+      const targetish = sec.kind === 'target' || striving || (!!inline && q.start >= inline[0].length) || ALLOCATION_LEAD.test(f);
       // "riêng 04 xã làm thí điểm đạt từ 80%", "số bác sĩ trên 10.000 dân đạt 8,2": a subject or a
       // denominator, when the clause goes on to the value it reaches.
       // ("Diện tích lúa ổn định 2.500 ha, năng suất đạt 60 tạ/ha": after a comma another measure begins.)
@@ -1173,6 +1182,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       else if (prev && !leading && !beforeWords && /(?:nam|thang|quy)\s*[\d/]+\s*,?\s*(?:dat|la|con)?\s*$/.test(pre)) indicator = prev.indicator;
       else if (leading || (q.unit === '%' && /^\s*\p{L}/u.test(p.text.slice(q.end)) && !/\p{L}{2,}/u.test(indicatorBefore(p.text, q.valueStart, clauseStart)))) {
         indicator = indicatorAfter(p.text, q.end, clauseEnd);
+        // ("Số lượng: 46 bác sĩ/đợt, phân bổ như sau": nothing of the value follows its comma.)
+        if (/^[,;:]/.test(indicator)) indicator = '';
         // "100% xã, thị trấn đạt từ 75 điểm trở lên": the inner value is part of this indicator.
         absorbedUntil = q.end + indicator.length + 2;
         // "Giảm 10% số ca mắc …": the change is part of what is measured.
@@ -1223,7 +1234,11 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       }
       if (listLead && indicator) indicator = `${listLead}: ${indicator}`;
       // "a) Diện tích canh tác lúa áp dụng … canh tác lúa thông minh: đạt 250.000 ha/năm": the label before the colon names the measure.
-      if (!indicator && f[clauseStart - 1] === ':' && /^\s*(?:dat|la|tang|giam)?\s*$/.test(pre)) indicator = indicatorBefore(p.text, clauseStart - 1, Math.max(0, sentenceStart)).replace(/^[.\s]+/, '');
+      if (!indicator && f[clauseStart - 1] === ':' && /^\s*(?:dat|la|tang|giam)?\s*$/.test(pre)) {
+        indicator = indicatorBefore(p.text, clauseStart - 1, Math.max(0, sentenceStart)).replace(/^[.\s]+/, '');
+        // ("Số lượng: 46 bác sĩ/đợt": a short label and the counted noun.)
+        if (q.unit && q.unit !== '%' && indicator.split(' ').length <= 2) indicator = clean(`${indicator} ${q.unit}`);
+      }
       // "… đối với cơ quan … và đạt từ 95% trở lên đối với người lao động khác": the same measure for another group, named after.
       const placeAfter = /^\s*((?:đối với|doi voi)\s+[^,;.()]+)/iu.exec(p.text.slice(q.end, clauseEnd))?.[1];
       if (prev && placeAfter && /(?:^|\s)va\s+(?:dat\s+)?$/.test(f.slice(prev.q.end, q.valueStart)) && /(?:^|\s)doi voi\s/.test(fold(prev.indicator))) indicator = withPlace(prev.indicator, placeAfter);

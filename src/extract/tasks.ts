@@ -27,6 +27,8 @@ export interface ExtractContext {
   year: number | null;
   /** The document's own date (ISO): a time limit cannot lie before it. */
   issued?: string | null;
+  /** The document's title: a figure in it names the subject ("dạy học 2 buổi/ngày"). */
+  title?: string | null;
   grids: Grid[];
   file?: VFile;
 }
