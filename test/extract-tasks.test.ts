@@ -428,3 +428,64 @@ describe('a task table that runs on to the next page (a scan)', () => {
   });
 });
 
+
+describe('department items, a report\'s proposals, a table of measures by point, a clause of case before the unit', () => {
+  const plan = (...lines: string[]) => ['KẾ HOẠCH', 'Thử', 'Hà Tĩnh, ngày 22 tháng 8 năm 2025', '', ...lines].join('\n');
+  const rows = (text: string) => extract(text).tasks.map((t) => [t.lead, t.task.split(' ').slice(0, 4).join(' '), t.cooperating]);
+
+  it('reads "X chủ trì, phối hợp với Y <task>" in an item as X leading the task with Y', () => {
+    const doc = plan(
+      'VI. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Sở Giáo dục và Đào tạo',
+      '',
+      'a) Phòng Kế hoạch - Tài chính chủ trì, phối hợp với Sở Tài chính tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hỗ trợ.',
+      '',
+      '2. Công chức Tài chính - Kế toán chủ trì, phối hợp với Văn phòng - Thống kê tham mưu phát hành biên lai, mở sổ theo dõi.',
+      '',
+      '3. Công an xã chủ trì, phối hợp với Ban Chỉ huy quân sự xã thực hiện.',
+    );
+    expect(rows(doc)).toEqual([
+      ['Phòng Kế hoạch - Tài chính', 'tham mưu Ủy ban', ['Sở Tài chính']],
+      ['Công chức Tài chính - Kế toán', 'tham mưu phát hành', ['Văn phòng - Thống kê']],
+      // ("… thực hiện": the task is the item's own sentence, as the README of the gold says.)
+      ['Công an xã', 'chủ trì, phối hợp', ['Ban Chỉ huy quân sự xã']],
+    ]);
+  });
+
+  it('reads the proposals of a report as tasks, not its account of how the work was directed', () => {
+    const doc = [
+      'BÁO CÁO',
+      'Sơ kết 45 ngày thực hiện Chiến dịch',
+      'Phú Tân, ngày 17 tháng 10 năm 2025',
+      '',
+      'II. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Ủy ban nhân dân xã thành lập Ban Chỉ đạo Chiến dịch do Chủ tịch Ủy ban nhân dân xã làm Trưởng ban.',
+      '',
+      'VI. ĐỀ XUẤT, KIẾN NGHỊ',
+      '',
+      '1. Đề nghị Sở Nông nghiệp và Môi trường hướng dẫn thống nhất cách xử lý các thửa đất chồng lấn ranh giới.',
+      '',
+      '2. Đề nghị Công an tỉnh mở rộng phân quyền tra cứu dữ liệu dân cư cho công chức địa chính xã.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).tasks.map((t) => stripMarks(t.task.split(' ').slice(0, 2).join(' ')))).toEqual(['huong dan', 'mo rong']);
+  });
+
+  it('reads a table of measures by point with its forces, and an item whose unit follows a clause of case or time', () => {
+    const doc = plan(
+      'III. NHIỆM VỤ, GIẢI PHÁP',
+      '',
+      'Điểm | Trường học | Tình trạng | Giải pháp | Lực lượng bảo đảm',
+      'Phố Trần Đăng Ninh | Trường Tiểu học Dịch Vọng | Ùn tắc 20 - 30 phút | So le giờ tan học, điểm đón tại bãi đỗ xe | CSGT, Công an phường',
+      '',
+      'c) Đối với học sinh vi phạm, Công an phường thông báo về nhà trường, gia đình để phối hợp giáo dục.',
+      '',
+      'd) Đối với các hộ dân, tuyên truyền về an toàn giao thông.',
+    );
+    expect(rows(doc)).toEqual([
+      ['CSGT, Công an phường', 'So le giờ tan', []],
+      ['Công an phường', 'thông báo về nhà', []],
+    ]);
+  });
+});

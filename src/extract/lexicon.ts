@@ -16,6 +16,8 @@ const UNIT_HEADS = [
   'giam doc', 'chanh van phong', 'nguoi dung dau', 'cac', 'dang uy', 'huyen uy', 'tinh uy', 'thanh uy', 'tt', 'ct',
   'cac phong', 'cac co quan', 'cac don vi', 'cac so', 'cac xa', 'co quan', 'don vi', 'doanh nghiep', 'to chuc',
   'cong ty', 'hop tac xa', 'ubnd cap xa', 'cap xa', 'cap huyen', 'dia phuong', 'cong chuc', 'vien chuc',
+  // ("Đồn Biên phòng Cửa khẩu …", "Nhà trường vận động …", "Lực lượng trật tự đô thị phường …", "Chi hội Phụ nữ các ấp …".)
+  'don bien phong', 'nha truong', 'luc luong', 'chi hoi',
 ].sort((a, b) => b.length - a.length);
 
 /** Verbs (folded) that start the task after the units in an assignment. */
@@ -30,6 +32,8 @@ export const TASK_VERBS = [
   'phat dong', 'quan triet', 'nam bat', 'tiep can', 'khai thac', 'su dung', 'dang tai', 'cong khai', 'niem yet', 'thanh lap',
   'thanh toan', 'uu tien', 'chu dong', 'tap trung', 'tham gia', 'giam sat', 'ap dung', 'dieu chinh', 'long ghep',
   'chi tra', 'thuong xuyen', 'khan truong', 'de nghi', 'day nhanh', 'bo sung', 'phat thong bao', 'phat hien',
+  // ("Trạm Y tế xã lập sổ theo dõi …", "Công an phường thông báo về nhà trường …".)
+  'lap', 'thong bao', 'mo rong',
 ].sort((a, b) => b.length - a.length);
 
 /** Words that open like a unit name but are not one ("Tổ chức hội nghị", "Hội nghị", "Báo cáo"). */

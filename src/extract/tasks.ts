@@ -68,11 +68,12 @@ export function classifyColumns(header: string[]): Omit<Columns, 'header'> {
     if (/^(stt|tt|so tt|so thu tu)$/.test(f)) cols.stt = i;
     else if (/san pham|ket qua dau ra|ket qua du kien/.test(f)) cols.product < 0 && (cols.product = i);
     else if (/phoi hop/.test(f)) cols.coop < 0 && (cols.coop = i);
-    else if (/chu tri|thuc hien chinh|don vi thuc hien|co quan thuc hien|trach nhiem/.test(f)) cols.lead < 0 && (cols.lead = i);
+    // ("Lực lượng bảo đảm" beside "Giải pháp": the forces that carry out each point's measure.)
+    else if (/chu tri|thuc hien chinh|don vi thuc hien|co quan thuc hien|trach nhiem|^luc luong (?:bao dam|thuc hien)$/.test(f)) cols.lead < 0 && (cols.lead = i);
     // ("Tháng", "Quý": a programme's column of the month or quarter each row is due in.)
     // ("Thời gian mỗi lớp | 05 ngày": how long each lasts, a duration, not when it is due.)
     else if ((/thoi gian|thoi han|tien do|hoan thanh|moc/.test(f) && !/thoi gian\s+(?:cho\s+)?(?:moi|mot|1)\s/.test(f)) || /^(?:thang|quy|thoi diem thuc hien)$/.test(f)) cols.time < 0 && (cols.time = i);
-    else if (/nhiem vu|noi dung|cong viec|hoat dong|ten /.test(f) || f === 'ten') cols.task < 0 && (cols.task = i);
+    else if (/nhiem vu|noi dung|cong viec|hoat dong|ten |^giai phap$/.test(f) || f === 'ten') cols.task < 0 && (cols.task = i);
   });
   return cols;
 }
@@ -102,7 +103,9 @@ export function parseFields(text: string): Fields {
 }
 
 // "ĐỀ NGHỊ PHỐI HỢP THỰC HIỆN": the part of a letter that asks the units it is sent to for their share.
-const TASK_SECTION = /to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong)|phoi hop thuc hien/;
+// ("ĐỀ XUẤT, KIẾN NGHỊ" of a report: the units it asks to act, "Đề nghị Sở … hướng dẫn …"; not "II. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC THỰC
+// HIỆN" of a report, what was done.)
+const TASK_SECTION = /^(?!\W*(?:[ivxl]+\.|\d+\.)?\s*(?:cong tac chi dao|ket qua|tinh hinh))(?:.*(?:to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong)|phoi hop thuc hien)|\W*(?:[ivxl]+\.|\d+\.)?\s*(?:de xuat\s*,?\s*(?:va\s+)?)?kien nghi\b)/;
 
 /** Where the first sentence of a text ends ("… giải quyết. Trong đó, …"), not at "TT. HĐND", "TP. Huế", "v.v." or inside brackets. */
 function sentenceEnd(text: string, from = 0): number {
@@ -155,6 +158,16 @@ function cooperatingAtStart(text: string): string[] {
   if (!m) return [];
   const { units } = splitUnitsAndTask(text.slice(m[0].length));
   return units && startsWithUnit(units) ? splitUnits(units) : [];
+}
+
+/**
+ * A duty written before a colon ("Bộ phận Tư pháp - Hộ tịch tổng hợp, phân loại thành các nhóm: (1) …"): the colon opens a list
+ * inside the duty, the unit is only its first words. Not the words that announce the duties ("Văn phòng … có trách nhiệm:",
+ * "… thực hiện các nhiệm vụ sau:").
+ */
+function dutyBeforeColon(text: string): boolean {
+  const { rest } = splitUnitsAndTask(text);
+  return !!rest && !/^(?:co|chiu)\s+trach\s+nhiem|^(?:thuc hien|chu tri|phoi hop)\b[^,;]{0,40}$/.test(fold(rest));
 }
 
 /** The first time expression of a text, with its trigger words ("trước ngày 25/4/2024"). */
@@ -299,33 +312,52 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     const anc = ancestors(outline, h.para).slice(1);
     if (anc.some((a) => a.kind === 'appendix')) continue;
     if (!anc.some((a) => TASK_SECTION.test(fold(a.heading)))) continue;
-    if (!startsWithUnit(h.rest)) continue;
+    // "c) Đối với học sinh vi phạm, Công an phường thông báo …", "b) Hằng tháng, Công an xã … đối chiếu …": a clause of case or time
+    // before the unit that is the item's subject.
+    const opener = /^(?:Đối với|Doi voi|Sau khi|Hằng tháng|Hàng tháng|Hang thang|Hằng tuần|Hang tuan|Định kỳ|Dinh ky)\s[^,;:.]{2,120},\s+(?=\p{Lu})/u.exec(h.rest);
+    const hRest = !startsWithUnit(h.rest) && opener && startsWithUnit(h.rest.slice(opener[0].length)) ? h.rest.slice(opener[0].length) : h.rest;
+    if (!startsWithUnit(hRest)) continue;
     let units: string;
     let rest: string;
-    const colon = h.rest.indexOf(':');
+    const colon = hRest.indexOf(':');
     const ownBody = h.body.filter((k) => inBody(k) && !paras[k].piped);
     // (Not a colon after a first duty: "a) Trung tâm … đề nghị …; lựa chọn chương trình mỗi buổi chiếu gồm: …".)
-    if (colon > 0 && colon < 160 && !h.rest.slice(0, colon).includes(';')) {
-      units = h.rest.slice(0, colon);
-      rest = h.rest.slice(colon + 1);
-    } else if ((ownBody.length || h.children.length) && h.rest.length <= 140 && !/[.;]\s*$/.test(h.rest.trim()) && !/[.;]\s/.test(h.rest)) {
+    // (Nor a colon after the unit and its duty: "b) Bộ phận Tư pháp - Hộ tịch tổng hợp, phân loại thành các nhóm: (1) …".)
+    if (colon > 0 && colon < 160 && !hRest.slice(0, colon).includes(';') && !dutyBeforeColon(hRest.slice(0, colon))) {
+      units = hRest.slice(0, colon);
+      rest = hRest.slice(colon + 1);
+    } else if ((ownBody.length || h.children.length) && hRest.length <= 140 && !/[.;]\s*$/.test(hRest.trim()) && !/[.;]\s/.test(hRest)) {
       // The unit as a heading of its own ("6. Đề nghị Ủy ban MTTQ huyện và các tổ chức chính trị - xã
       // hội"), its tasks in the paragraphs or items below.
-      units = h.rest;
+      units = hRest;
       rest = '';
     } else {
-      ({ units, rest } = splitUnitsAndTask(h.rest));
-      if (!rest && h.rest.length > 120) continue;
+      ({ units, rest } = splitUnitsAndTask(hRest));
+      if (!rest && hRest.length > 120) continue;
     }
     const lead = cleanUnit(units);
     if (!lead) continue;
     const items = h.children.filter((c) => (c.kind === 'letter' || c.kind === 'paren') && !fielded.has(c));
     const makeTask = (text: string, at: Heading, ps: number[]) => {
       const full = trimItem(text);
-      const t = taskText(full);
+      // "Phòng Kế hoạch - Tài chính chủ trì, phối hợp với Sở Tài chính tham mưu …" (an item under its department), "chủ trì,
+      // phối hợp với Văn phòng - Thống kê tham mưu …": the task is what follows the units it works with.
+      let body = full;
+      let itemLead = lead;
+      let cooperating: string[] | null = null;
+      const cm = /^(?:(.{2,120}?)\s+)?chu tri\s*,\s*(?:va\s+)?phoi hop(?:\s+voi)?\s+/.exec(fold(full));
+      if (cm && (!cm[1] || startsWithUnit(full.slice(0, cm[1].length)))) {
+        const split = splitUnitsAndTask(full.slice(cm[0].length));
+        if (split.rest && startsWithUnit(split.units) && !/^(?:trien khai |to chuc )?thuc hien\s*(?:[,.;]|$)/.test(fold(split.rest))) {
+          body = split.rest;
+          cooperating = splitUnits(split.units);
+          if (cm[1]) itemLead = cleanUnit(full.slice(0, cm[1].length));
+        }
+      }
+      const t = taskText(body);
       if (!t) return;
       push(
-        { task: t, lead, cooperating: cooperatingAtStart(t), deadline: deadlineInText(full), product: null, ref: refAt(paras[at.para], 0) },
+        { task: t, lead: itemLead, cooperating: cooperating ?? cooperatingAtStart(t), deadline: deadlineInText(full), product: null, ref: refAt(paras[at.para], 0) },
         ps,
       );
       for (const k of ps) done.add(k);
