@@ -489,3 +489,22 @@ describe('department items, a report\'s proposals, a table of measures by point,
     ]);
   });
 });
+
+describe('a letter\'s demands', () => {
+  it('reads the items of "YÊU CẦU KHẮC PHỤC" that name a unit as tasks, not what a unit has already done', () => {
+    const doc = [
+      'CÔNG VĂN',
+      'Thử',
+      'Hải Phòng, ngày 08 tháng 12 năm 2025',
+      '',
+      'II. YÊU CẦU KHẮC PHỤC',
+      '',
+      '1. Bảo đảm đồng bộ trạng thái hồ sơ',
+      '',
+      'a) Chủ tịch Ủy ban nhân dân xã chỉ đạo Trung tâm Phục vụ hành chính công rà soát toàn bộ hồ sơ quá hạn.',
+      '',
+      'b) Sở Khoa học và Công nghệ đã phối hợp với đơn vị cung cấp phần mềm cập nhật bảng ánh xạ mã đơn vị.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) expect(extract(d).tasks.map((t) => stripMarks(t.lead ?? ''))).toEqual(['Chu tich Uy ban nhan dan xa']);
+  });
+});

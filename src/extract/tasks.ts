@@ -103,9 +103,9 @@ export function parseFields(text: string): Fields {
 }
 
 // "ĐỀ NGHỊ PHỐI HỢP THỰC HIỆN": the part of a letter that asks the units it is sent to for their share.
-// ("ĐỀ XUẤT, KIẾN NGHỊ" of a report: the units it asks to act, "Đề nghị Sở … hướng dẫn …"; not "II. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC THỰC
-// HIỆN" of a report, what was done.)
-const TASK_SECTION = /^(?!\W*(?:[ivxl]+\.|\d+\.)?\s*(?:cong tac chi dao|ket qua|tinh hinh))(?:.*(?:to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong)|phoi hop thuc hien)|\W*(?:[ivxl]+\.|\d+\.)?\s*(?:de xuat\s*,?\s*(?:va\s+)?)?kien nghi\b)/;
+// ("ĐỀ XUẤT, KIẾN NGHỊ" of a report: the units it asks to act, "Đề nghị Sở … hướng dẫn …"; "YÊU CẦU KHẮC PHỤC" of a letter: what
+// the units it is sent to must put right; not "II. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN" of a report, what was done.)
+const TASK_SECTION = /^(?!\W*(?:[ivxl]+\.|\d+\.)?\s*(?:cong tac chi dao|ket qua|tinh hinh))(?:.*(?:to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong)|phoi hop thuc hien)|\W*(?:[ivxl]+\.|\d+\.)?\s*(?:(?:de xuat\s*,?\s*(?:va\s+)?)?kien nghi|yeu cau khac phuc)\b)/;
 
 /** Where the first sentence of a text ends ("… giải quyết. Trong đó, …"), not at "TT. HĐND", "TP. Huế", "v.v." or inside brackets. */
 function sentenceEnd(text: string, from = 0): number {
@@ -335,6 +335,8 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
       ({ units, rest } = splitUnitsAndTask(hRest));
       if (!rest && hRest.length > 120) continue;
     }
+    // ("c) Sở Khoa học và Công nghệ đã phối hợp với … cập nhật …": what a unit has done, told in a letter, no task.)
+    if (/\s(?:đã|da)\s*$/iu.test(units)) continue;
     const lead = cleanUnit(units);
     if (!lead) continue;
     const items = h.children.filter((c) => (c.kind === 'letter' || c.kind === 'paren') && !fielded.has(c));
@@ -492,7 +494,7 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
       const sentenceEnd = after.search(/[.;](?:\s|$)/);
       const sentence = sentenceEnd >= 0 ? after.slice(0, sentenceEnd) : after;
       const { units, rest } = splitUnitsAndTask(sentence);
-      if (!rest) continue;
+      if (!rest || /\s(?:đã|da)\s*$/iu.test(units)) continue;
       let task = rest;
       let cooperating: string[] = [];
       const fm = fold(task).match(/^chu tri\s*,?\s*(?:va\s*)?/);
