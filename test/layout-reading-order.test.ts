@@ -85,6 +85,54 @@ describe('official header', () => {
   });
 });
 
+describe('a long title', () => {
+  // Body text from 354 to 2300 (centre 1327); the title's first line is centred and about as
+  // wide as the body, or wider; its second line is short and centred.
+  const body: RawLine[] = [
+    { words: justified('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi', 500, 2300, 860) },
+    { words: justified('Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công', 500, 2300, 920) },
+    { words: justified('tác văn thư; Kế hoạch số 12/KH-UBND ngày 04 tháng 01 năm 2025 của Ủy ban nhân dân tỉnh', 354, 2300, 980) },
+    { words: justified('về cải cách hành chính năm 2025 và Kế hoạch số 20/KH-UBND ngày 10 tháng 01 năm 2025', 354, 2300, 1040) },
+    { words: justified('của Ủy ban nhân dân tỉnh về chuyển đổi số, Ủy ban nhân dân huyện ban hành Kế hoạch', 354, 2300, 1100) },
+    { words: words('như sau:', 354, 1160) },
+  ];
+  // The first line spread over `width` pixels around the body's centre.
+  const title = (first: string, width: number): RawLine[] => [
+    { words: centred('KẾ HOẠCH', 1327, 560) },
+    { words: justified(first, 1327 - width / 2, 1327 + width / 2, 640) },
+    { words: centred('trên địa bàn huyện Thạnh Phú', 1327, 700) },
+  ];
+  const roles = (blocks: BlockNode[]) => blocks.map((b) => (b.type === 'heading' ? (b as HeadingNode).data?.role : b.type));
+
+  it('is one title block when its first line falls just short of both margins', () => {
+    const blocks = layoutPage(page([...title('Phòng, chống hạn hán, thiếu nước, xâm nhập mặn mùa khô năm 2024 - 2025', 1880), ...body]));
+    expect(roles(blocks).slice(0, 3)).toEqual(['doctype', 'title', 'paragraph']);
+    expect(texts([blocks[1]])).toEqual([
+      'Phòng, chống hạn hán, thiếu nước, xâm nhập mặn mùa khô năm 2024 - 2025',
+      'trên địa bàn huyện Thạnh Phú',
+    ]);
+  });
+
+  it('is one title block when its first line reaches past both margins of the body', () => {
+    const blocks = layoutPage(page([...title('Phòng, chống hạn hán, thiếu nước, xâm nhập mặn, sạt lở bờ sông mùa khô năm 2024 - 2025', 2120), ...body]));
+    expect(roles(blocks).slice(0, 3)).toEqual(['doctype', 'title', 'paragraph']);
+    expect(blocks[1].children).toHaveLength(2);
+  });
+
+  it('does not take a justified body line after the document type for a centred one', () => {
+    const lines: RawLine[] = [
+      { words: centred('KẾ HOẠCH', 1327, 560) },
+      { words: centred('Cải cách hành chính năm 2025', 1327, 620) },
+      { words: justified('Ủy ban nhân dân huyện ban hành Kế hoạch cải cách hành chính năm 2025,', 354, 2300, 700) },
+      { words: words('như sau:', 354, 760) },
+      ...body,
+    ];
+    const blocks = layoutPage(page(lines));
+    expect(roles(blocks).slice(0, 3)).toEqual(['doctype', 'title', 'paragraph']);
+    expect(blocks[1].children).toHaveLength(1);
+  });
+});
+
 describe('signature foot', () => {
   it('reads the recipients, then the signature', () => {
     const lines: RawLine[] = [

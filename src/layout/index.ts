@@ -45,12 +45,17 @@ export function layoutPage(page: PageWords): BlockNode[] {
   const rows = groupRows(segments);
   const items = orderItems(rows, page, tableWords);
   const blocks: BlockNode[] = [];
-  let state: BlockState = { seenDoctype: false, afterDoctype: false, contentLeft: 0, contentRight: page.width };
+  let state: BlockState = { seenDoctype: false, afterDoctype: false, contentLeft: 0, contentRight: page.width, bodyLeft: 0, bodyRight: page.width };
   const all = segments.map((s) => s.bbox);
   if (all.length) {
     state.contentLeft = Math.min(...all.map((b) => b.x0));
     state.contentRight = Math.max(...all.map((b) => b.x1));
   }
+  // The outermost start and end that at least three long lines share (within a few pixels).
+  const long = all.filter((b) => b.x1 - b.x0 > 0.6 * (state.contentRight - state.contentLeft));
+  const h = median(segments.map((s) => s.h));
+  state.bodyLeft = sharedEdge(long.map((b) => b.x0).sort((a, b) => a - b), h) ?? state.contentLeft;
+  state.bodyRight = sharedEdge(long.map((b) => b.x1).sort((a, b) => b - a), h) ?? state.contentRight;
   for (const item of items) {
     if (item.kind === 'table') blocks.push(tableNode(item.table, item.cells));
     else if (item.kind === 'band') blocks.push(...bandBlocks(item, state));
@@ -58,6 +63,12 @@ export function layoutPage(page: PageWords): BlockNode[] {
   }
   numberLines(blocks);
   return blocks;
+}
+
+/** The first of `edges` (sorted from the outside in) that two more lie within h/2 of. */
+function sharedEdge(edges: number[], h: number): number | null {
+  for (let i = 0; i + 2 < edges.length; i++) if (Math.abs(edges[i + 2] - edges[i]) <= h / 2) return edges[i];
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,6 +348,12 @@ interface BlockState {
   afterDoctype: boolean;
   contentLeft: number;
   contentRight: number;
+  /**
+   * The margins of the body text: where most long lines start and end (a title set wider than
+   * the body, or a stray mark, moves contentLeft/contentRight, not these).
+   */
+  bodyLeft: number;
+  bodyRight: number;
 }
 
 const DOCTYPE = /^(KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|CÔNG VĂN|THÔNG BÁO|TỜ TRÌNH|CHỈ THỊ|NGHỊ QUYẾT|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|PHỤ LỤC|BIÊN BẢN|GIẤY MỜI)\b/u;
@@ -437,7 +454,7 @@ function flowBlocks(lines: OutLine[], state: BlockState): BlockNode[] {
     const newBlock =
       !prev ||
       l.bbox.y0 - prev.bbox.y1 > 0.9 * h || // a blank line's worth of space
-      (l.column === 'full' && l.bbox.x0 > L + 1.2 * l.h && prev.bbox.x0 <= L + 1.2 * l.h) || // first-line indent
+      (l.column === 'full' && l.bbox.x0 > L + 1.2 * l.h && prev.bbox.x0 <= L + 1.2 * l.h && !(isCentred(l, state) && isCentred(prev, state))) || // first-line indent
       (l.column === 'full' && prev.bbox.x1 < R - 4 * h && !isCentred(prev, state)) || // previous line ended short
       MARKER.test(text) ||
       isUpper(text) !== isUpper(textOf(prev.words)) ||
@@ -453,7 +470,14 @@ function isCentred(l: OutLine, state: BlockState): boolean {
   const R = state.contentRight;
   const left = l.bbox.x0 - L;
   const right = R - l.bbox.x1;
-  return left > 2 * l.h && right > 2 * l.h && Math.abs(left - right) < Math.max(2.5 * l.h, 0.08 * (R - L));
+  if (left > 2 * l.h && right > 2 * l.h) return Math.abs(left - right) < Math.max(2.5 * l.h, 0.08 * (R - L));
+  // A centred line about as wide as the body text (the first line of a long title): short of
+  // both body margins by about as much, or past both by about as much (a title set wider than the
+  // body). A line of body text starts at the left margin or an indent.
+  const bodyLeft = l.bbox.x0 - state.bodyLeft;
+  const bodyRight = state.bodyRight - l.bbox.x1;
+  if (Math.abs(bodyLeft - bodyRight) > 0.5 * l.h) return false;
+  return (bodyLeft >= 0.25 * l.h && bodyRight >= 0.25 * l.h) || (bodyLeft <= -0.25 * l.h && bodyRight <= -0.25 * l.h);
 }
 
 function classify(lines: OutLine[], state: BlockState): BlockNode {
