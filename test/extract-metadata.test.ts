@@ -106,6 +106,28 @@ describe('extractMetadata', () => {
     ]);
   });
 
+  it('reads on past a garbled title line of the signature column, and takes a KT. signer for a deputy', () => {
+    const closing = (lines: string[]) => [...fixture('plan-small.txt').split('Nơi nhận:')[0].split('\n'), ...lines].join('\n');
+    const text = closing([
+      'Nơi nhận:',
+      '- UBND tỉnh (b/c);',
+      '- Sở Nông nghiệp và PTNT;',
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT.CHỦ TỊCH.',
+      'mm Tịch',
+      '- UBMTTQVN huyện;',
+      '- Lưu: VT, NN.',
+      '',
+      'Võ Thành Nhân',
+    ]);
+    const { metadata } = extract(text);
+    expect(metadata.recipients.map((r) => r.name)).toEqual(['UBND tỉnh', 'Sở Nông nghiệp và PTNT', 'UBMTTQVN huyện', 'Lưu: VT, NN']);
+    expect(metadata.signer).toEqual({ name: 'Võ Thành Nhân', title: 'PHÓ CHỦ TỊCH', authority: 'TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH' });
+    // A list that ends: the next few words are not an entry when no entry follows them.
+    const ended = extract(closing(['Nơi nhận:', '- UBND tỉnh (b/c);', '- Lưu: VT.', 'Ghi chú khác', 'Nội dung tiếp', '', 'Võ Thành Nhân'])).metadata.recipients;
+    expect(ended.map((r) => r.name)).toEqual(['UBND tỉnh', 'Lưu: VT']);
+  });
+
   it('reads a header whose diacritics were lost', () => {
     const { metadata: m } = extract(stripMarks(fixture('plan-small.txt')));
     expect(m.docType).toBe('KẾ HOẠCH');

@@ -284,7 +284,8 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
     const t = lines[i].text;
     const a = t.match(AUTHORITY);
     if (a && isUpper(a[2])) {
-      authorities.push(`${a[1]}. ${clean(a[2])}`);
+      // (An authority line never ends in punctuation: "KT.CHỦ TỊCH." is a speck of the seal.)
+      authorities.push(`${a[1]}. ${clean(a[2]).replace(/[\s.,;:-]+$/u, '')}`);
       titleAt = i;
       continue;
     }
@@ -302,8 +303,12 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
     if (authorities.length && i > titleAt + 6) break;
   }
   if (!meta.signer.title && authorities.length) {
-    // "KT. CHỦ TỊCH" without a further title line: the title is the one signed for.
-    meta.signer.title = authorities[authorities.length - 1].replace(/^\S+\s*/, '');
+    // No title line (or one OCR could not read): the title is the one signed for, and one who
+    // signs "KT." (ký thay) for the head is a deputy (Nghị định 30/2020: KT. CHỦ TỊCH /
+    // PHÓ CHỦ TỊCH).
+    const last = authorities[authorities.length - 1];
+    const signedFor = last.replace(/^\S+\s*/, '');
+    meta.signer.title = /^KT\./u.test(last) && !/^PHÓ\b/u.test(signedFor) ? `PHÓ ${signedFor}` : signedFor;
   }
   meta.signer.authority = authorities.length ? authorities.join('; ') : null;
   if (titleAt >= 0) {
@@ -350,6 +355,9 @@ export function extractMetadataDetailed(lines: DocLine[], file?: VFile): Metadat
       // The signer's authority and title lines beside the list, read in among its entries when the
       // two columns share lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"): the list goes on after them.
       if (a === 0 || isSignerTitle(t)) continue;
+      // A few words of the signature column that OCR garbled (a title under the seal: "mm Tịch"),
+      // with the list going on right after them.
+      if (entries.length && t.split(/\s+/).length <= 3 && !/[;.]$/.test(t) && lines.slice(i + 1, i + 3).some((l) => /^[-–+•]/.test(l.text.trim()))) continue;
       if (entries.length) break;
     }
     for (const e of entries) {
