@@ -1509,3 +1509,58 @@ describe('a ruled table of a scan (a table node of the document tree)', () => {
     }
   });
 });
+
+describe('timetables, weeks of a month and periods looked back on', () => {
+  const doc = [
+    'KẾ HOẠCH',
+    'Kiểm tra công trình năm 2025',
+    'Thái Nguyên, ngày 18 tháng 02 năm 2025',
+    '',
+    'I. DANH MỤC',
+    '',
+    'STT | Tên công trình | Thời gian dự kiến',
+    '1 | Nhà điều trị nội trú | Tuần 2 tháng 3',
+    '2 | Trường trung học cơ sở | Tuần 1 tháng 5',
+    '',
+    'a) Thanh tra việc quản lý, sử dụng đất đai tại 02 huyện, thời kỳ từ ngày 01 tháng 01 năm 2019 đến ngày 31 tháng 12 năm 2025.',
+    '',
+    'b) Trạm Y tế phối hợp với bệnh viện lập danh sách; tổ chức 02 đợt khám tại Trạm (tháng 6 và tháng 10 năm 2025) với bác sĩ chuyên khoa.',
+    '',
+    'c) Khuyến khích học sinh hoạt động ngoài trời ít nhất 2 giờ mỗi ngày.',
+    '',
+    'd) Tổ chức tổng vệ sinh vào sáng Chủ nhật tuần cuối mỗi tháng; Hội đồng chấm điểm các tuyến đường vào tháng 11 hằng năm.',
+    '',
+    'II. TIẾN ĐỘ THỰC HIỆN',
+    '',
+    '- Tháng 7 và tháng 8 năm 2025: trình Hội đồng nhân dân xã thông qua phương án.',
+    '',
+    '- Tháng 9 năm 2025: chấm điểm, ra mắt các tuyến đường. Quý IV năm 2025: tổng kết Kế hoạch.',
+  ].join('\n');
+
+  it('reads each dated part of a timetable line, a week of a month as the month, and a monthly day', () => {
+    for (const d of [doc, stripMarks(doc)]) {
+      const got = extract(d).deadlines.map((x) => [x.date, x.endDate, x.recurrence]);
+      expect(got).toEqual(
+        expect.arrayContaining([
+          ['2025-03-01', '2025-03-31', null],
+          ['2025-05-01', '2025-05-31', null],
+          ['2025-06-01', '2025-06-30', null],
+          ['2025-10-01', '2025-10-31', null],
+          [null, null, 'monthly'],
+          ['2025-11-01', '2025-11-30', 'yearly'],
+          ['2025-07-01', '2025-07-31', null],
+          ['2025-08-01', '2025-08-31', null],
+          ['2025-09-01', '2025-09-30', null],
+          ['2025-10-01', '2025-12-31', null],
+        ]),
+      );
+      expect(got).toHaveLength(10);
+    }
+  });
+
+  it('takes neither the period an inspection looks back on nor a least time each day for a time limit', () => {
+    const got = extract(doc).deadlines.map((x) => fold(x.text));
+    expect(got.some((t) => t.includes('2019'))).toBe(false);
+    expect(got.some((t) => t.includes('gio'))).toBe(false);
+  });
+});

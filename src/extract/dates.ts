@@ -131,8 +131,8 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
   for (let m = re.exec(f); m; m = re.exec(f)) {
     const before = f.slice(Math.max(0, m.index - 14), m.index);
     // "6 tháng" is a duration; "ngày 15 tháng 6 năm 2025" a day.
-    // (Not "khóa 2 tháng 7": a numbered round and its month.)
-    if (/\d\s*$/.test(before) && !/(?:^|\s)(?:dot|khoa|lop)\s+\d{1,2}\s*$/.test(before)) continue;
+    // (Not "khóa 2 tháng 7": a numbered round and its month; nor "Tuần 2 tháng 3": a week of the month, which is the month.)
+    if (/\d\s*$/.test(before) && !/(?:^|\s)(?:dot|khoa|lop|tuan)\s+\d{1,2}\s*$/.test(before)) continue;
     // "tháng 6/15": a fraction or a day-month pair, not a month.
     if (/^\s*\/\s*\d/.test(f.slice(m.index + m[0].length)) && !m[2]) continue;
     hits.push({ start: m.index, end: m.index + m[0].length, m: +m[1], y: m[2] ? +m[2] : null });
@@ -172,7 +172,9 @@ function monthExprs(f: string, opts: { field: boolean; year?: number | null }): 
     const introduced = (/(?:^|[\s(])(?:truoc|trong|den het|cham nhat|du kien)(?:\s+(?:vao|cac))?\s*$/.test(pre) || opensRange || alone || ROUND_BEFORE.test(f.slice(Math.max(0, hits[i].start - 32), hits[i].start))) && !/^\s*(?:hang|moi)\s*nam/.test(f.slice(hits[j].end));
     // "Thời vụ trồng từ tháng 4 đến tháng 8 hằng năm", "chấm điểm hằng năm vào tháng 10": months that come back every year,
     // first in the document's year.
-    const everyYearAfter = !hits[j].y && opensRange ? /^\s*(?:hang|moi)\s*nam(?![a-z])/.exec(f.slice(hits[j].end)) : null;
+    // (So does one month after "vào": "chấm điểm … vào tháng 11 hằng năm", as "vào quý II hằng năm"; "trong tháng 5 hằng năm"
+    // stays a habit.)
+    const everyYearAfter = !hits[j].y && (opensRange || (j === i && /(?:^|\s)vao\s*$/.test(pre))) ? /^\s*(?:hang|moi)\s*nam(?![a-z])/.exec(f.slice(hits[j].end)) : null;
     const everyYearBefore = !hits[j].y && j === i ? /(?:hang|moi)\s*nam\s+vao\s*$/.exec(f.slice(Math.max(0, hits[i].start - 20), hits[i].start)) : null;
     if ((everyYearAfter || everyYearBefore) && opts.year && valid(hits[i]) && valid(hits[j])) {
       const y = opts.year;
@@ -267,6 +269,8 @@ const RECUR: [RegExp, string][] = [
   // "vào sáng thứ Ba, thứ Năm và sáng thứ Bảy hằng tuần": several days of the week, one cycle.
   [/(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay)(?:\s*(?:,|va)\s*(?:(?:sang|chieu|toi)\s*)?thu\s*(?:hai|ba|tu|nam|sau|bay))+\s*hang\s*tuan/y, 'weekly, several days'],
   [/thu\s*(hai|ba|tu|nam|sau|bay)\s*hang\s*tuan/y, 'weekly ($1)'],
+  // "tổng vệ sinh vào sáng Chủ nhật tuần cuối mỗi tháng", "vào Chủ nhật cuối cùng hằng tháng": a day that comes back each month.
+  [/(?:(?:sang|chieu|toi)\s*)?(?:thu\s*(?:hai|ba|tu|nam|sau|bay)|chu\s*nhat)\s*(?:cua\s*)?(?:tuan\s*(?:cuoi|dau)(?:\s*cung|\s*tien)?|cuoi\s*cung|dau\s*tien)\s*(?:cua\s*)?(?:moi|hang)\s*thang/y, 'monthly'],
   // "báo cáo nhanh trước 07 giờ và 16 giờ hằng ngày": two hours of one daily report.
   [/(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*)?(?:va|,)\s*(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*|toi\s*)?(?:hang|moi)\s*ngay/y, 'daily, by $1:00 and $2:00'],
   [/(?:truoc\s*)?(\d{1,2})\s*gio\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*|chieu\s*|toi\s*)?(?:hang|moi)\s*ngay/y, 'daily, by $1:00'],
@@ -504,12 +508,14 @@ export function scanTime(f: string, opts: { field: boolean; year?: number | null
       const window = /^\s+trong\s+(?:suot\s+)?(?:thoi gian|giai doan|dip|mua|nhung ngay|qua trinh)(?:\s+(?!va\b)[a-z]+){1,6}(?=\s*(?:[,;.()]|\s+va\b|$))/.exec(f.slice(end));
       if (window) end += window[0].length;
       // (Also with the report after it: "Kết quả được tổng hợp hằng tuần, báo cáo Ủy ban nhân dân xã".)
-      const introduced = !!byDay || !!byHour || !!weekday || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|(?:(?:sang|chieu|toi)\s*)?thu|theo\s*(?:dinh\s*)?ky|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
+      const introduced = !!byDay || !!byHour || !!weekday || /^[\s,]*(?:bao cao|gui bao cao)\s/.test(f.slice(end)) || (lastRecurEnd >= 0 && /^\s*(?:,|va|hoac)\s*$/.test(f.slice(lastRecurEnd, i))) || (/dinh ky|bao cao|gui|thoi gian|thoi han/.test(f.slice(Math.max(0, i - 40), i)) || /(?:^|\s)bao cao\s[^;.]*$/.test(f.slice(Math.max(0, i - 100), i))) || /^(?:dinh ky|\d+\s*gio|ngay|(?:(?:sang|chieu|toi)\s*)?(?:thu|chu\s*nhat)|theo\s*(?:dinh\s*)?ky|truoc|bao cao)/.test(m[0]) || (/^(?:hang|moi)\s*nam/.test(m[0]) && /(?<![\d/])\d{1,2}\s*(?:[/.-]\s*\d{1,2}|thang\s*\d{1,2})\s*$/.test(f.slice(Math.max(0, i - 20), i))) || /\d+\s*ngay\s*\/\s*lan/.test(m[0]);
       if (!opts.field && !introduced) break;
       // "số tiền thu được hằng năm": the cycle of an amount, not of a time limit.
       if (!opts.field && /(?:thu|dat|phat sinh)\s+duoc\s*$/.test(f.slice(Math.max(0, i - 20), i))) break;
       // "thời gian hoạt động từ 06 giờ 00 đến 20 giờ 00 hằng ngày": opening hours, a window of the day, not a time limit.
       if (/^daily, by/.test(label) && /tu\s*\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:sang\s*)?(?:den|-|–)\s*$/.test(f.slice(Math.max(0, i - 30), i))) break;
+      // "hoạt động ngoài trời ít nhất 2 giờ mỗi ngày": a least (or most) time to spend each day, a rate, not the hour a task is due by.
+      if (/^daily, by/.test(label) && /(?:it nhat|toi thieu|toi da|khong qua|khong duoi|tren|duoi)\s*$/.test(f.slice(Math.max(0, i - 14), i))) break;
       // "02 tin, bài mỗi tháng", "01 lần mỗi tuần": a rate of something counted, not a recurring time limit.
       // A count, not a year or the end of a date ("tháng 11/2025 và hằng năm").
       if (/^(?:moi|hang)\b/.test(m[0]) && /(?<![\d/.-])\d{1,3}\s+[a-z]+(?:[ ,]+[a-z]+){0,2}\s*$/.test(f.slice(Math.max(0, i - 24), i))) break;

@@ -59,6 +59,8 @@ function plannedAssessment(heading: string, issued: string | null | undefined): 
 /** The rest of a bracket of times after its first: ")", or further months or quarters of its list, then ")". */
 const BRACKET_REST = /^\s*(?:(?:,|va)\s*(?:thang\s*\d{1,2}|quy\s*[ivx]{1,4})(?:\s*(?:\/\s*|nam\s+)[\dol]{4})?\s*)*\)/;
 
+/** What may stand between the first period of a timetable line and its colon: ":" at once, or the further months of a list. */
+const PHASE_REST = /^(?:\s*(?:,|va)\s*thang\s*\d{1,2}(?:\s*(?:\/\s*|\s+nam\s+)\d{4})?)*\s*:/;
 const OBSERVANCE = /(?:thang hanh dong|tuan le|ngay hoi|ngay (?:quoc te|the gioi|toan dan)|ngay [a-z ]{2,60}viet nam)(?:\s+[^;.()]{0,120})?$/;
 
 function toDeadline(f: string, text: string, t: TimeExpr, context: string, responsible: string | null, ref: SourceRef): Deadline {
@@ -406,8 +408,9 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const phase =
         // "(đợt 1 vào tháng 3, đợt 2 vào tháng 6, …)", "khóa 2 tháng 7": each round and the month it is held in.
         (t.kind === 'month' && ROUND_BEFORE.test(f.slice(Math.max(0, t.start - 32), t.start))) ||
-        // (And its next period after ";": "Tháng 01 năm 2026: sơ kết học kỳ I; tháng 5 năm 2026: tổng kết …".)
-        (t.kind !== 'date' && t.date !== null && /(?:^\s*(?:\d+\.|[a-zđ]\)|[-–+])?|;)\s*$/.test(f.slice(0, t.start)) && /^\s*:/.test(f.slice(t.end))) ||
+        // (And its next period after ";" or a full stop: "Tháng 01 năm 2026: sơ kết học kỳ I; tháng 5 năm 2026: tổng kết …",
+        // "… rút kinh nghiệm. Quý IV năm 2025: tổng kết …"; and a list of months before the colon: "Tháng 6 và tháng 7 năm 2026: …".)
+        (t.kind !== 'date' && t.date !== null && /(?:^\s*(?:\d+\.|[a-zđ]\)|[-–+])?|[;.])\s*$/.test(f.slice(0, t.start)) && PHASE_REST.test(f.slice(t.end))) ||
         // "4. Giai đoạn 4 (tháng 12 năm 2025)", "Đợt 2 (Quý III/2025)": a phase of the plan and the time it is due in.
         (t.date !== null && /^\s*(?:\d+\.|[a-zđ]\)|[-–+])?\s*(?:giai doan|dot|buoc)\s+[\divx]{1,4}\s*\(\s*$/.test(f.slice(0, t.start)) && closesBracket) ||
         // "a) Trưng bày chuyên đề "…" (tháng 4 - 9/2026), giới thiệu …", "a) Kỳ họp thường lệ giữa năm (dự kiến tháng 7): …":
@@ -416,7 +419,7 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
         // "Các bước: chuẩn bị, xây dựng văn kiện (tháng 5, tháng 6); diễn tập chỉ huy - cơ quan (tháng 7); …": each step of a
         // list, its time alone in brackets (the months of a bracket share it; so do its quarters: "04 hội nghị trong năm (Quý I,
         // Quý II, Quý III, Quý IV)").
-        (t.date !== null && /[;:]\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*(?:\)|(?:,|va)\s*thang\s*\d{1,2}\s*\)|(?:(?:,|va)\s*quy\s*[ivx]{1,4}\s*)+\))/.test(f.slice(t.end)));
+        (t.date !== null && /[;:]\s*[^;:.()]{3,160}\(\s*(?:du kien\s*)?(?:(?:tu|trong|vao)\s*)?$/.test(f.slice(0, t.start)) && /^\s*(?:\)|(?:,|va)\s*thang\s*\d{1,2}(?:\s*(?:\/\s*|\s+nam\s+)\d{4})?\s*\)|(?:(?:,|va)\s*quy\s*[ivx]{1,4}\s*)+\))/.test(f.slice(t.end)));
       if (!field && (NOT_DEADLINE.test(f.slice(Math.max(0, t.start - 60), t.start)) || (notLimitEnd >= 0 && /^\s*(?:,|va)\s*$/.test(f.slice(notLimitEnd, t.start))))) {
         notLimitEnd = t.end;
         continue;
@@ -426,6 +429,9 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       if (/(?:ap dung|co hieu luc|hieu luc thi hanh)\s*(?:ke\s*)?$/.test(pre) && /^tu\s/.test(f.slice(t.start, t.end)) && !field) continue;
       // "Kinh phí dự kiến từ ngày 01 tháng 7 đến ngày 31 tháng 12 năm 2024: khoảng 6,52 tỷ đồng": the period a budget covers.
       if (/(?:^|\s)(?:kinh phi|du toan)(?:\s+(?:du kien|thuc hien|ho tro|chi tra))?\s*$/.test(pre) && /^tu\s/.test(f.slice(t.start, t.end)) && !field) continue;
+      // "Thanh tra việc quản lý, sử dụng đất đai …, thời kỳ từ ngày 01 tháng 01 năm 2019 đến ngày 31 tháng 12 năm 2023": the
+      // period an inspection or audit looks back on, not a time limit.
+      if (/(?:^|\s)thoi ky(?:\s+(?:thanh tra|kiem tra|kiem toan))?\s*(?:la\s*)?:?\s*$/.test(pre) && /^tu\s/.test(f.slice(t.start, t.end)) && !field) continue;
       // "phát sinh từ ngày 31/12/2025 trở về trước": what happened up to a day, a condition.
       if (/^\s*tro ve truoc/.test(f.slice(t.end))) continue;
       // The later items of a list or range share its trigger ("trong Quý II và Quý III năm 2025").
