@@ -508,3 +508,72 @@ describe('a letter\'s demands', () => {
     for (const d of [doc, stripMarks(doc)]) expect(extract(d).tasks.map((t) => stripMarks(t.lead ?? ''))).toEqual(['Chu tich Uy ban nhan dan xa']);
   });
 });
+
+describe('units that act for a body, and tables that give each row its unit', () => {
+  it('reads unions, libraries, officials and leaders as units, and not a field label, an inspection verb or people named only by their kind', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      'Bắc Ninh, ngày 20 tháng 11 năm 2025',
+      '',
+      'III. NỘI DUNG, BIỆN PHÁP',
+      '',
+      'a) Đối tượng ưu tiên: đoàn viên có hoàn cảnh đặc biệt khó khăn.',
+      '',
+      'b) Thanh tra việc quản lý, sử dụng đất đai tại 02 huyện.',
+      '',
+      'c) Liên đoàn Lao động tỉnh ký hợp đồng với các doanh nghiệp vận tải, tổ chức các chuyến xe miễn phí.',
+      '',
+      'd) Thư viện huyện xây dựng lịch luân chuyển sách.',
+      '',
+      'đ) Tổ công tác đối chiếu hồ sơ bàn giao của các xã cũ.',
+      '',
+      'IV. NỘI DUNG TRIỂN KHAI',
+      '',
+      'a) Cán bộ thú y xã phối hợp Trạm Chăn nuôi và Thú y khu vực giám sát dịch bệnh trên đàn ong.',
+      '',
+      'b) Lãnh đạo Liên đoàn Lao động tỉnh thăm hỏi công nhân làm việc trong những ngày Tết.',
+      '',
+      'c) Cán bộ kiểm tra trạng thái hồ sơ trên Cổng Dịch vụ công quốc gia hằng tuần.',
+      '',
+      'V. TỔ CHỨC THỰC HIỆN',
+      '',
+      '1. Công đoàn cơ sở lập danh sách đoàn viên khó khăn.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).tasks.map((t) => [stripMarks(t.lead ?? ''), stripMarks(t.task).split(' ').slice(0, 2).join(' ')])).toEqual([
+        ['Lien doan Lao dong tinh', 'ky hop'],
+        ['Thu vien huyen', 'xay dung'],
+        ['To cong tac', 'doi chieu'],
+        ['Can bo thu y xa', 'phoi hop'],
+        ['Lanh dao Lien doan Lao dong tinh', 'tham hoi'],
+        ['Cong doan co so', 'lap danh'],
+      ]);
+    }
+  });
+
+  it('reads a schedule with who carries it out, and a list of works with the unit that takes charge of each', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      'Hòa Tiến, ngày 20 tháng 02 năm 2024',
+      '',
+      'II. NỘI DUNG',
+      '',
+      'Thời gian | Đơn vị | Số học sinh dự kiến | Người thực hiện',
+      '15/9 - 26/9/2025 | 05 trường mầm non | 1.036 | Trạm Y tế phường',
+      '',
+      '2. Danh mục tuyến đường và đơn vị nhận tự quản',
+      '',
+      'STT | Tuyến đường | Thôn | Chiều dài (km) | Đơn vị nhận tự quản',
+      '1 | Đường ĐH2 đoạn qua trung tâm xã | Lệ Sơn Nam | 2,1 | Đoàn Thanh niên xã',
+      '2 | Trục chính thôn An Trạch | An Trạch | 1,4 | Hội Liên hiệp phụ nữ xã',
+      'Tổng cộng |  |  | 3,5 | ',
+    ].join('\n');
+    expect(extract(doc).tasks.map((t) => [t.lead, t.task.split(',')[0]])).toEqual([
+      ['Trạm Y tế phường', '05 trường mầm non'],
+      ['Đoàn Thanh niên xã', 'Đường ĐH2 đoạn qua trung tâm xã'],
+      ['Hội Liên hiệp phụ nữ xã', 'Trục chính thôn An Trạch'],
+    ]);
+  });
+});

@@ -18,6 +18,10 @@ const UNIT_HEADS = [
   'cong ty', 'hop tac xa', 'ubnd cap xa', 'cap xa', 'cap huyen', 'dia phuong', 'cong chuc', 'vien chuc',
   // ("Đồn Biên phòng Cửa khẩu …", "Nhà trường vận động …", "Lực lượng trật tự đô thị phường …", "Chi hội Phụ nữ các ấp …".)
   'don bien phong', 'nha truong', 'luc luong', 'chi hoi',
+  // ("Công đoàn cơ sở lập danh sách …", "Thư viện huyện xây dựng lịch luân chuyển …", "Cán bộ thú y xã phối hợp …", "Lãnh đạo
+  // Liên đoàn Lao động tỉnh thăm …", "Giáo viên chủ nhiệm liên hệ …", "Nhân viên y tế trường học đưa trẻ …": units and the
+  // people who act for them.)
+  'cong doan', 'thu vien', 'can bo', 'lanh dao', 'giao vien', 'nhan vien',
 ].sort((a, b) => b.length - a.length);
 
 /** Verbs (folded) that start the task after the units in an assignment. */
@@ -34,16 +38,20 @@ export const TASK_VERBS = [
   'chi tra', 'thuong xuyen', 'khan truong', 'de nghi', 'day nhanh', 'bo sung', 'phat thong bao', 'phat hien',
   // ("Trạm Y tế xã lập sổ theo dõi …", "Công an phường thông báo về nhà trường …".)
   'lap', 'thong bao', 'mo rong',
+  // ("Tổ công tác đối chiếu hồ sơ …", "Liên đoàn Lao động tỉnh ký hợp đồng …", "Trạm Y tế điều tra ca bệnh …", "Mỗi sở, ngành chỉ
+  // định 01 công chức …", "Hợp tác xã thu mua mật …".)
+  'doi chieu', 'ky hop dong', 'ky ket', 'tham hoi', 'dieu tra', 'du tru', 'chi dinh', 'gioi thieu', 'chuan hoa', 'lien he', 'thu mua',
 ].sort((a, b) => b.length - a.length);
 
 /** Words that open like a unit name but are not one ("Tổ chức hội nghị", "Hội nghị", "Báo cáo"). */
-const NOT_UNIT = /^(?:to chuc|hoi nghi|hoi thi|bao cao|bao dam|bao ve|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh|hu hong|su co|hang muc|vi pham|ton tai|han che|kho khan|vuong mac|doi tuong|san pham|du lieu|thong tin|tai lieu|chinh sach|mo hinh|phong trao|khu vuc|tuyen|diem|loai|dot|buoi|dip|chuyen))\b/;
+// ("Đối tượng ưu tiên: …" is a field label; "Thanh tra việc quản lý …", "Kiểm tra trách nhiệm …" and "Lãnh đạo, chỉ đạo …" are verbs.)
+const NOT_UNIT = /^(?:doi tuong|(?:thanh tra|kiem tra|giam sat) (?:viec|trach nhiem|cong tac|chuyen de)\b|lanh dao,? chi dao|to chuc|hoi nghi|hoi thi|bao cao|bao dam|bao ve|so hoa|so lieu|phong,? chong|phong ngua|phong tranh|phong benh|ban hanh|doi voi|doi moi|bo tri|bo sung|truong hop|ban giao|cac (?:noi dung|nhiem vu|chi tieu|giai phap|van ban|ho so|thu tuc|truong hop|buoc|hoat dong|chuong trinh|ke hoach|de an|du an|cong trinh|hu hong|su co|hang muc|vi pham|ton tai|han che|kho khan|vuong mac|doi tuong|san pham|du lieu|thong tin|tai lieu|chinh sach|mo hinh|phong trao|khu vuc|tuyen|diem|loai|dot|buoi|dip|chuyen))\b/;
 
 /**
  * Unit names with a task verb inside them (folded): the verb there is part of the name.
  * "Bộ phận tiếp nhận và trả kết quả", "các tổ chức chính trị - xã hội" (a verb after "các" is a noun).
  */
-const NAME_WITH_VERB = /bo phan (?:tiep nhan va tra ket qua|mot cua)|trung tam phuc vu hanh chinh cong|to (?:cong tac|giup viec|cong nghe so)|ban chi dao|ban quan ly|doan kiem tra|to kiem tra/g;
+const NAME_WITH_VERB = /bo phan (?:tiep nhan va tra ket qua|mot cua)|co quan (?:canh sat )?dieu tra|trung tam (?:dich vu )?gioi thieu viec lam|trung tam phuc vu hanh chinh cong|to (?:cong tac|giup viec|cong nghe so)|ban chi dao|ban quan ly|doan kiem tra|to kiem tra/g;
 const headRe = new RegExp(`^(?:${UNIT_HEADS.map((h) => h.replace(/ /g, '\\s+')).join('|')})\\b`);
 const verbRe = new RegExp(`(?:^|\\s)(?:${TASK_VERBS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?=\\s|[,.;:]|$)`, 'g');
 
@@ -60,6 +68,10 @@ export function startsWithUnit(text: string): boolean {
   // "Mỗi sở, ngành, địa phương", "Từng cơ quan": each of the units.
   const f = fold(t).replace(/^(?:de nghi|giao)\s+/, '').replace(/^(?:moi|tung)\s+(?=\S)/, '');
   if (!headRe.test(f) || NOT_UNIT.test(f)) return false;
+  // People named only by their kind ("Cán bộ kiểm tra trạng thái hồ sơ …") are no unit; "Cán bộ thú y xã", "Giáo viên chủ
+  // nhiệm", "Lãnh đạo Liên đoàn Lao động tỉnh" are.
+  const person = /^(?:can bo|nhan vien|giao vien|lanh dao)\s+/.exec(f);
+  if (person && startsWithTaskVerb(f.slice(person[0].length))) return false;
   // A unit name is written with a capital (Phòng, Sở) or opens with "các" + a unit noun.
   const first = t.replace(/^(?:Đề nghị|Giao)\s+/iu, '');
   return /^\p{Lu}/u.test(first) || /^c[áa]c\s/iu.test(first);

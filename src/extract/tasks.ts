@@ -69,7 +69,8 @@ export function classifyColumns(header: string[]): Omit<Columns, 'header'> {
     else if (/san pham|ket qua dau ra|ket qua du kien/.test(f)) cols.product < 0 && (cols.product = i);
     else if (/phoi hop/.test(f)) cols.coop < 0 && (cols.coop = i);
     // ("Lực lượng bảo đảm" beside "Giải pháp": the forces that carry out each point's measure.)
-    else if (/chu tri|thuc hien chinh|don vi thuc hien|co quan thuc hien|trach nhiem|^luc luong (?:bao dam|thuc hien)$/.test(f)) cols.lead < 0 && (cols.lead = i);
+    // ("Người thực hiện" of a schedule, "Đơn vị nhận tự quản", "Đơn vị phụ trách": who carries out or takes charge of each row.)
+    else if (/chu tri|thuc hien chinh|don vi thuc hien|co quan thuc hien|nguoi thuc hien|trach nhiem|^luc luong (?:bao dam|thuc hien)$|^(?:don vi|co quan|to chuc|to|nguoi) (?:nhan )?(?:tu quan|phu trach)$/.test(f)) cols.lead < 0 && (cols.lead = i);
     // ("Tháng", "Quý": a programme's column of the month or quarter each row is due in.)
     // ("Thời gian mỗi lớp | 05 ngày": how long each lasts, a duration, not when it is due.)
     else if ((/thoi gian|thoi han|tien do|hoan thanh|moc/.test(f) && !/thoi gian\s+(?:cho\s+)?(?:moi|mot|1)\s/.test(f)) || /^(?:thang|quy|thoi diem thuc hien)$/.test(f)) cols.time < 0 && (cols.time = i);
@@ -103,9 +104,10 @@ export function parseFields(text: string): Fields {
 }
 
 // "ĐỀ NGHỊ PHỐI HỢP THỰC HIỆN": the part of a letter that asks the units it is sent to for their share.
+// ("NỘI DUNG TRIỂN KHAI" as "NỘI DUNG THỰC HIỆN"; "NỘI DUNG, BIỆN PHÁP" as "NHIỆM VỤ, GIẢI PHÁP": a biện pháp is a giải pháp.)
 // ("ĐỀ XUẤT, KIẾN NGHỊ" of a report: the units it asks to act, "Đề nghị Sở … hướng dẫn …"; "YÊU CẦU KHẮC PHỤC" of a letter: what
 // the units it is sent to must put right; not "II. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN" of a report, what was done.)
-const TASK_SECTION = /^(?!\W*(?:[ivxl]+\.|\d+\.)?\s*(?:cong tac chi dao|ket qua|tinh hinh))(?:.*(?:to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong)|phoi hop thuc hien)|\W*(?:[ivxl]+\.|\d+\.)?\s*(?:(?:de xuat\s*,?\s*(?:va\s+)?)?kien nghi|yeu cau khac phuc)\b)/;
+const TASK_SECTION = /^(?!\W*(?:[ivxl]+\.|\d+\.)?\s*(?:cong tac chi dao|ket qua|tinh hinh))(?:.*(?:to chuc thuc hien|nhiem vu|giai phap|trach nhiem|phan cong|noi dung (?:thuc hien|hoat dong|trien khai)|noi dung,?\s+(?:va\s+)?bien phap|phoi hop thuc hien)|\W*(?:[ivxl]+\.|\d+\.)?\s*(?:(?:de xuat\s*,?\s*(?:va\s+)?)?kien nghi|yeu cau khac phuc)\b)/;
 
 /** Where the first sentence of a text ends ("… giải quyết. Trong đó, …"), not at "TT. HĐND", "TP. Huế", "v.v." or inside brackets. */
 function sentenceEnd(text: string, from = 0): number {
@@ -201,7 +203,10 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     const described = (r: GridRow) => {
       const c = classifyColumns(r.cells.map((x) => x.text));
       const roles = [c.lead, c.coop, c.time].filter((i) => i >= 0).length;
-      if (c.task >= 0 || roles < 2 || (c.lead < 0 && c.time < 0)) return [];
+      // ("Tuyến đường | Thôn | Chiều dài (km) | Đơn vị nhận tự quản": a list of works, each given to the unit that takes charge
+      // of it, is a task table with that column alone.)
+      const inCharge = c.lead >= 0 && /tu quan|phu trach/.test(fold(r.cells[c.lead].text));
+      if (c.task >= 0 || (roles < 2 && !inCharge) || (c.lead < 0 && c.time < 0)) return [];
       if (c.time < 0 && r.cells.some((x) => /chi tieu|muc tieu|ty le|ke hoach/.test(fold(x.text)))) return [];
       const taken = new Set([c.stt, c.lead, c.coop, c.time, c.product]);
       return r.cells.map((x, i) => (!taken.has(i) && /\p{L}{2}/u.test(x.text) && !/^(?:ghi chu|ghi chú)$/iu.test(x.text.trim()) ? i : -1)).filter((i) => i >= 0);
