@@ -1396,3 +1396,88 @@ describe('an allocation, and a figure that names the subject of the title', () =
     expect(extract(doc('Nâng cao chất lượng dạy học')).targets.map((t) => t.value.number)).toEqual([2]);
   });
 });
+
+describe('allocations, revenue lines, schedules and the values that only set conditions', () => {
+  it('reads every column of a table a CHỈ TIÊU PHÂN BỔ section allocates to units but the state it starts from, and the revenue lines of a CHỈ TIÊU list', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      'Vũ Thư, ngày 02 tháng 4 năm 2024',
+      '',
+      'III. CHỈ TIÊU NĂM 2024',
+      '',
+      '1. Phấn đấu tổng thu từ tài sản công đạt tối thiểu 1.450 triệu đồng; trong đó:',
+      '',
+      '- Thu tiền cho thuê đất công ích: 860 triệu đồng.',
+      '',
+      'IV. KINH PHÍ',
+      '',
+      '- Chi mua sắm thiết bị: 230 triệu đồng.',
+      '',
+      'V. CHỈ TIÊU PHÂN BỔ CHO MỘT SỐ ĐƠN VỊ',
+      '',
+      'STT | Đơn vị | Sách bổ sung mới (bản) | Tổng số bản sách hiện có | Lượt bạn đọc phấn đấu năm 2024',
+      '1 | Thị trấn Vũ Thư | 500 | 4.100 | 9.000',
+      '2 | Xã Song Lãng | 300 | 2.600 | 5.200',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).targets.map((t) => t.value.number ?? 0).sort((a, b) => a - b)).toEqual([300, 500, 860, 1450, 5200, 9000]);
+    }
+  });
+
+  it('takes no targets from a schedule table, a pass mark, bands of a range or what a survey found left', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      'Hòa Tiến, ngày 20 tháng 02 năm 2026',
+      '',
+      'II. CHỈ TIÊU',
+      '',
+      '1. Xóa 100% điểm tập kết rác tự phát (theo rà soát tháng 01 năm 2026 còn 17 điểm).',
+      '',
+      '2. Tuyến đường đạt từ 80 điểm trở lên và không có tiêu chí nào bị 0 điểm thì được công nhận.',
+      '',
+      '3. Thi đẩy gậy theo hạng cân dưới 55 kg, từ 55 kg đến dưới 65 kg, từ 65 kg trở lên; mỗi thôn cử tối thiểu 03 vận động viên.',
+      '',
+      'III. NỘI DUNG',
+      '',
+      'Bảng 2. Kế hoạch tiêm vét vắc xin có thành phần sởi',
+      '',
+      'Đối tượng | Số trẻ cần tiêm | Địa điểm | Thời gian',
+      'Trẻ mầm non tại trường công lập | 612 | Tại trường | Từ 16 đến 20 tháng 3',
+      'Học sinh tiểu học | 694 | Tại trường | Từ 23 đến 31 tháng 3',
+      '',
+      'a) Đoàn kiểm tra làm việc tại hiện trường tối đa 01 ngày/công trình.',
+      '',
+      'b) Chủ đầu tư gửi báo cáo trước thời điểm dự kiến tổ chức nghiệm thu hoàn thành tối thiểu 10 ngày làm việc.',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      expect(extract(d).targets.map((t) => [t.value.number, t.value.unit ? stripMarks(t.value.unit) : null])).toEqual([
+        [100, '%'],
+        [3, null],
+        [1, 'ngay/cong trinh'],
+      ]);
+    }
+  });
+});
+
+describe('counts before a quoted name, and a reference after a value', () => {
+  it('counts what a quoted name stands for, and names a value by the words before a "(chi tiết tại Phụ lục …)"', () => {
+    const doc = [
+      'KẾ HOẠCH',
+      'Thử',
+      'Bắc Ninh, ngày 20 tháng 11 năm 2025',
+      '',
+      'III. CHỈ TIÊU',
+      '',
+      '1. Hỗ trợ xây mới, sửa chữa 30 "Mái ấm Công đoàn" cho đoàn viên chưa có nhà ở.',
+      '',
+      '2. Các xã ven biển tăng từ 60 đến 80 người; các xã còn lại tăng từ 35 đến 55 người (chi tiết tại Phụ lục kèm theo).',
+    ].join('\n');
+    for (const d of [doc, stripMarks(doc)]) {
+      const got = extract(d).targets.map((t) => [t.value.number, stripMarks(t.indicator).toLowerCase()]);
+      expect(got.map((g) => g[0])).toEqual([30, 60, 35]);
+      expect(got[2][1]).toContain('cac xa con lai');
+    }
+  });
+});

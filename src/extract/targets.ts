@@ -65,7 +65,8 @@ function minimumDuration(f: string, cmp: { comparator: Comparator; firm: boolean
   // "gửi giấy mời trước ngày khám ít nhất 05 ngày": the event named between "trước" and the comparator.
   // ("hẹn lại ngày trả kết quả trước thời hạn ít nhất 01 ngày": the same, before a due date.)
   // ("gửi đến đảng viên trước đại hội ít nhất 05 ngày": the same, before a meeting.)
-  if (/(?:^|\s)(?:truoc|sau)\s+(?:ngay|khi|thoi diem|buoi|thoi han|han|dai hoi|hoi nghi|ky hop|cuoc hop|phien hop)(?:\s+[a-z]+){0,3}\s*$/.test(f.slice(Math.max(0, cmp.from - 36), cmp.from))) return false;
+  // ("gửi báo cáo … trước thời điểm dự kiến tổ chức nghiệm thu hoàn thành tối thiểu 10 ngày làm việc": a longer name of the event.)
+  if (/(?:^|\s)(?:truoc|sau)\s+(?:ngay|khi|thoi diem|buoi|thoi han|han|dai hoi|hoi nghi|ky hop|cuoc hop|phien hop)(?:\s+[a-z]+){0,8}\s*$/.test(f.slice(Math.max(0, cmp.from - 72), cmp.from))) return false;
   if (/^\s*(?:[a-z]+\s+){0,2}(?:truoc|sau)\s+(?:khi|ngay|thoi diem)\b/.test(f.slice(cmp.to, cmp.to + 40))) return false;
   // "phát thông điệp … ít nhất 01 tuần trước và trong suốt thời gian tiêm": ahead of the event itself.
   if (/^\s*(?:truoc|sau)(?:\s+(?:va|hoac)\s|\s*[,;.)]|\s*$)/.test(f.slice(cmp.to, cmp.to + 20))) return false;
@@ -144,6 +145,28 @@ const QTY = new RegExp(NUMBER, 'gu');
 /** What a plan collects or produces, measured in money (folded): revenue, income, output; not what it spends. */
 const REVENUE = /(?:thu ngan sach|tong thu|doanh thu|thu nhap|gia tri san xuat|kim ngach|tong muc ban le|thu tien|thu thue|thu phi|thu no)(?![a-z])(?!.*(?:kinh phi|chi tieu cho|von dau tu|ho tro))/;
 
+/**
+ * The clause a sum of money belongs to (folded), to tell revenue from spending: the words since the last ";", ":" or "(",
+ * or, when only "phấn đấu đạt" stands after a colon, the label before it ("- Thu tiền cho thuê đất công ích: 860 triệu đồng").
+ */
+function revenueClause(before: string): string {
+  const seg = before.split(/[;(]/).pop() ?? '';
+  const parts = seg.split(':');
+  const last = parts.pop() ?? '';
+  return parts.length && !/[a-z]{2}/.test(last.replace(/phan dau|dat|khoang|tren|toi thieu|it nhat|(?<![a-z])la(?![a-z])/g, '')) ? parts.pop()! : last;
+}
+
+/**
+ * Is the value at `at` one of a list of bands that split a range ("hạng cân dưới 55 kg, từ 55 kg đến dưới 65 kg, từ 65 kg trở
+ * lên", "nhóm dưới 5 tuổi, từ 5 đến dưới 10 tuổi")? Each band starts where the one before ends.
+ */
+function inBands(f: string, from: number, at: number): boolean {
+  const re = /duoi\s+0?(\d+(?:,\d+)?)\s*([a-z%]*)\s*[,;]\s*(?:va\s+)?tu\s+0?\1(?![\d,])[^;.]*?(?:tro len|tro xuong|\d(?:\s*[a-z%]+)?\s*(?=[;.]|$))/g;
+  const t = f.slice(from);
+  for (let m = re.exec(t); m; m = re.exec(t)) if (at >= from + m.index && at < from + m.index + m[0].length) return true;
+  return false;
+}
+
 /** Quantities of a text that can be a target value: not dates, years, document numbers, labels. */
 function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
   // OCR letters for digits in a share ("6O%", "l00%", "9o%"): read as digits, one character for one so offsets stay.
@@ -195,8 +218,9 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
         end += u[0].length;
         // A rate: "02 lần/năm", "02 kỳ/tháng", "01 lần/02 ngày".
         // … or per unit served: "2 giáo viên/lớp", "01 cán bộ/xã".
-        const per = /^\s*\/\s*(?:\d+\s*)?(?:nam hoc|nam|thang|quy|tuan|ngay|hoc ky|lop|xa|phuong|truong|ho|nguoi|thon|ban|diem truong|don vi|dot|khoa)(?![a-z])/.exec(f.slice(end));
-        if (per && !TIME_UNITS.test(fold(unit))) {
+        // (A time per thing served is a rate too: "làm việc tại hiện trường tối đa 01 ngày/công trình".)
+        const per = /^\s*\/\s*(?:\d+\s*)?(?:nam hoc|nam|thang|quy|tuan|ngay|hoc ky|lop|xa|phuong|truong|ho so|ho|nguoi|thon|ban|diem truong|don vi|dot|khoa|cong trinh|cuoc|vu viec)(?![a-z])/.exec(f.slice(end));
+        if (per && (!TIME_UNITS.test(fold(unit)) || !/(?:nam|thang|quy|tuan|ngay|hoc ky)\s*$/.test(fold(per[0])))) {
           unit = clean(`${unit}${text.slice(end, end + per[0].length)}`).replace(/\s*\/\s*/, '/');
           end += per[0].length;
         }
@@ -220,7 +244,7 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     if (perHead && /^\s*(?:triệu|nghìn|tỷ|trieu|nghin|ty)?\s*(?:đồng|dong)(?![\p{L}\p{M}])/iu.test(text.slice(end))) {
       unit = clean(text.slice(end, end + perHead[0].length));
       end += perHead[0].length;
-    } else if (unit === null && REVENUE.test(f.slice(Math.max(0, start - 80), start).split(/[;:(]/).pop() ?? '') && /^\s*(?:trieu|ty|nghin)\s+dong(?![a-z])(?!\s*\/)/.test(f.slice(end))) {
+    } else if (unit === null && REVENUE.test(revenueClause(f.slice(Math.max(0, start - 80), start))) && /^\s*(?:trieu|ty|nghin)\s+dong(?![a-z])(?!\s*\/)/.test(f.slice(end))) {
       // A sum the plan is to collect or produce ("Thu ngân sách nhà nước trên địa bàn đạt 42 tỷ đồng trở lên") is an
       // objective; a sum to spend (kinh phí, dự toán chi, vốn) stays a budget.
       const money = /^\s*(?:trieu|ty|nghin)\s+dong/.exec(f.slice(end))!;
@@ -338,6 +362,8 @@ function indicatorAfter(text: string, end: number, clauseEnd: number): string {
   // ("12 thư viện đạt chuẩn mức độ 1 và 04 thư viện …": the next counted value of a list.)
   const stop = s.search(/;|\.\s|\)|,\s*(?:trong đó|đồng thời)|\s\d{1,3}(?:[.,]\d+)?\s?%|\s(?:và|va)\s+\d{1,3}(?:[.,]\d+)?\s+\p{L}|(?:^|\s)so với\s|(?:^|\s)(?:từ|trước|đến hết|đến|tu|truoc|den het|den)\s+ng[àa]y\s+\d/u);
   if (stop >= 0) s = s.slice(0, stop);
+  // "… tăng từ 35 đến 55 người (chi tiết tại Phụ lục kèm theo)": a reference to where the details are names nothing.
+  if (/^\s*\(\s*(?:chi tiet|xem|theo|kem theo|nhu)\s/.test(fold(s))) return '';
   // "… đạt yêu cầu, từ 70%": the comparator of the next value is not part of this indicator.
   s = s.replace(/[\s,]+(?:từ|trên|dưới|tối thiểu|ít nhất|tu|tren|duoi|toi thieu|it nhat)\s*$/iu, '');
   return trimItem(s);
@@ -499,6 +525,11 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // ("Số lượng: 46 bác sĩ/đợt, phân bổ như sau:" over "Đơn vị cử | Đợt 1 (người) | Đợt 2 (người)": what each unit must provide.)
   const allocation = g.para > 0 && ALLOCATION_LEAD.test(paras[g.para - 1]?.folded ?? '');
   if (!roadmap && !required && !allocation && !/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b(?!\s+(?:thong|duc|dich|ban|luu|tiep|nhan|tra loi|xu ly|giai quyet|thuc hien))/.test(`${header.join(' ')} ${caption}`)) return false;
+  // A schedule ("Bảng 2. Kế hoạch tiêm vét vắc xin" over "Đối tượng | Số trẻ cần tiêm | Địa điểm | Thời gian"): a table with a
+  // time column that only its title or section calls a plan says when and where the work is done, and how much of it; it
+  // sets no targets.
+  const timed = header.some((c) => /^(?:thoi gian|thoi han|tien do|thoi diem)\b/.test(c));
+  if (timed && !roadmap && !required && !allocation && !/chi tieu|muc tieu|ke hoach|phan dau|\bgiao\b/.test(header.join(' ')) && !/chi tieu|muc tieu|phan dau/.test(caption)) return false;
   // A budget table is no target table; a revenue table that names its target column ("Ước thực hiện năm 2025 | Dự
   // toán giao năm 2026 | Chỉ tiêu phấn đấu năm 2026", "Chỉ tiêu thu nợ năm 2026 (triệu đồng)") is.
   const numericShare = (i: number) => {
@@ -570,7 +601,13 @@ function tableTargets(ctx: ExtractContext, g: Grid, emit: Emit): boolean {
   // quả | Năm 2025 | Năm 2026") are its allocation; a column with no year is the situation it starts from.
   const byYear = !strong.length && !assigned.length ? values.filter(coversYear) : [];
   const named = strong.length ? [...strong, ...yearly].sort((a, b) => a - b) : assigned.length ? assigned : byYear.length && values.some((i) => !/\d{4}/.test(header[i])) ? byYear : [];
-  if (named.length && named.length < values.length) values.splice(0, values.length, ...named);
+  // ("V. CHỈ TIÊU PHÂN BỔ CHO MỘT SỐ ĐƠN VỊ" over "Đơn vị | Sách bổ sung mới (bản) | Câu lạc bộ đọc sách | Lượt bạn đọc phấn
+  // đấu năm 2024": a section that allocates targets to the units of its rows makes every figure of a unit a target, not only
+  // the column that says so.)
+  // (Not a column of the state the allocation starts from: "Diện tích già cỗi (ha)" beside "Chỉ tiêu 2025 (ha)".)
+  const allocates = org >= 0 && /chi tieu\s+(?:phan bo|giao)|(?:phan bo|giao)\s+chi tieu/.test(caption);
+  const state = (i: number) => /dien tich|hien co|hien trang|hien nay|tong so|dan so|gia coi|chua|(?:^|\s)da\s/.test(header[i]);
+  if (named.length && named.length < values.length) values.splice(0, values.length, ...values.filter((i) => named.includes(i) || (allocates && !state(i))));
   // A count foreseen beside the targets ("Số đơn vị tổ chức | Số môn tối thiểu | Số vận động viên dự kiến") is an estimate, not an objective.
   const foreseen = values.filter((i) => /\bdu kien\b/.test(header[i]) && !/chi tieu|ke hoach|muc tieu|phan dau|toi thieu/.test(header[i]));
   if (foreseen.length && foreseen.length < values.length) values.splice(0, values.length, ...values.filter((i) => !foreseen.includes(i)));
@@ -1103,8 +1140,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       else if (q.unit === '%') isTarget = targetish;
       else if (q.unit) isTarget = targetish && !TIME_UNITS.test(fold(q.unit));
       // A whole number before a noun is a count ("02 lò đốt rác", "05 đồng chí") even when the noun
-      // is not one of the usual units.
-      else isTarget = targetish && (verb || (Number.isInteger(q.number ?? 0.5) && /^\s+["“]?\p{Ll}{2,}/u.test(p.text.slice(q.end)) && !/^\s+(?:năm|tháng|ngày|giờ|phút|tuổi|lần thứ)\b/u.test(p.text.slice(q.end))));
+      // is not one of the usual units; so is one before a quoted name ("30 "Mái ấm Công đoàn"", "01 "Chợ Tết trực tuyến"").
+      else isTarget = targetish && (verb || (Number.isInteger(q.number ?? 0.5) && /^\s+(?:["“]\p{Lu}|["“]?\p{Ll}{2,})/u.test(p.text.slice(q.end)) && !/^\s+(?:năm|tháng|ngày|giờ|phút|tuổi|lần thứ)\b/u.test(p.text.slice(q.end))));
       // A condition ("thủ tục có thời hạn giải quyết dưới 05 ngày") is not an objective.
       if (isTarget && !q.firm && q.comparator && !targetish && /\bco\b[^,;]*$/.test(pre)) isTarget = false;
       // Nor a cap in a clause that sets a support amount ("Hỗ trợ tiền đi lại …, mức 100.000 đồng/lượt, tối đa 02 lượt/thai kỳ",
@@ -1115,6 +1152,14 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       if (isTarget && (q.comparator === '<=' || q.comparator === '<') && (/(?:^|\s)(?:muc|han muc)\s+(?:vay|cho vay|ho tro|chi)\s*$/.test(pre) || /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*chi\s+(?:thu lao|phi|cho|thuc hien|ho tro|boi duong|mua sam|tra)(?![a-z])/.test(pre))) isTarget = false;
       // Nor a value under a label of conditions ("d) Điều kiện đạt: thí sinh đạt từ 50 điểm trở lên ở mỗi phần"): who passes.
       if (isTarget && /(?:^|\s)dieu kien(?:\s+[a-z]+){0,2}\s*:[^:;]*$/.test(f.slice(Math.max(0, sentenceStart), q.valueStart))) isTarget = false;
+      // Nor the level that decides what follows ("tuyến đường đạt từ 80 điểm trở lên và không có tiêu chí nào bị 0 điểm thì được
+      // công nhận"): a condition, as a pass mark is.
+      // ("thì", not "thi" (an exam: "học sinh dự thi được công nhận"); in text without marks, both.)
+      if (isTarget && (/[^\x00-\x7f]/.test(p.text.slice(q.end, clauseEnd)) ? /^[^;.]*?\sthì\s+(?:được|bị|sẽ|phải)\s/iu : /^[^;.]*?\sthi\s+(?:duoc|bi|se|phai)\s/i).test(p.text.slice(q.end, clauseEnd))) isTarget = false;
+      // Nor one of the bands that split a range ("Hạng cân dưới 55 kg, từ 55 kg đến dưới 65 kg, từ 65 kg trở lên"): categories.
+      if (isTarget && inBands(f, Math.max(0, sentenceStart), q.valueStart)) isTarget = false;
+      // Nor what a survey found left ("(theo rà soát tháng 01 năm 2024 còn 17 điểm)"): the situation the target starts from.
+      if (isTarget && !q.comparator && /(?:^|[\s(])theo\s+(?:ket qua\s+)?(?:ra soat|khao sat|thong ke|bao cao|dieu tra)\b[^;()]{0,60}\s(?:con|co)\s*$/.test(f.slice(Math.max(0, sentenceStart), q.valueStart))) isTarget = false;
       // Nor the size that picks out which things a duty is for ("cắm mốc đối với các khu đất … có diện tích từ 1 ha trở lên").
       if (isTarget && !targetish && /(?:^|\s)doi voi\s[^,;]*\sco\s+(?:dien tich|quy mo|chieu dai|dung tich|cong suat|tong so)\s*$/.test(f.slice(clauseStart, q.valueStart).replace(/\s*tu\s*$/, ' '))) isTarget = false;
       // Nor the size that picks out a kind of farm or holding ("dịch đã xuất hiện tại các trang trại quy mô trên 500 con", "hộ chăn
