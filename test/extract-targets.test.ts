@@ -498,6 +498,16 @@ describe('extractTargets', () => {
     expect(extract(tasksPart('c) Hồ sơ không thông qua 02 bước thẩm định.')).targets).toEqual([]);
   });
 
+  it('reads a number in words after a cap or a minimum ("quá một lần trong năm", "tối đa hai lần/năm")', () => {
+    const text = tasksPart('c) Một doanh nghiệp không bị thanh tra quá một lần trong năm; mỗi câu lạc bộ sinh hoạt tối đa hai lần/năm.');
+    expect(extract(text).targets.map((t) => [t.value.text, t.value.number, t.value.unit, t.value.comparator])).toEqual([
+      ['quá một lần', 1, 'lần', '<='],
+      ['tối đa hai lần/năm', 2, 'lần/năm', '<='],
+    ]);
+    // "một doanh nghiệp": a number in words without a comparator counts nothing.
+    expect(extract(tasksPart('c) Mỗi năm chọn một doanh nghiệp để kiểm tra.')).targets).toEqual([]);
+  });
+
   it('reads neither a time counted before an event named in between, nor "one of several", nor what a report says happened, as a target', () => {
     expect(extract(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.')).targets).toEqual([]);
     expect(extract(stripMarks(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.'))).targets).toEqual([]);

@@ -286,19 +286,24 @@ function quantities(text: string, f: string, skip: [number, number][]): Qty[] {
     const cmp = comparatorAt(f, start, unitEnd);
     out.push({ start, end: cmp.to, number: n, unit: clean(text.slice(unitEnd - u[0].trimStart().length, unitEnd)), comparator: cmp.comparator, firm: cmp.firm, valueStart: cmp.from });
   }
-  // Numbers in words after a firm comparator: "bố trí ít nhất một máy tính", "tối thiểu hai lần".
+  // Numbers in words after a firm comparator: "bố trí ít nhất một máy tính", "tối thiểu hai lần", and the cap of
+  // "không bị thanh tra quá một lần trong năm" (the comparators of digits, read the same way).
   const WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
-  const wre = /(?:toi thieu|it nhat|khong qua|toi da)\s+(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?=[a-z])/g;
+  const wre = /(?<![a-z])(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?=[a-z])/g;
   for (let m = wre.exec(f); m; m = wre.exec(f)) {
-    const start = m.index + m[0].length - m[1].length - 1;
-    if (skip.some(([a, b]) => start >= a && start < b)) continue;
+    const start = m.index;
+    if (skip.some(([a, b]) => start >= a && start < b) || !/(?:toi thieu|it nhat|khong qua|toi da|qua|tu)\s+$/.test(f.slice(Math.max(0, start - 12), start))) continue;
     const rest = f.slice(m.index + m[0].length);
     const u = rest.match(UNIT_RE) ?? rest.match(/^([a-z]+(?:\s+[a-z]+)?)/);
-    const uLen = u ? u[0].length : 0;
-    const unit = u ? clean(text.slice(m.index + m[0].length, m.index + m[0].length + uLen)) : null;
+    let uLen = u ? u[0].length : 0;
+    // A rate: "tối đa hai lần/năm".
+    const per = u ? /^\s*\/\s*(?:nam hoc|nam|thang|quy|tuan|ngay|hoc ky)(?![a-z])/.exec(rest.slice(uLen)) : null;
+    if (per) uLen += per[0].length;
+    const unit = u ? clean(text.slice(m.index + m[0].length, m.index + m[0].length + uLen)).replace(/\s*\/\s*/, '/') : null;
     if (unit && TIME_UNITS.test(fold(unit))) continue;
-    const cmp: Comparator = /toi thieu|it nhat/.test(m[0]) ? '>=' : '<=';
-    out.push({ start, end: m.index + m[0].length + uLen, number: WORDS[m[1]], unit, comparator: cmp, firm: true, valueStart: m.index });
+    const cmp = comparatorAt(f, start, m.index + m[0].length + uLen);
+    if (!cmp.firm || !cmp.comparator || cmp.from >= start) continue;
+    out.push({ start, end: cmp.to, number: WORDS[m[1]], unit, comparator: cmp.comparator, firm: true, valueStart: cmp.from });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -1016,8 +1021,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
     const p: Para = paras[i];
     if (p.piped || looseParas.has(i) || tasks.fieldParas.has(i) || (i >= ctx.closing && i < ctx.closingEnd)) continue;
     const f = p.folded;
-    // A digit, or a number in words after a firm comparator ("bố trí ít nhất hai cán bộ").
-    if (!/\d/.test(f) && !/(?:toi thieu|it nhat|khong qua|toi da)\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s/.test(f)) continue;
+    // A digit, or a number in words after a firm comparator ("bố trí ít nhất hai cán bộ", "không bị … quá một lần").
+    if (!/\d/.test(f) && !/(?:toi thieu|it nhat|khong qua|toi da|qua|tu)\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s/.test(f)) continue;
     const anc = ancestors(outline, i);
     const sec = sectionOf(anc);
     if (sec.kind === 'results' || reportsPast(f, ctx.issued)) continue;
