@@ -508,6 +508,15 @@ describe('extractTargets', () => {
     expect(extract(tasksPart('c) Mỗi năm chọn một doanh nghiệp để kiểm tra.')).targets).toEqual([]);
   });
 
+  it('keeps the cap of "tối đa 03 nội dung … và 01 nội dung …" for the second count of the same noun, not for another measure', () => {
+    const text = tasksPart('c) Mỗi vận động viên được đăng ký tối đa 03 nội dung thi đấu cá nhân và 01 nội dung đồng đội; mỗi tổ có tối thiểu 02 người và 03 ngày trực.');
+    expect(extract(text).targets.map((t) => [t.value.number, t.value.comparator, t.indicator])).toEqual([
+      [3, '<=', 'Mỗi vận động viên được đăng ký nội dung thi đấu cá nhân'],
+      [1, '<=', 'Mỗi vận động viên được đăng ký: nội dung đồng đội'],
+      [2, '>=', 'mỗi tổ có người'],
+    ]);
+  });
+
   it('reads neither a time counted before an event named in between, nor "one of several", nor what a report says happened, as a target', () => {
     expect(extract(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.')).targets).toEqual([]);
     expect(extract(stripMarks(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.'))).targets).toEqual([]);

@@ -1090,6 +1090,14 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
         q.firm = true;
         listLead = prev.lead ?? indicatorBefore(p.text, prev.q.valueStart, clauseStart);
       }
+      // "được đăng ký tối đa 03 nội dung thi đấu cá nhân và 01 nội dung đồng đội": the same counted noun after "và" keeps
+      // the comparator of the first (not another measure: "tối thiểu 02 người và 03 ngày").
+      const nounAfter = (at: number) => /^\s*([a-z]+\s+[a-z]+)/.exec(f.slice(at))?.[1];
+      if (!listLead && !q.comparator && q.unit !== '%' && prev && prev.q.firm && prev.q.unit !== '%' && /^\s+[^,;.\d]{2,60}\s+va\s*$/.test(f.slice(prev.q.end, q.valueStart)) && (prev.q.unit ? q.unit === prev.q.unit : !q.unit && !!nounAfter(q.end) && nounAfter(q.end) === nounAfter(prev.q.end))) {
+        q.comparator = prev.q.comparator;
+        q.firm = true;
+        listLead = prev.lead ?? indicatorBefore(p.text, prev.q.valueStart, clauseStart);
+      }
       // "ít nhất 70% là người cao tuổi, 70% là nữ": a share listed after a firm one keeps its comparator. (Not the rest of
       // the whole, "ít nhất 70% là người cao tuổi, 30% là người trẻ hơn": that restates the first.)
       if (!q.comparator && q.unit === '%' && prev && prev.q.firm && prev.q.unit === '%' && (prev.q.number ?? 0) + (q.number ?? 0) !== 100 && /^\s+[^,;.\d]{2,60}(?:,|\s+va)\s*$/.test(f.slice(prev.q.end, q.valueStart))) {
