@@ -517,6 +517,12 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('reads a minimum distance of works ("trồng cách mép đường tối thiểu 0,5 m"), not the distance that picks out places, nor a scope', () => {
+    expect(rows(tasksPart('a) Cây bóng mát: trồng cách mép đường tối thiểu 0,5 m; không trồng cây dễ gãy đổ.')).map((r) => r.slice(0, 3))).toEqual([[0.5, '>=', 'trồng cách mép đường']]);
+    expect(extract(tasksPart('b) Dồn ghép toàn bộ điểm lẻ có dưới 15 học sinh, khoảng cách đến điểm chính không quá 3 km, không qua suối sâu.')).targets).toEqual([]);
+    expect(extract(tasksPart('c) Không để họp chợ, chiếm vỉa hè trong phạm vi 50 m tính từ cổng trường.')).targets).toEqual([]);
+  });
+
   it('reads neither a time counted before an event named in between, nor "one of several", nor what a report says happened, as a target', () => {
     expect(extract(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.')).targets).toEqual([]);
     expect(extract(stripMarks(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.'))).targets).toEqual([]);

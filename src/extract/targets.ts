@@ -1178,6 +1178,8 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // Nor the size that picks out a kind of farm or holding ("dịch đã xuất hiện tại các trang trại quy mô trên 500 con", "hộ chăn
       // nuôi quy mô dưới 10 con"): a category.
       if (isTarget && /(?:^|\s)(?:trang trai|co so|ho|nong ho|gia trai|doanh nghiep|hop tac xa)(?:\s+[a-z]+){0,3}\s+quy mo\s+(?:tu|tren|duoi|toi thieu|toi da|khoang)?\s*$/.test(pre)) isTarget = false;
+      // Nor the reach a duty covers without a bound ("chiếm vỉa hè, lòng đường trong phạm vi 50 m tính từ cổng trường"): a scope.
+      if (isTarget && !q.comparator && /(?:^|\s)(?:trong\s+)?(?:pham vi|ban kinh)\s*$/.test(pre)) isTarget = false;
       // Nor a value that picks out the ones there must be none of ("không có trường nào có tỷ lệ tốt nghiệp dưới 92%").
       if (isTarget && !q.firm && /(?:^|\s)khong (?:co|de)\s[^,;]*\bnao\b[^,;]*$/.test(pre)) isTarget = false;
       // Nor the ones a rule is for ("thôn nào tỷ lệ tiêm dưới 90% phải tiêm vét ngay", "xã nào có …").
@@ -1189,7 +1191,9 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // Nor a distance that decides when a rule applies ("đi công tác cách trụ sở cơ quan từ 10 km trở lên (riêng các xã vùng
       // cao từ 05 km trở lên)", "khi cự ly từ 300 km trở lên"), nor a value after "khi"/"nếu" inside the clause (not "từ khi …
       // đến khi ăn không quá 02 giờ", a span of time).
-      if (isTarget && !targetish && ((q.unit && /^k?m$/.test(fold(q.unit)) && /(?:^|\s)(?:cach|cu ly|khoang cach)\s/.test(pre)) || /(?:^|\s)(?<!(?:tu|den|sau|truoc|cho)\s)(?:khi|neu)\s[^,;()]*$/.test(pre))) isTarget = false;
+      // (A minimum or cap of the distance itself is a standard of the works: "trồng cách mép đường tối thiểu 0,5 m"; not the
+      // distance that picks out which places are meant, "điểm lẻ có dưới 15 học sinh, khoảng cách đến điểm chính không quá 3 km".)
+      if (isTarget && !targetish && ((q.unit && /^k?m$/.test(fold(q.unit)) && /(?:^|\s)(?:cach|cu ly|khoang cach)\s/.test(pre) && !(/^(?:toi thieu|it nhat|toi da|khong qua)\s/.test(f.slice(q.valueStart)) && /(?:^|\s)(?<!khoang\s)cach\s(?:[a-z]+\s+){0,4}$/.test(pre))) || /(?:^|\s)(?<!(?:tu|den|sau|truoc|cho)\s)(?:khi|neu)\s[^,;()]*$/.test(pre))) isTarget = false;
       // Nor "từ … trở lên" saying which people are meant, outside targets ("người đã hiến máu từ 05 lần trở lên", "tặng
       // Bằng khen cho người hiến máu từ 20 lần trở lên", "cân nặng từ 42 kg trở lên đối với nữ"): a category.
       // ("thương binh có tỷ lệ tổn thương cơ thể từ 61% trở lên": who has such a rate, the same.)
