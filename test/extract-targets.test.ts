@@ -523,6 +523,13 @@ describe('extractTargets', () => {
     expect(extract(tasksPart('c) Không để họp chợ, chiếm vỉa hè trong phạm vi 50 m tính từ cổng trường.')).targets).toEqual([]);
   });
 
+  it('reads the size of each group given as a range in brackets ("tổ tự quản (05 - 07 người)") at its lower bound, not any range in brackets', () => {
+    expect(rows(tasksPart('a) Mỗi thôn thành lập tổ tự quản vệ sinh môi trường (05 - 07 người) do Chi hội trưởng Phụ nữ làm tổ trưởng.')).map((r) => r.slice(0, 3))).toEqual([
+      [5, '>=', 'Mỗi thôn thành lập tổ tự quản vệ sinh môi trường'],
+    ]);
+    expect(extract(tasksPart('a) Tổ chức hội thi cho học sinh (05 - 07 người) tại nhà văn hóa.')).targets).toEqual([]);
+  });
+
   it('reads neither a time counted before an event named in between, nor "one of several", nor what a report says happened, as a target', () => {
     expect(extract(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.')).targets).toEqual([]);
     expect(extract(stripMarks(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.'))).targets).toEqual([]);

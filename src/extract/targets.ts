@@ -1148,7 +1148,11 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       // as "100% xã đạt từ 75 điểm trở lên".
       const shareOfFirm = q.unit === '%' && !q.comparator && /^\s*(?:[a-zđ]\)|\d+\.|[-–+•])?\s*(?:(?:bao dam|dam bao|phan dau|duy tri)\s+(?:dat\s+)?)?$/.test(pre) && /^[^,;.()]*?\s(?:co|duoc)\s+(?:it nhat|toi thieu)\s+\d/.test(f.slice(q.end, clauseEnd));
       const groupSize = q.comparator === '>=' && /(?:^|[\s,])moi\s+(?:lop|to|doi|nhom|doan|khoa|dot|kip)\s*$/.test(f.slice(Math.max(0, q.valueStart - 14), q.valueStart));
-      if (q.firm || groupSize || shareOfFirm) isTarget = true;
+      // "mỗi thôn thành lập tổ tự quản vệ sinh môi trường (05 - 07 người)": the size of each group given as a range in brackets,
+      // at its lower bound, as "mỗi lớp từ 150 đến 200 học viên".
+      const bracketSize = !q.comparator && q.unit !== '%' && /\d\s*[-–]\s*\d/.test(f.slice(q.start, q.end)) && /^\s*\)/.test(f.slice(q.end)) && /(?:^|\s)moi\s[^;()]*\s(?:to|doi|nhom|ban|kip)\s[^,;()]{0,50}\(\s*$/.test(pre);
+      if (bracketSize) q.comparator = '>=';
+      if (q.firm || groupSize || shareOfFirm || bracketSize) isTarget = true;
       else if (q.comparator) isTarget = targetish || verb || bounded;
       else if (q.unit === '%') isTarget = targetish;
       else if (q.unit) isTarget = targetish && !TIME_UNITS.test(fold(q.unit));
