@@ -530,6 +530,12 @@ describe('extractTargets', () => {
     expect(extract(tasksPart('a) Tổ chức hội thi cho học sinh (05 - 07 người) tại nhà văn hóa.')).targets).toEqual([]);
   });
 
+  it('names a value led by "phấn đấu đạt" after a colon by the label before it when what follows only says on what grounds ("theo kế hoạch …")', () => {
+    expect(rows(section('2. Thu tiền sử dụng đất từ đấu giá quyền sử dụng đất: phấn đấu đạt 31.000 triệu đồng theo kế hoạch đấu giá đã được phê duyệt.')).map((r) => r.slice(0, 3))).toEqual([
+      [31000, '=', 'Thu tiền sử dụng đất từ đấu giá quyền sử dụng đất'],
+    ]);
+  });
+
   it('reads neither a time counted before an event named in between, nor "one of several", nor what a report says happened, as a target', () => {
     expect(extract(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.')).targets).toEqual([]);
     expect(extract(stripMarks(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.'))).targets).toEqual([]);

@@ -1248,6 +1248,10 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
       else if (prev && !leading && !beforeWords && /(?:nam|thang|quy)\s*[\d/]+\s*,?\s*(?:dat|la|con)?\s*$/.test(pre)) indicator = prev.indicator;
       else if (leading || (q.unit === '%' && /^\s*\p{L}/u.test(p.text.slice(q.end)) && !/\p{L}{2,}/u.test(indicatorBefore(p.text, q.valueStart, clauseStart)))) {
         indicator = indicatorAfter(p.text, q.end, clauseEnd);
+        // "2. Thu tiền sử dụng đất …: phấn đấu đạt 31.000 triệu đồng theo kế hoạch đấu giá …": what follows says on what
+        // grounds, the indicator is the label before the colon.
+        const label = clauseStart > 0 && p.text[clauseStart - 1] === ':' ? indicatorBefore(p.text, clauseStart - 1, Math.max(0, p.text.lastIndexOf(';', clauseStart - 1) + 1)) : '';
+        if (/^(?:theo|căn cứ|can cu)\s/iu.test(indicator) && /\p{L}{2,}/u.test(label)) indicator = label;
         // ("Số lượng: 46 bác sĩ/đợt, phân bổ như sau": nothing of the value follows its comma.)
         if (/^[,;:]/.test(indicator)) indicator = '';
         // "100% xã, thị trấn đạt từ 75 điểm trở lên": the inner value is part of this indicator.
