@@ -536,6 +536,14 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('reads a firm minimum in a text cell of a criteria table ("Dải hoa liên tục tối thiểu 60% chiều dài tuyến"), not a bare capped amount', () => {
+    const doc = (row: string) => ['KẾ HOẠCH', 'Thử', '', 'III. TIÊU CHÍ TUYẾN ĐƯỜNG', '', 'Nhóm tiêu chí | Nội dung đánh giá | Điểm tối đa', 'Mặt đường | Mặt đường cứng hóa, không ổ gà | 15', row, 'Tổng cộng |  | 100'].join('\n');
+    expect(rows(doc('Đường hoa | Dải hoa liên tục tối thiểu 60% chiều dài tuyến (đối với tuyến đường hoa); hoa được tưới | 15')).map((r) => r.slice(0, 3))).toEqual([
+      [60, '>=', 'Dải hoa liên tục chiều dài tuyến (đối với tuyến đường hoa)'],
+    ]);
+    expect(extract(doc('Tài liệu | Theo thực tế, tối đa 50.000 | 15')).targets).toEqual([]);
+  });
+
   it('reads neither a time counted before an event named in between, nor "one of several", nor what a report says happened, as a target', () => {
     expect(extract(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.')).targets).toEqual([]);
     expect(extract(stripMarks(tasksPart('b) Gửi giấy mời đến từng người trước ngày khám ít nhất 05 ngày.'))).targets).toEqual([]);

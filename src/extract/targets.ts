@@ -1009,7 +1009,27 @@ export function extractTargets(ctx: ExtractContext & { tasks: TaskResult }): Tar
   for (const g of grids) {
     // (A table with a header row of words; not a row with a stray "|" read as a table of its own.)
     const head = g.rows[0]?.cells ?? [];
-    if (g.rows.length >= 2 && head.length >= 3 && !head.some((c) => /\d\s*%|^\s*\d+(?:[.,]\d+)?\s*$/.test(c.text))) for (const k of g.paras) gridParas.add(k);
+    if (!(g.rows.length >= 2 && head.length >= 3 && !head.some((c) => /\d\s*%|^\s*\d+(?:[.,]\d+)?\s*$/.test(c.text)))) continue;
+    // A table of criteria or rules, read neither as targets nor as tasks ("Nhóm tiêu chí | Nội dung đánh giá | Điểm tối đa"): a
+    // firm minimum or cap written in words inside a text cell is a target ("Dải hoa liên tục tối thiểu 60% chiều dài tuyến").
+    if (!g.paras.some((k) => looseParas.has(k)) && !tasks.matrices.has(g.index) && sectionOf(ancestors(outline, g.para >= 0 ? g.para : g.paras[0])).kind !== 'results') {
+      for (const row of g.rows.slice(1)) {
+        for (const cell of row.cells.slice(1)) {
+          const f = fold(cell.text);
+          if (!/(?:toi thieu|it nhat|khong qua|toi da)\s+\d/.test(f)) continue;
+          for (const q of quantities(cell.text, f, [])) {
+            // (A bare amount has its unit in the header, money of a spending norm: "Theo thực tế, tối đa 50.000".)
+            if (!q.firm || !q.unit || !/^(?:toi thieu|it nhat|khong qua|toi da)\s/.test(f.slice(q.valueStart))) continue;
+            const from = Math.max(f.lastIndexOf(';', q.valueStart), f.slice(0, q.valueStart).search(/\.\s+[^.]*$/)) + 1;
+            const before = indicatorBefore(cell.text, q.valueStart, from);
+            let indicator = clean(`${before || row.cells[0].text} ${indicatorAfter(cell.text, q.end, cell.text.length).split(/[;,]/)[0]}`);
+            if ((indicator.match(/\(/g) ?? []).length > (indicator.match(/\)/g) ?? []).length) indicator += ')';
+            emit({ indicator, value: { text: clean(cell.text.slice(q.valueStart, q.end)), number: q.number, unit: q.unit, comparator: q.comparator ?? '=' }, baseline: null, period: null, responsible: null, ref: cell.ref });
+          }
+        }
+      }
+    }
+    for (const k of g.paras) gridParas.add(k);
   }
   looseTables(ctx, emit, gridParas);
   for (const k of gridParas) looseParas.add(k);
