@@ -1563,4 +1563,17 @@ describe('timetables, weeks of a month and periods looked back on', () => {
     expect(got.some((t) => t.includes('2019'))).toBe(false);
     expect(got.some((t) => t.includes('gio'))).toBe(false);
   });
+
+  it('reads a bare cycle in an item of a "Thời gian …" heading\'s list as a field value ("sau đó huấn luyện duy trì hằng tuần"), not in other lists', () => {
+    const doc = (heading: string) =>
+      ['KẾ HOẠCH', 'Thử', '', 'II. TỔ CHỨC HUẤN LUYỆN', '', heading, '', '- Dân quân năm thứ nhất: từ ngày 02 tháng 3 đến ngày 16 tháng 3 năm 2026.', '- Dân quân thường trực: huấn luyện tập trung từ tháng 3 đến tháng 5 năm 2026, sau đó huấn luyện duy trì hằng', 'tuần.'].join('\n');
+    for (const d of [doc('4. Thời gian huấn luyện'), stripMarks(doc('4. Thời gian huấn luyện'))]) {
+      expect(extract(d).deadlines.map((x) => [x.date, x.endDate, x.recurrence])).toEqual([
+        ['2026-03-02', '2026-03-16', null],
+        ['2026-03-01', '2026-05-31', null],
+        [null, null, 'weekly'],
+      ]);
+    }
+    expect(extract(doc('4. Đối tượng huấn luyện')).deadlines.map((x) => x.recurrence)).toEqual([null, null]);
+  });
 });

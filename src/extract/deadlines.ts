@@ -383,6 +383,13 @@ export function extractDeadlines(ctx: ExtractContext & { tasks: TaskResult }): D
       const value = f.slice(from, to);
       for (const t of mergeSaidTwice(value, scanTime(value, { field: true, year })).found) fieldFound.push({ ...t, start: t.start + from, end: t.end + from });
     }
+    // "4. Thời gian huấn luyện" over "- Dân quân thường trực: huấn luyện tập trung từ tháng 3 …, sau đó huấn luyện duy trì hằng
+    // tuần.": each item of a time heading's list is the field's value, where bare cycles count.
+    if (!inline.length && /^\s*[-–+]/.test(f) && anc.some((a) => a.para !== i && a.kind !== 'roman' && /^\s*(?:[\divx]+\.|[a-zđ]\))?\s*thoi gian(?:\s+[a-z]+){0,3}\s*:?\s*$/.test(fold(a.heading)))) {
+      const from = f.indexOf(':') + 1;
+      inline.push([from, f.length, from]);
+      for (const t of mergeSaidTwice(f.slice(from), scanTime(f.slice(from), { field: true, year })).found) fieldFound.push({ ...t, start: t.start + from, end: t.end + from });
+    }
     const inField = (t: TimeExpr) => inline.some(([a, b]) => t.start >= a && t.start < b);
     const prose = mergeSaidTwice(f, scanTime(f, { field: false, year }));
     const merged = prose.merged;
