@@ -433,6 +433,21 @@ describe('department items, a report\'s proposals, a table of measures by point,
   const plan = (...lines: string[]) => ['KẾ HOẠCH', 'Thử', 'Hà Tĩnh, ngày 22 tháng 8 năm 2025', '', ...lines].join('\n');
   const rows = (text: string) => extract(text).tasks.map((t) => [t.lead, t.task.split(' ').slice(0, 4).join(' '), t.cooperating]);
 
+  it('reads a dash item of the tasks part led by a unit without a colon ("- Tổ công tác đối chiếu …") as that unit\'s task, not an item led by its verb', () => {
+    const doc = plan(
+      'IV. NHIỆM VỤ VÀ GIẢI PHÁP',
+      '',
+      '1. Rà soát, thống kê, lập hồ sơ quỹ đất và tài sản công',
+      '',
+      '- Thành lập Tổ công tác rà soát đất công và tài sản công của xã do Phó Chủ tịch Ủy ban nhân dân xã làm Tổ trưởng.',
+      '',
+      '- Tổ công tác đối chiếu hồ sơ bàn giao của bốn xã cũ với bản đồ địa chính; lập danh mục từng thửa đất công ích.',
+    );
+    expect(rows(doc)).toEqual([['Tổ công tác', 'đối chiếu hồ sơ', []]]);
+    // Outside a tasks part, no task.
+    expect(rows(doc.replace('NHIỆM VỤ VÀ GIẢI PHÁP', 'THỰC TRẠNG'))).toEqual([]);
+  });
+
   it('reads "X chủ trì, phối hợp với Y <task>" in an item as X leading the task with Y', () => {
     const doc = plan(
       'VI. TỔ CHỨC THỰC HIỆN',

@@ -395,7 +395,21 @@ export function extractTasksDetailed(ctx: ExtractContext): TaskResult {
     const p = paras[i];
     if (done.has(i) || p.piped || !inBody(i) || fieldParas.has(i)) continue;
     const m = p.text.match(/^\s*[-–+•]\s*([^:;.]{3,120}?)\s*:\s*(\S.*)$/su);
-    if (!m || !startsWithUnit(m[1]) || m[1].split(/\s+/).length > 16) continue;
+    if (!m) {
+      // "- Tổ công tác đối chiếu hồ sơ bàn giao …": a dash item led by a unit without a colon, the same as an a), b) item
+      // whose subject is a unit (its first sentence is the task).
+      const dash = /^\s*[-–+•]\s*(?=\p{Lu})/u.exec(p.text);
+      if (!dash || !startsWithUnit(p.text.slice(dash[0].length)) || !ancestors(outline, i).some((a) => TASK_SECTION.test(fold(a.heading)))) continue;
+      const sentence = p.text.slice(dash[0].length).split(/[.;](?:\s|$)/)[0];
+      const { units, rest } = splitUnitsAndTask(sentence);
+      if (!rest || units.split(/\s+/).length > 16 || !/^\p{Ll}/u.test(rest) || !startsWithTaskVerb(rest)) continue;
+      const lead = cleanUnit(units);
+      if (!lead) continue;
+      push({ task: taskText(rest), lead, cooperating: cooperatingAtStart(rest), deadline: deadlineInText(sentence), product: null, ref: refAt(p, 0) }, [i]);
+      done.add(i);
+      continue;
+    }
+    if (!startsWithUnit(m[1]) || m[1].split(/\s+/).length > 16) continue;
     if (!ancestors(outline, i).some((a) => TASK_SECTION.test(fold(a.heading)))) continue;
     // The duty opens with a task verb (or chủ trì / phối hợp), in lower case: not "- Xã Ea Kly: 55%".
     if (!/^\p{Ll}/u.test(m[2]) || !startsWithTaskVerb(m[2])) continue;
