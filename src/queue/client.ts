@@ -205,7 +205,10 @@ export class QueueClient {
     }
     if (state === 'failed') {
       status.state = 'failed';
-      status.error = job.failedReason || status.error;
+      // The job was read before its state: it may have failed in between, its reason not yet in
+      // the copy read (and the registry's record is written after the failure event).
+      const reason = job.failedReason || (await this.documents.getJob(job.id!))?.failedReason;
+      status.error = reason || status.error;
       status.finishedAt = job.finishedOn ?? status.finishedAt;
       return;
     }
