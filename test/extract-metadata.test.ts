@@ -5,6 +5,9 @@ import { extractPlan } from '../src/extract/index.ts';
 import { line, type DocumentRoot, type PageNode } from '../src/tree/types.ts';
 
 describe('extractMetadata', () => {
+  /** The small plan's text up to its Nơi nhận, then `lines` as its closing. */
+  const closing = (lines: string[]) => [...fixture('plan-small.txt').split('Nơi nhận:')[0].split('\n'), ...lines].join('\n');
+
   it('reads the header, signer and recipients of a clean plan', () => {
     const { metadata: m } = extract(fixture('plan-small.txt'));
     expect(m).toMatchObject({
@@ -83,7 +86,6 @@ describe('extractMetadata', () => {
   });
 
   it('reads the whole Nơi nhận list when the signer\'s lines are read in among its entries, through OCR debris', () => {
-    const closing = (lines: string[]) => [...fixture('plan-small.txt').split('Nơi nhận:')[0].split('\n'), ...lines].join('\n');
     const text = closing([
       'Nơi nhận:',
       '- Ban Chỉ đạo tỉnh (b/);',
@@ -107,7 +109,6 @@ describe('extractMetadata', () => {
   });
 
   it('reads on past a garbled title line of the signature column, and takes a KT. signer for a deputy', () => {
-    const closing = (lines: string[]) => [...fixture('plan-small.txt').split('Nơi nhận:')[0].split('\n'), ...lines].join('\n');
     const text = closing([
       'Nơi nhận:',
       '- UBND tỉnh (b/c);',

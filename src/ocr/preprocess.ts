@@ -116,8 +116,7 @@ export function lumaToGray(
   const data = luma.subarray(0, n);
   // Four pixels per read (a word), counted into four histograms, as in rgbaToGray: one
   // histogram's increments of the same count wait on each other.
-  const h = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
-  const [h0, h1, h2, h3] = h;
+  const [h0, h1, h2, h3] = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
   let i = 0;
   if (data.byteOffset % 4 === 0) {
     const words = new Int32Array(data.buffer, data.byteOffset, n >> 2);
